@@ -1,0 +1,128 @@
+// The canonical tables of SPEC §1: every export, whatever CRM it came from, lands here.
+// The column kinds drive both the DDL and the value conversion applied during mapping.
+import { quoteIdent } from '../queries/sql';
+
+export type ValueKind = 'text' | 'money' | 'date' | 'number' | 'integer' | 'fraction' | 'boolean' | 'status';
+
+export interface ColumnDef {
+  readonly name: string;
+  readonly kind: ValueKind;
+  /** Marked * in SPEC §1: a row without it cannot be loaded. */
+  readonly required?: boolean;
+  /** Filled by the loader itself (provenance), never mapped from a source column. */
+  readonly provenance?: boolean;
+}
+
+export type CanonicalTable = 'opportunities' | 'leads' | 'accounts' | 'reps' | 'quotas' | 'spend' | 'stage_history';
+
+const c = (name: string, kind: ValueKind, required = false): ColumnDef => ({ name, kind, required });
+const provenance: ColumnDef[] = [
+  { name: 'source_file', kind: 'text', required: true, provenance: true },
+  { name: 'source_line', kind: 'integer', required: true, provenance: true },
+];
+
+export const CANONICAL_SCHEMA: Readonly<Record<CanonicalTable, readonly ColumnDef[]>> = {
+  opportunities: [
+    c('opportunity_id', 'text', true),
+    c('name', 'text'),
+    c('account_id', 'text'),
+    c('account_name', 'text'),
+    c('owner', 'text'),
+    c('stage', 'text'),
+    c('status', 'status', true),
+    c('amount', 'money'),
+    c('currency', 'text'),
+    c('created_date', 'date'),
+    c('close_date', 'date'),
+    c('probability', 'fraction'),
+    c('forecast_category', 'text'),
+    c('lead_source', 'text'),
+    c('deal_type', 'text'),
+    c('product', 'text'),
+    c('lead_id', 'text'),
+    ...provenance,
+  ],
+  leads: [
+    c('lead_id', 'text', true),
+    c('created_date', 'date'),
+    c('source', 'text'),
+    c('status', 'text'),
+    c('is_converted', 'boolean'),
+    c('converted_date', 'date'),
+    c('converted_opportunity_id', 'text'),
+    c('owner', 'text'),
+    c('company', 'text'),
+    c('country', 'text'),
+    c('state', 'text'),
+    ...provenance,
+  ],
+  accounts: [
+    c('account_id', 'text'),
+    c('account_name', 'text', true),
+    c('industry', 'text'),
+    c('employees', 'integer'),
+    c('annual_revenue', 'money'),
+    c('country', 'text'),
+    c('state', 'text'),
+    c('city', 'text'),
+    c('postal_code', 'text'),
+    c('latitude', 'number'),
+    c('longitude', 'number'),
+    c('owner', 'text'),
+    c('territory', 'text'),
+    c('parent_account', 'text'),
+  ],
+  reps: [c('rep', 'text', true), c('team', 'text'), c('manager', 'text'), c('region', 'text'), c('start_date', 'date')],
+  quotas: [
+    c('rep', 'text', true),
+    c('period_start', 'date', true),
+    c('period_end', 'date', true),
+    c('quota_amount', 'money', true),
+  ],
+  spend: [c('period_start', 'date', true), c('period_end', 'date', true), c('channel', 'text'), c('amount', 'money', true)],
+  stage_history: [
+    c('opportunity_id', 'text', true),
+    c('changed_at', 'date', true),
+    c('stage', 'text'),
+    c('amount', 'money'),
+    c('close_date', 'date'),
+    c('probability', 'fraction'),
+    c('forecast_category', 'text'),
+  ],
+};
+
+/** Extra columns the loader keeps beside SPEC's: how an amount was obtained. */
+export const OPPORTUNITY_EXTRAS: readonly { name: string; sqlType: string }[] = [{ name: 'amount_imputed', sqlType: 'BOOLEAN' }];
+
+export const CANONICAL_TABLES = Object.keys(CANONICAL_SCHEMA) as CanonicalTable[];
+
+const SQL_TYPES: Record<ValueKind, string> = {
+  text: 'VARCHAR',
+  money: 'DECIMAL(18,2)',
+  date: 'DATE',
+  number: 'DOUBLE',
+  integer: 'BIGINT',
+  fraction: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  status: 'VARCHAR',
+};
+
+export function sqlTypeOf(kind: ValueKind): string {
+  return SQL_TYPES[kind];
+}
+
+export function mappableColumns(table: CanonicalTable): readonly ColumnDef[] {
+  return CANONICAL_SCHEMA[table].filter((col) => !col.provenance);
+}
+
+/** DDL that (re)creates one canonical table, empty. */
+export function createTableSql(table: CanonicalTable): string {
+  const cols = CANONICAL_SCHEMA[table].map((col) => {
+    const notNull = col.required ? ' NOT NULL' : '';
+    return `${quoteIdent(col.name)} ${sqlTypeOf(col.kind)}${notNull}`;
+  });
+  if (table === 'opportunities') {
+    cols.push(...OPPORTUNITY_EXTRAS.map((x) => `${quoteIdent(x.name)} ${x.sqlType}`));
+  }
+  return `CREATE OR REPLACE TABLE ${quoteIdent(table)} (${cols.join(', ')})`;
+}

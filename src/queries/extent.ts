@@ -1,0 +1,19 @@
+// What the loaded data spans: drives the period picker and the default reference date.
+import type { SqlQuery } from './sql';
+
+export interface ExtentRow {
+  readonly opportunities: number;
+  readonly first_close: string | null;
+  readonly last_close: string | null;
+  readonly reference_date: string | null;
+}
+
+/** The reference date ("today") is the latest created or actual close date: exports are snapshots. */
+export function extentQuery(): SqlQuery {
+  const sql = `SELECT count(*)::INTEGER AS opportunities,
+    strftime(min(close_date), '%Y-%m-%d') AS first_close,
+    strftime(max(close_date), '%Y-%m-%d') AS last_close,
+    strftime(greatest(max(created_date), max(close_date) FILTER (WHERE status <> 'open')), '%Y-%m-%d') AS reference_date
+  FROM opportunities`;
+  return { sql, params: [] };
+}
