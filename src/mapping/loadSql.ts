@@ -1,0 +1,138 @@
+// Staged text → canonical rows. One conversion pass keeps each row's raw and typed values
+// side by side, so every row is accounted for: loaded, rejected (with column, reason and
+// raw value) or skipped as blank. Nothing unreadable is loaded as NULL or 0.
+import type { ColumnDef } from '../canonical/schema';
+import { quoteIdent, type SqlQuery, type SqlValue } from '../queries/sql';
+import { hasProvenance, targetColumns } from './targets';
+import type { StatusRule, TableMapping, TargetTable } from './types';
+import { blankToNull, convertExpr } from './values';
+
+export interface StagedSource {
+  readonly fileName: string;
+  readonly stagingTable: string;
+  readonly stagingColumns: readonly string[];
+  /** Line number of the first data row in the file (the header is line 1). */
+  readonly firstDataLine: number;
+}
+
+export interface LoadStatements {
+  readonly convert: SqlQuery;
+  readonly rejects: SqlQuery;
+  readonly insert: SqlQuery;
+  readonly counts: SqlQuery;
+  readonly dropConvert: SqlQuery;
+}
+
+const raw = (col: string) => quoteIdent(`r:${col}`);
+const val = (col: string) => quoteIdent(`v:${col}`);
+
+export function loadStatements(m: TableMapping & { table: TargetTable }, src: StagedSource): LoadStatements {
+  const convTable = quoteIdent(`conv_${m.fileId}`);
+  const mapped = targetColumns(m.table).filter((c) => m.columns[c.name]);
+  const needsStatus = m.table === 'opportunities';
+  const params: SqlValue[] = [];
+  const selects = [`rowid + ${Math.trunc(src.firstDataLine)} AS __line`, `${blankRow(src.stagingColumns)} AS __blank`];
+  for (const col of mapped) selects.push(...columnSelects(m, col));
+  if (needsStatus) selects.push(`${statusExpr(m.status, params)} AS "v:status"`, `${statusRawExpr(m.status)} AS "r:status"`);
+  const checks = errorChecks(m.table, mapped, needsStatus);
+  const convert = `CREATE OR REPLACE TEMP TABLE ${convTable} AS SELECT *, ${checks} AS __err FROM (SELECT ${selects.join(', ')} FROM ${quoteIdent(src.stagingTable)})`;
+  return {
+    convert: { sql: convert, params },
+    rejects: {
+      sql: `INSERT INTO import_rejects SELECT ?, __line, __err.col, __err.reason, __err.raw FROM ${convTable} WHERE __err IS NOT NULL`,
+      params: [src.fileName],
+    },
+    insert: insertStatement(m.table, mapped, needsStatus, convTable, src.fileName),
+    counts: {
+      sql: `SELECT count(*)::INTEGER AS total, count(*) FILTER (WHERE __blank)::INTEGER AS blank, count(*) FILTER (WHERE __err IS NOT NULL)::INTEGER AS rejected FROM ${convTable}`,
+      params: [],
+    },
+    dropConvert: { sql: `DROP TABLE IF EXISTS ${convTable}`, params: [] },
+  };
+}
+
+function columnSelects(m: TableMapping, col: ColumnDef): string[] {
+  const source = m.columns[col.name];
+  if (!source) return [];
+  const rawCol = quoteIdent(source.source);
+  const decisions = m.decisions?.[source.source] ?? {};
+  let typed = convertExpr(rawCol, col.kind, decisions);
+  if (source.scale !== undefined && source.scale !== 1)
+    typed = `CAST(${typed} * ${Number(source.scale)} AS ${col.kind === 'money' ? 'DECIMAL(18,2)' : 'DOUBLE'})`;
+  return [`${blankToNull(rawCol)} AS ${raw(col.name)}`, `${typed} AS ${val(col.name)}`];
+}
+
+function blankRow(columns: readonly string[]): string {
+  if (columns.length === 0) return 'TRUE';
+  return `coalesce(${columns.map((c) => blankToNull(quoteIdent(c))).join(', ')}) IS NULL`;
+}
+
+function statusExpr(rule: StatusRule | undefined, params: SqlValue[]): string {
+  if (!rule) return 'NULL';
+  if (rule.kind === 'flags') {
+    const won = convertExpr(quoteIdent(rule.isWon), 'boolean');
+    const closed = convertExpr(quoteIdent(rule.isClosed), 'boolean');
+    // Blank flags mean false (Salesforce reports print 1 or nothing); unreadable ones reject.
+    const bad = (col: string, parsed: string) => `(${blankToNull(quoteIdent(col))} IS NOT NULL AND ${parsed} IS NULL)`;
+    return `CASE WHEN ${bad(rule.isWon, won)} OR ${bad(rule.isClosed, closed)} THEN NULL WHEN coalesce(${won}, FALSE) THEN 'won' WHEN coalesce(${closed}, FALSE) THEN 'lost' ELSE 'open' END`;
+  }
+  const stage = `lower(${blankToNull(quoteIdent(rule.column))})`;
+  const list = (values: readonly string[]) => {
+    params.push(...values.map((v) => v.trim().toLowerCase()));
+    return values.map(() => '?').join(', ');
+  };
+  const won = rule.won.length ? `WHEN ${stage} IN (${list(rule.won)}) THEN 'won' ` : '';
+  const lost = rule.lost.length ? `WHEN ${stage} IN (${list(rule.lost)}) THEN 'lost' ` : '';
+  return `CASE ${won}${lost}ELSE 'open' END`;
+}
+
+function statusRawExpr(rule: StatusRule | undefined): string {
+  if (!rule) return 'NULL';
+  if (rule.kind === 'stage') return blankToNull(quoteIdent(rule.column));
+  return `concat_ws('/', ${blankToNull(quoteIdent(rule.isWon))}, ${blankToNull(quoteIdent(rule.isClosed))})`;
+}
+
+/** The first problem of a row as {col, reason, raw}, or NULL when the row loads. */
+function errorChecks(table: TargetTable, mapped: readonly ColumnDef[], needsStatus: boolean): string {
+  const cases: string[] = [];
+  for (const col of mapped) {
+    if (col.kind === 'text') continue;
+    cases.push(
+      `WHEN ${raw(col.name)} IS NOT NULL AND ${val(col.name)} IS NULL THEN {'col': '${col.name}', 'reason': 'cannot be read as ${col.kind}', 'raw': ${raw(col.name)}}`,
+    );
+  }
+  if (needsStatus)
+    cases.push(
+      `WHEN "v:status" IS NULL THEN {'col': 'status', 'reason': 'cannot tell whether the deal is open, won or lost', 'raw': "r:status"}`,
+    );
+  const required = targetColumns(table).filter((c) => c.required);
+  for (const col of required) {
+    const present = mapped.some((c) => c.name === col.name);
+    const value = present ? val(col.name) : 'NULL';
+    cases.push(`WHEN ${value} IS NULL THEN {'col': '${col.name}', 'reason': 'required value is missing', 'raw': NULL::VARCHAR}`);
+  }
+  return `CASE WHEN __blank THEN NULL ${cases.join(' ')} END`;
+}
+
+function insertStatement(
+  table: TargetTable,
+  mapped: readonly ColumnDef[],
+  withStatus: boolean,
+  conv: string,
+  fileName: string,
+): SqlQuery {
+  const names = mapped.map((c) => c.name);
+  const values = mapped.map((c) => val(c.name));
+  if (withStatus) {
+    names.push('status', 'amount_imputed');
+    values.push('"v:status"', 'FALSE');
+  }
+  const params: SqlValue[] = [];
+  if (hasProvenance(table)) {
+    names.push('source_file', 'source_line');
+    values.push('?', '__line');
+    params.push(fileName);
+  }
+  const sql = `INSERT INTO ${quoteIdent(table)} (${names.map(quoteIdent).join(', ')}) SELECT ${values.join(', ')} FROM ${conv} WHERE __err IS NULL AND NOT __blank`;
+  return { sql, params };
+}

@@ -1,0 +1,124 @@
+// Per-column decisions (date format, decimal comma, percent scale) made from the whole
+// column, not per row. The probe query counts, for each candidate, how many non-blank
+// values it converts; the pure `decide*` functions turn counts into a decision or a question.
+import type { SqlQuery } from '../queries/sql';
+import { quoteIdent, quoteLiteral } from '../queries/sql';
+import { blankToNull } from './values';
+
+/** Candidate date formats, in order of preference when several read every value. */
+export const DATE_CANDIDATES: readonly string[] = [
+  'iso',
+  '%m/%d/%Y',
+  '%d/%m/%Y',
+  '%m/%d/%Y %H:%M',
+  '%d/%m/%Y %H:%M',
+  '%m/%d/%Y %H:%M:%S',
+  '%d/%m/%Y %H:%M:%S',
+  '%m/%d/%y',
+  '%d/%m/%y',
+  '%m/%d/%y %I:%M %p',
+  '%d.%m.%Y',
+  '%d.%m.%Y %H:%M',
+  '%d-%m-%Y',
+  '%d %b, %Y %H:%M:%S',
+  '%d %b %Y',
+  '%b %d, %Y',
+];
+
+export interface DateProbe {
+  readonly nonBlank: number;
+  readonly parsed: Readonly<Record<string, number>>;
+  readonly example: string | null;
+}
+
+export type DateDecision =
+  | { readonly kind: 'format'; readonly format: string }
+  | { readonly kind: 'ambiguous'; readonly formats: readonly string[]; readonly example: string | null }
+  | { readonly kind: 'unreadable'; readonly best: string; readonly failures: number; readonly example: string | null };
+
+/**
+ * The column's distinct non-blank values: a format that reads every distinct value reads
+ * every row, at a fraction of the cost (a million deals have a few thousand dates).
+ * Capped for columns like amounts with very many distinct values; values beyond the cap
+ * are still converted with the decision and any that fail are rejected, not guessed.
+ */
+function distinctValues(table: string, column: string): string {
+  const v = blankToNull(quoteIdent(column));
+  return `(SELECT DISTINCT ${v} AS v FROM ${quoteIdent(table)} WHERE ${v} IS NOT NULL LIMIT ${PROBE_LIMIT})`;
+}
+
+const PROBE_LIMIT = 50_000;
+
+/** Probes the given candidates (all by default; ['iso'] first is a cheap common case). */
+export function dateProbeQuery(table: string, column: string, candidates: readonly string[] = DATE_CANDIDATES): SqlQuery {
+  const v = 'v';
+  const counts = candidates.map((fmt, i) => {
+    const expr = fmt === 'iso' ? `TRY_CAST(${v} AS TIMESTAMP)` : `TRY_STRPTIME(${v}, ${quoteLiteral(fmt)})`;
+    return `count(${expr})::INTEGER AS f${i}`;
+  });
+  const sql = `SELECT count(v)::INTEGER AS non_blank, any_value(v) AS example, ${counts.join(', ')} FROM ${distinctValues(table, column)}`;
+  return { sql, params: [] };
+}
+
+export function dateProbeFromRow(row: Record<string, unknown>, candidates: readonly string[] = DATE_CANDIDATES): DateProbe {
+  const parsed: Record<string, number> = {};
+  candidates.forEach((fmt, i) => (parsed[fmt] = Number(row[`f${i}`] ?? 0)));
+  const example = row['example'] == null ? null : String(row['example']);
+  return { nonBlank: Number(row['non_blank'] ?? 0), parsed, example };
+}
+
+/** The format that reads every value; M/D vs D/M both reading everything is a question for the user. */
+export function decideDateFormat(probe: DateProbe): DateDecision {
+  const complete = DATE_CANDIDATES.filter((f) => (probe.parsed[f] ?? 0) === probe.nonBlank);
+  if (probe.nonBlank === 0 || complete.includes('iso')) return { kind: 'format', format: 'iso' };
+  const first = complete[0];
+  if (first !== undefined) {
+    const twin = swapDayMonth(first);
+    if (twin !== first && complete.includes(twin)) {
+      return { kind: 'ambiguous', formats: [first, twin], example: probe.example };
+    }
+    return { kind: 'format', format: first };
+  }
+  const best = [...DATE_CANDIDATES].sort((a, b) => (probe.parsed[b] ?? 0) - (probe.parsed[a] ?? 0))[0] ?? 'iso';
+  return { kind: 'unreadable', best, failures: probe.nonBlank - (probe.parsed[best] ?? 0), example: probe.example };
+}
+
+function swapDayMonth(format: string): string {
+  return format.replace(/%m|%d/g, (token) => (token === '%m' ? '%d' : '%m'));
+}
+
+export interface NumberProbe {
+  readonly decimalCommaHints: number;
+  readonly decimalPointHints: number;
+  readonly maxValue: number | null;
+  readonly percentSigns: number;
+}
+
+export function numberProbeQuery(table: string, column: string): SqlQuery {
+  const v = 'v';
+  const sql = `SELECT
+    count(*) FILTER (WHERE regexp_matches(${v}, ',\\d{1,2}\\D*$') OR regexp_matches(${v}, '\\.\\d{3},'))::INTEGER AS comma_hints,
+    count(*) FILTER (WHERE regexp_matches(${v}, '\\.\\d{1,2}\\D*$') OR regexp_matches(${v}, ',\\d{3}\\.'))::INTEGER AS point_hints,
+    count(*) FILTER (WHERE regexp_matches(${v}, '%$'))::INTEGER AS percent_signs,
+    max(TRY_CAST(regexp_replace(${v}, '[^0-9.\\-]', '', 'g') AS DOUBLE)) AS max_value
+  FROM ${distinctValues(table, column)}`;
+  return { sql, params: [] };
+}
+
+export function numberProbeFromRow(row: Record<string, unknown>): NumberProbe {
+  return {
+    decimalCommaHints: Number(row['comma_hints'] ?? 0),
+    decimalPointHints: Number(row['point_hints'] ?? 0),
+    percentSigns: Number(row['percent_signs'] ?? 0),
+    maxValue: row['max_value'] == null ? null : Number(row['max_value']),
+  };
+}
+
+export function decideDecimalComma(p: NumberProbe): boolean {
+  return p.decimalCommaHints > 0 && p.decimalPointHints === 0;
+}
+
+/** A probability column is in percent when any value carries % or exceeds 1. */
+export function decidePercent(p: NumberProbe): boolean {
+  return p.percentSigns > 0 || (p.maxValue !== null && p.maxValue > 1);
+}

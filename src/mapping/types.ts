@@ -1,0 +1,35 @@
+// What a mapping is: which staged file feeds which table, and which source column
+// feeds each canonical column. Plain data, so it crosses the worker boundary and can be
+// remembered, edited on the mapping screen and tested without a database.
+import type { CanonicalTable } from '../canonical/schema';
+import type { ColumnDecisions } from './values';
+
+/** Canonical tables plus `products` (a price list used to value open deals without an amount). */
+export type TargetTable = CanonicalTable | 'products';
+
+export interface ColumnSource {
+  readonly source: string;
+  /** Multiplier applied after conversion, e.g. 1e6 for "revenue (USD millions)". */
+  readonly scale?: number;
+}
+
+/** How a deal's open/won/lost status is read from the source. */
+export type StatusRule =
+  | { readonly kind: 'stage'; readonly column: string; readonly won: readonly string[]; readonly lost: readonly string[] }
+  | { readonly kind: 'flags'; readonly isWon: string; readonly isClosed: string };
+
+export interface TableMapping {
+  readonly fileId: string;
+  readonly table: TargetTable | 'ignore';
+  readonly columns: Readonly<Record<string, ColumnSource>>;
+  readonly status?: StatusRule;
+  /** Per source column; filled by profiling when missing. */
+  readonly decisions?: Readonly<Record<string, ColumnDecisions>>;
+  readonly presetId: string;
+  /** 0..1: 1 when a known export layout matched on its signature columns. */
+  readonly confidence: number;
+}
+
+export interface ImportPlan {
+  readonly mappings: readonly TableMapping[];
+}
