@@ -1,0 +1,46 @@
+// The view state in the URL hash (SPEC §4): `period` and `view`, plus `fy`, the first
+// month of the fiscal year. Read leniently (a bad value falls back and is reported),
+// written canonically.
+import { parsePeriod } from '../periods/fiscal';
+
+export const VIEWS = ['dashboard', 'forecast', 'territories', 'comp', 'data'] as const;
+export type ViewName = (typeof VIEWS)[number];
+
+export interface ViewState {
+  readonly period: string;
+  readonly view: ViewName;
+  readonly fiscalStartMonth: number;
+}
+
+export const DEFAULT_VIEW: ViewState = { period: 'all', view: 'dashboard', fiscalStartMonth: 1 };
+
+export function readViewState(hash: string): { state: ViewState; problems: string[] } {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const problems: string[] = [];
+  let { period, view, fiscalStartMonth } = DEFAULT_VIEW;
+  const p = params.get('period');
+  if (p !== null) {
+    if (parsePeriod(p)) period = p;
+    else problems.push(`The link's period "${p}" is not one we know (use all, 2017, 2017-Q3 or 2017-07); showing all time.`);
+  }
+  const v = params.get('view');
+  if (v !== null) {
+    if ((VIEWS as readonly string[]).includes(v)) view = v as ViewName;
+    else problems.push(`The link's view "${v}" does not exist; showing the dashboard.`);
+  }
+  const fy = params.get('fy');
+  if (fy !== null) {
+    const month = Number(fy);
+    if (Number.isInteger(month) && month >= 1 && month <= 12) fiscalStartMonth = month;
+    else problems.push(`The link's fiscal-year start "${fy}" is not a month number 1–12; using January.`);
+  }
+  return { state: { period, view, fiscalStartMonth }, problems };
+}
+
+export function writeViewState(state: ViewState): string {
+  const params = new URLSearchParams();
+  params.set('view', state.view);
+  params.set('period', state.period);
+  if (state.fiscalStartMonth !== 1) params.set('fy', String(state.fiscalStartMonth));
+  return `#${params.toString()}`;
+}

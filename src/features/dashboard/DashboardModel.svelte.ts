@@ -1,0 +1,50 @@
+// The dashboard's data: one engine call per view change; a late answer to an older
+// request never overwrites a newer one.
+import type { AnalyticsApi, DashboardResult } from '../../engine-api/types';
+import type { ViewState } from '../../app/viewState';
+import { describePeriod, formatPeriod, periodsBetween } from '../../periods/fiscal';
+
+export interface PeriodOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+export class DashboardModel {
+  result = $state<DashboardResult | null>(null);
+  error = $state<string | null>(null);
+  pending = $state(false);
+  private fiscalStartMonth = $state(1);
+  private latest = 0;
+
+  readonly periodOptions: PeriodOption[] = $derived.by(() => {
+    const extent = this.result?.extent;
+    const options: PeriodOption[] = [{ value: 'all', label: 'All time' }];
+    if (!extent?.firstClose || !extent.lastClose) return options;
+    for (const p of periodsBetween(extent.firstClose, extent.lastClose, this.fiscalStartMonth)) {
+      options.push({ value: formatPeriod(p), label: describePeriod(p, this.fiscalStartMonth) });
+    }
+    return options;
+  });
+
+  constructor(private readonly api: AnalyticsApi) {}
+
+  /** Returns false when the engine failed; `error` says why. */
+  async load(view: ViewState): Promise<boolean> {
+    const request = ++this.latest;
+    this.pending = true;
+    try {
+      const result = await this.api.dashboard({ period: view.period, fiscalStartMonth: view.fiscalStartMonth });
+      if (request === this.latest) {
+        this.result = result;
+        this.fiscalStartMonth = view.fiscalStartMonth;
+        this.error = null;
+      }
+      return true;
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+      return false;
+    } finally {
+      if (request === this.latest) this.pending = false;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+// Real headless Chromium (Debian's package) driven by playwright-core. Every page
+// fails its test on a page error or on any request to another origin.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Playwright gives every launch a fresh, empty profile directory of its own. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+export interface Session {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Page errors and requests that left the origin; a test asserts this stays empty. */
+  readonly problems: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh context (no shared storage) and page on a running browser. */
+export async function openPage(browser: Browser, siteUrl: string): Promise<Session> {
+  const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-US' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const origin = new URL(siteUrl).origin;
+  // Context-level request events include the engine worker's requests.
+  context.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) problems.push(`request to another origin: ${url}`);
+  });
+  await context.route(
+    (url) => url.origin !== origin && url.protocol.startsWith('http'),
+    (route) => route.abort(),
+  );
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  return { context, page, problems, close: () => context.close() };
+}
+
+export async function waitForReady(page: Page): Promise<void> {
+  await page.waitForSelector('[data-state="ready"]', { timeout: 60_000 });
+}
+
+export async function tileValue(page: Page, kpi: string): Promise<number | null> {
+  const raw = await page.getAttribute(`[data-kpi="${kpi}"]`, 'data-value');
+  if (raw === null) throw new Error(`No tile for KPI ${kpi}`);
+  return raw === '' ? null : Number(raw);
+}

@@ -1,0 +1,79 @@
+// The analytics core: implements the page's AnalyticsApi on one DuckDB instance.
+// The same class runs in the browser worker and, for tests and benchmarks, in Node.
+import type {
+  AnalyticsApi,
+  DashboardRequest,
+  DashboardResult,
+  DemoRequest,
+  FileInput,
+  ImportProposal,
+  ImportResult,
+} from '../../src/engine-api/types';
+import { DEMO_FILE_NAMES, streamDemoTable, type DemoTable } from '../../src/demo/generator';
+import type { ImportPlan } from '../../src/mapping/types';
+import { SESSION_SETTINGS, type EngineHost } from '../engine/host';
+import { SqlRunner } from '../engine/runner';
+import { applyImport } from './applyImport';
+import type { AnalyticsContext } from './context';
+import { dashboard } from './dashboard';
+import { proposeImport } from './proposeImport';
+import { dropStaged, stageFile } from './stageFiles';
+
+/** An open engine, or a way to open one on first use (the browser worker starts lazily). */
+export type EngineSource = EngineHost | (() => Promise<EngineHost>);
+
+export class Analytics implements AnalyticsApi {
+  private ctx: Promise<AnalyticsContext> | undefined;
+
+  constructor(private readonly source: EngineSource) {}
+
+  /** The session, opened once: two early callers share one promise and cannot race. */
+  protected context(): Promise<AnalyticsContext> {
+    this.ctx ??= (typeof this.source === 'function' ? this.source() : Promise.resolve(this.source)).then(openContext);
+    return this.ctx;
+  }
+
+  async stageFiles(files: readonly FileInput[]): Promise<ImportProposal> {
+    const ctx = await this.context();
+    // A new drop replaces whatever was staged and not applied.
+    for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
+    for (const file of files) {
+      const entry = await stageFile(ctx, file);
+      ctx.staged.set(entry.info.fileId, entry);
+    }
+    const proposal = proposeImport(
+      ctx,
+      [...ctx.staged.values()].map((e) => e.info),
+    );
+    for (const file of proposal.files) {
+      const entry = ctx.staged.get(file.fileId);
+      if (entry) ctx.staged.set(file.fileId, { ...entry, info: file });
+    }
+    return proposal;
+  }
+
+  async applyImport(plan: ImportPlan): Promise<ImportResult> {
+    return applyImport(await this.context(), plan);
+  }
+
+  async dashboard(request: DashboardRequest): Promise<DashboardResult> {
+    return dashboard(await this.context(), request);
+  }
+
+  async loadDemo(request: DemoRequest): Promise<ImportResult> {
+    const encoder = new TextEncoder();
+    const files = (Object.keys(DEMO_FILE_NAMES) as DemoTable[]).map((table) => ({
+      name: DEMO_FILE_NAMES[table],
+      data: encoder.encode([...streamDemoTable(request, table)].join('')),
+    }));
+    const proposal = await this.stageFiles(files);
+    return this.applyImport(proposal.plan);
+  }
+}
+
+function openContext(host: EngineHost): AnalyticsContext {
+  const sql = new SqlRunner(host.db.connect());
+  for (const setting of SESSION_SETTINGS) sql.run({ sql: setting, params: [] });
+  let counter = 0;
+  return { host, sql, staged: new Map(), nextFileId: () => `f${++counter}` };
+}

@@ -1,0 +1,102 @@
+// Staging → canonical tables, per the plan. Each file reconciles:
+// rows read = loaded + rejected + skipped, or the import fails loudly.
+import { CANONICAL_TABLES, createTableSql } from '../../src/canonical/schema';
+import type { FileReconciliation, ImportResult, RejectedRow } from '../../src/engine-api/types';
+import { countImputedSql, imputeOpenAmountsSql } from '../../src/mapping/enrichSql';
+import { loadStatements } from '../../src/mapping/loadSql';
+import { createProductsSql } from '../../src/mapping/targets';
+import type { ImportPlan, TableMapping, TargetTable } from '../../src/mapping/types';
+import { planProblems } from '../../src/mapping/validate';
+import { parserRejectsSql, stagingNames } from '../../src/staging/stageSql';
+import type { AnalyticsContext, StagedEntry } from './context';
+import { profileMapping } from './proposeImport';
+import { dropStaged } from './stageFiles';
+
+const REJECTS_SHOWN = 100;
+
+export function applyImport(ctx: AnalyticsContext, plan: ImportPlan): ImportResult {
+  const names = Object.fromEntries([...ctx.staged.values()].map((e) => [e.info.fileId, e.info.fileName]));
+  const problems = planProblems(plan, names);
+  if (problems.length > 0) throw new Error(`The mapping is not complete:\n${problems.join('\n')}`);
+  resetTables(ctx);
+  const files: FileReconciliation[] = [];
+  for (const mapping of plan.mappings) {
+    const entry = ctx.staged.get(mapping.fileId);
+    if (!entry) throw new Error(`File ${mapping.fileId} is no longer staged; drop it again.`);
+    files.push(mapping.table === 'ignore' ? ignored(entry) : loadFile(ctx, { ...mapping, table: mapping.table }, entry));
+  }
+  const notes = enrich(ctx);
+  for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
+  return { files, notes };
+}
+
+function resetTables(ctx: AnalyticsContext): void {
+  for (const table of CANONICAL_TABLES) ctx.sql.run({ sql: createTableSql(table), params: [] });
+  ctx.sql.run({ sql: createProductsSql(), params: [] });
+  ctx.sql.run({
+    sql: 'CREATE OR REPLACE TABLE import_rejects (source_file VARCHAR, source_line BIGINT, column_name VARCHAR, reason VARCHAR, raw_value VARCHAR)',
+    params: [],
+  });
+}
+
+function loadFile(ctx: AnalyticsContext, mapping: TableMapping & { table: TargetTable }, entry: StagedEntry): FileReconciliation {
+  const { mapping: profiled } = profileMapping(ctx, mapping);
+  const n = stagingNames(entry.info.fileId);
+  const stmts = loadStatements(
+    { ...profiled, table: mapping.table },
+    {
+      fileName: entry.info.fileName,
+      stagingTable: n.table,
+      stagingColumns: entry.info.columns.map((c) => c.name),
+      firstDataLine: entry.firstDataLine,
+    },
+  );
+  ctx.sql.run(stmts.convert);
+  const counts = ctx.sql.one<{ total: number; blank: number; rejected: number }>(stmts.counts);
+  ctx.sql.run(stmts.rejects);
+  ctx.sql.run(stmts.insert);
+  ctx.sql.run(stmts.dropConvert);
+  const parserRejects = ctx.sql.rows<{ line: number; reason: string; raw: string }>(parserRejectsSql(n));
+  const rejects: RejectedRow[] = [
+    ...parserRejects.map((r) => ({ line: r.line, column: '(whole row)', reason: `CSV: ${r.reason}`, raw: r.raw })),
+    ...conversionRejects(ctx, entry.info.fileName),
+  ];
+  const rowsLoaded = counts.total - counts.blank - counts.rejected;
+  return {
+    fileName: entry.info.fileName,
+    table: mapping.table,
+    presetId: mapping.presetId,
+    rowsRead: counts.total + parserRejects.length + entry.skippedRows,
+    rowsLoaded,
+    rowsRejected: counts.rejected + parserRejects.length,
+    rowsSkipped: counts.blank + entry.skippedRows,
+    rejects: rejects.slice(0, REJECTS_SHOWN),
+  };
+}
+
+function conversionRejects(ctx: AnalyticsContext, fileName: string): RejectedRow[] {
+  return ctx.sql.rows<RejectedRow>({
+    sql: 'SELECT source_line::INTEGER AS line, column_name AS "column", reason, raw_value AS raw FROM import_rejects WHERE source_file = ? ORDER BY source_line LIMIT ?',
+    params: [fileName, REJECTS_SHOWN],
+  });
+}
+
+function ignored(entry: StagedEntry): FileReconciliation {
+  const read = entry.info.rowsStaged + entry.info.parserRejects + entry.skippedRows;
+  return {
+    fileName: entry.info.fileName,
+    table: 'ignore',
+    presetId: 'none',
+    rowsRead: read,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    rowsSkipped: read,
+    rejects: [],
+  };
+}
+
+function enrich(ctx: AnalyticsContext): string[] {
+  ctx.sql.run(imputeOpenAmountsSql());
+  const imputed = ctx.sql.one<{ n: number }>(countImputedSql()).n;
+  return imputed > 0 ? [`${imputed} open deals without an amount are valued at their product's list price.`] : [];
+}
