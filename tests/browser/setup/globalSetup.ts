@@ -14,9 +14,10 @@ declare module 'vitest' {
 let served: Served | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  const dist = path.resolve(import.meta.dirname, '../../../dist/index.html');
-  if (!existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` before the browser tests (npm test does).');
-  served = await serve({ base: '/portal/sales/', port: 0 });
+  // PIPELENS_DIST lets several checkouts' builds coexist (e.g. `vite build --outDir /tmp/x`).
+  const root = path.resolve(process.env['PIPELENS_DIST'] ?? path.join(import.meta.dirname, '../../../dist'));
+  if (!existsSync(path.join(root, 'index.html'))) throw new Error(`${root} has no built site: run \`npm run build\` first (npm test does).`);
+  served = await serve({ root, base: '/portal/sales/', port: 0 });
   project.provide('siteUrl', served.url);
 }
 
