@@ -44,7 +44,6 @@ export interface Account {
 }
 
 export const accountId = (k: number): string => padId('ACC', k + 1, 6);
-export const accountName = (ctx: DemoContext, k: number): string => companyName(ctx.seed, k);
 
 /** The owner is the first draw of the account's stream, so it is cheap to get on its own. */
 export function accountOwner(ctx: DemoContext, k: number): Rep {
@@ -75,12 +74,22 @@ function firmographics(rng: Rng): Pick<Account, 'industry' | 'employees' | 'annu
   return { industry, employees, annualRevenue: revenue };
 }
 
-export function deriveAccount(ctx: DemoContext, k: number): Account {
-  const rng = Rng.forRow(ctx.seed, Stream.account, k);
-  const owner = at(ctx.reps, rng.int(ctx.reps.length)); // must stay the first draw (accountOwner)
+/** The first two draws of an account's stream: its owner (see accountOwner), then a state in the owner's region. */
+function ownerAndState(ctx: DemoContext, rng: Rng): { owner: Rep; state: UsState } {
+  const owner = at(ctx.reps, rng.int(ctx.reps.length));
   const states = STATES_BY_REGION.get(owner.region);
   if (!states) throw new Error(`no states for region ${owner.region}`);
-  const state = states.pick(rng);
+  return { owner, state: states.pick(rng) };
+}
+
+/** Just the account's state (for leads), without deriving the whole account. */
+export function accountState(ctx: DemoContext, k: number): UsState {
+  return ownerAndState(ctx, Rng.forRow(ctx.seed, Stream.account, k)).state;
+}
+
+export function deriveAccount(ctx: DemoContext, k: number): Account {
+  const rng = Rng.forRow(ctx.seed, Stream.account, k);
+  const { owner, state } = ownerAndState(ctx, rng);
   const city = rng.pick(state.cities);
   const firm = firmographics(rng);
   // Jitter of a few miles around the city centre: a metro cluster, still inside the state.

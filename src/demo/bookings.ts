@@ -24,22 +24,29 @@ function wonValue(type: DealTypeProfile): number {
   return type.winRate * type.amountFactor * MEAN_PRODUCT_AMOUNT * lognormalMean(AMOUNT_SIGMA);
 }
 
-/** Average days from creation to a won close, quarter-end pull-ins included (~+5 days). */
-function wonLag(type: DealTypeProfile): number {
-  return Math.round(type.cycleDays * lognormalMean(CYCLE_SIGMA) + 5);
+/** Octile midpoints of a standard normal: eight equally likely cycle lengths per deal type. */
+const NORMAL_OCTILES = [-1.534, -0.887, -0.489, -0.157, 0.157, 0.489, 0.887, 1.534] as const;
+
+/** Days from creation to a won close at each octile (the +4 stands for quarter-end pull-ins). */
+function wonLags(type: DealTypeProfile): number[] {
+  return NORMAL_OCTILES.map((z) => Math.round(type.cycleDays * detExp(CYCLE_SIGMA * z) + 4));
 }
 
 /**
- * Spreads the expected won amount of every creation day onto a day: the day it should
- * close (`lagged`), or the creation day itself (the pipeline a month's spend bought).
+ * Spreads the expected won amount of every creation day onto days: the days it should
+ * close (`lagged`, over the spread of cycle lengths), or the creation day itself (the
+ * pipeline a month's spend bought).
  */
 function forEachExpectedWin(ctx: DemoContext, lagged: boolean, visit: (day: Day, amount: number) => void): void {
   const { timeline } = ctx;
+  const lags = DEAL_TYPES.map((type) => (lagged ? wonLags(type) : [0]));
   for (let k = 0; k < timeline.weights.length; k++) {
     const deals = ctx.opportunityCount * (timeline.weights[k] ?? 0);
-    for (const type of DEAL_TYPES) {
-      visit(timeline.start + k + (lagged ? wonLag(type) : 0), deals * type.share * wonValue(type));
-    }
+    DEAL_TYPES.forEach((type, t) => {
+      const typeLags = lags[t] ?? [0];
+      const amount = (deals * type.share * wonValue(type)) / typeLags.length;
+      for (const lag of typeLags) visit(timeline.start + k + lag, amount);
+    });
   }
 }
 

@@ -21,6 +21,8 @@ export const LAST_OPEN_STAGE = 4;
 /** Probability per stage, as written to CSV (fractions 0..1). */
 export const STAGE_PROBABILITY = ['0.1', '0.2', '0.4', '0.6', '0.8', '1', '0'] as const;
 export const STAGE_FORECAST = ['pipeline', 'pipeline', 'pipeline', 'best_case', 'commit', 'closed', 'omitted'] as const;
+/** "probability,forecast_category" per stage, pre-joined for the million-row writers. */
+export const STAGE_PROBABILITY_FORECAST: readonly string[] = STAGE_PROBABILITY.map((p, k) => `${p},${STAGE_FORECAST[k] ?? ''}`);
 
 export type DealType = 'New Business' | 'Expansion' | 'Renewal';
 
@@ -65,6 +67,7 @@ export const AMOUNT_SIGMA = 0.65;
 export const CYCLE_SIGMA = 0.5;
 
 export type LeadSource = 'Web' | 'Referral' | 'Partner' | 'Outbound' | 'Event' | 'Paid Search';
+export const LEAD_SOURCES: readonly LeadSource[] = ['Web', 'Referral', 'Partner', 'Outbound', 'Event', 'Paid Search'];
 
 /** Where new-business opportunities come from. */
 export const NEW_BUSINESS_SOURCES = new Weighted<LeadSource>([

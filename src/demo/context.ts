@@ -1,7 +1,7 @@
 // Everything about a demo that is shared by all tables and small enough to build up front
 // (a few KB even for a million opportunities): sizes, dates, reps, the creation timeline.
 
-import { type Day, isoDate, parseIsoDate, quarterIndex, quarterStartOf } from './calendar';
+import { type Day, parseIsoDate, quarterIndex, quarterStartOf } from './calendar';
 import { buildReps, repCountFor, type Rep } from './reps';
 import { buildTimeline, type Timeline } from './timeline';
 import type { DemoOptions } from './types';
@@ -16,8 +16,8 @@ export const HISTORY_QUARTERS = 12;
 
 export interface DemoContext {
   readonly seed: number;
+  /** The reference date ("today"): nothing is created or closed after it. */
   readonly ref: Day;
-  readonly refIso: string;
   /** First day of the history: deals, leads, quotas and spend start here. */
   readonly historyStart: Day;
   readonly opportunityCount: number;
@@ -52,15 +52,13 @@ export function leadCountFor(opportunities: number): number {
 
 export function createContext(opts: DemoOptions): DemoContext {
   validate(opts);
-  const refIso = opts.referenceDate ?? DEFAULT_REFERENCE_DATE;
-  const ref = parseIsoDate(refIso);
+  const ref = parseIsoDate(opts.referenceDate ?? DEFAULT_REFERENCE_DATE);
   const historyStart = quarterStartOf(quarterIndex(ref) - HISTORY_QUARTERS);
   const n = opts.opportunities;
   const reps = buildReps(opts.seed, repCountFor(n), historyStart, ref);
   return {
     seed: opts.seed,
     ref,
-    refIso: isoDate(ref),
     historyStart,
     opportunityCount: n,
     accountCount: accountCountFor(n),

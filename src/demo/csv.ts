@@ -26,9 +26,18 @@ export function money(amount: number): string {
   return amount.toFixed(2);
 }
 
+// Deal amounts repeat a lot (multiples of $50), so their text is memoised up to $5M.
+const WHOLE_MONEY_MEMO: string[] = new Array<string>(5_000_000 / 50 + 1).fill('');
+
 /** Money for whole-dollar amounts (the hot path: deal amounts are multiples of $50). */
 export function wholeMoney(dollars: number): string {
-  return Number.isInteger(dollars) ? `${dollars}.00` : dollars.toFixed(2);
+  const k = dollars / 50;
+  if (!Number.isInteger(k) || k < 0 || k >= WHOLE_MONEY_MEMO.length) return dollars.toFixed(2);
+  const memo = WHOLE_MONEY_MEMO[k] ?? '';
+  if (memo !== '') return memo;
+  const text = `${dollars}.00`;
+  WHOLE_MONEY_MEMO[k] = text;
+  return text;
 }
 
 const ZEROS = '0000000000';

@@ -2,7 +2,8 @@
 // as seven CSV files with the canonical column names of SPEC §1 (without the provenance
 // columns source_file/source_line, which the loader adds; accounts carry one extra column,
 // county_fips). Every table is streamed row by row from (seed, row index), so a million
-// opportunities need only a few KB of state. Runs unchanged in Node and in a web worker.
+// opportunities need well under 1 MB of state besides the chunk being built. Plain
+// ECMAScript: runs unchanged in Node and in a web worker.
 
 import { ACCOUNT_COLUMNS, accountRows } from './accounts';
 import { isoDate } from './calendar';
@@ -72,8 +73,9 @@ function rowsOf(ctx: DemoContext, table: DemoTable): RowSource {
 
 /**
  * Streams one table as CSV text chunks: the header line first, then ~1,000 records per chunk
- * (stage history: the rows of 1,000 opportunities; quotas and spend: one chunk). Options are validated immediately
- * (RangeError), not on the first iteration.
+ * (stage history: the snapshots of 1,000 opportunities; quotas and spend: one chunk).
+ * Options are validated at the call (RangeError), not on the first iteration. The iterable
+ * can be iterated again and yields the same text.
  */
 export function streamDemoTable(opts: DemoOptions, table: DemoTable): Iterable<string> {
   const ctx = createContext(opts);

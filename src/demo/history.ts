@@ -4,9 +4,9 @@
 // in every snapshot before the last.
 
 import { type Day, isoDate } from './calendar';
-import { STAGE_FORECAST, STAGE_PROBABILITY, STAGES } from './catalog';
+import { STAGE_PROBABILITY_FORECAST, STAGES } from './catalog';
 import type { DemoContext } from './context';
-import { csvLine, money, type RowSource } from './csv';
+import { type RowSource, wholeMoney } from './csv';
 import { deriveOpportunity, type Opportunity } from './opportunities';
 import { at, Rng, Stream } from './prng';
 
@@ -63,15 +63,10 @@ export function historyLines(ctx: DemoContext, o: Opportunity): string {
   let out = '';
   path.forEach((stage, k) => {
     const isLast = k === path.length - 1;
-    out += csvLine([
-      o.id,
-      isoDate(at(days, k)),
-      at(STAGES, stage),
-      money(snapshotAmount(rng, o, isLast)),
-      isoDate(isLast ? o.close : o.firstClose),
-      at(STAGE_PROBABILITY, stage),
-      at(STAGE_FORECAST, stage),
-    ]);
+    const amount = wholeMoney(snapshotAmount(rng, o, isLast));
+    const close = isoDate(isLast ? o.close : o.firstClose);
+    // Built directly like opportunityLine: no field here can need CSV quoting.
+    out += `${o.id},${isoDate(at(days, k))},${at(STAGES, stage)},${amount},${close},${at(STAGE_PROBABILITY_FORECAST, stage)}\n`;
   });
   return out;
 }

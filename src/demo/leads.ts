@@ -3,14 +3,14 @@
 // points back at it. All other leads never converted — they are mostly from cheap,
 // high-volume channels, which gives each source its own conversion rate.
 
-import { accountName, deriveAccount } from './accounts';
+import { accountState } from './accounts';
 import { type Day, isoDate } from './calendar';
 import { UNCONVERTED_LEAD_SOURCES } from './catalog';
 import type { DemoContext } from './context';
-import { csvLine, type RowSource } from './csv';
+import type { RowSource } from './csv';
 import { ANY_STATE } from './geo';
 import { blockOfLead, blockStart, leadId } from './leadBlocks';
-import { COMPANY_NAME_SPACE, companyName } from './names';
+import { COMPANY_NAME_SPACE, companyNameField } from './names';
 import { deriveOpportunity, type Opportunity } from './opportunities';
 import { at, Rng, Stream } from './prng';
 import { activeRepCount } from './reps';
@@ -30,24 +30,19 @@ export const LEAD_COLUMNS = [
   'state',
 ] as const;
 
+// Lines are built directly (see opportunityLine): ids, dates and the fixed vocabularies never
+// need quoting, person names come from plain word lists, and company names come CSV-ready.
+
 /** Converted: created a few days to weeks before its opportunity, same source, owner and company. */
 function convertedLead(ctx: DemoContext, j: number, o: Opportunity): string {
   const rng = Rng.forRow(ctx.seed, Stream.lead, j);
   const created = Math.max(ctx.historyStart, o.created - rng.int(35));
-  const state = deriveAccount(ctx, o.accountIndex).state.code;
-  return csvLine([
-    leadId(j),
-    isoDate(created),
-    o.leadSource,
-    'Converted',
-    'true',
-    isoDate(o.created),
-    o.id,
-    o.owner,
-    accountName(ctx, o.accountIndex),
-    'United States',
-    state,
-  ]);
+  const company = companyNameField(ctx.seed, o.accountIndex);
+  const state = accountState(ctx, o.accountIndex).code;
+  return (
+    `${leadId(j)},${isoDate(created)},${o.leadSource},Converted,true,${isoDate(o.created)},${o.id},` +
+    `${o.owner},${company},United States,${state}\n`
+  );
 }
 
 /** What happened to a lead that did not convert, by its age at the reference date. */
@@ -64,9 +59,9 @@ function unconvertedLead(ctx: DemoContext, j: number): string {
   const status = openLeadStatus(rng, ctx.ref - created);
   const owner = at(ctx.reps, rng.int(activeRepCount(ctx.reps, created))).name;
   // Prospects are named from the part of the company-name space that accounts do not use.
-  const company = companyName(ctx.seed, ctx.accountCount + rng.int(COMPANY_NAME_SPACE - ctx.accountCount));
+  const company = companyNameField(ctx.seed, ctx.accountCount + rng.int(COMPANY_NAME_SPACE - ctx.accountCount));
   const state = ANY_STATE.pick(rng).code;
-  return csvLine([leadId(j), isoDate(created), source, status, 'false', '', '', owner, company, 'United States', state]);
+  return `${leadId(j)},${isoDate(created)},${source},${status},false,,,${owner},${company},United States,${state}\n`;
 }
 
 export function leadLine(ctx: DemoContext, j: number): string {

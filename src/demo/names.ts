@@ -4,275 +4,53 @@
 
 import { at } from './prng';
 
-const FIRST_NAMES = [
-  'James',
-  'Mary',
-  'Robert',
-  'Patricia',
-  'John',
-  'Jennifer',
-  'Michael',
-  'Linda',
-  'David',
-  'Elizabeth',
-  'William',
-  'Barbara',
-  'Richard',
-  'Susan',
-  'Joseph',
-  'Jessica',
-  'Thomas',
-  'Sarah',
-  'Christopher',
-  'Karen',
-  'Daniel',
-  'Lisa',
-  'Matthew',
-  'Nancy',
-  'Anthony',
-  'Sandra',
-  'Mark',
-  'Ashley',
-  'Steven',
-  'Emily',
-  'Andrew',
-  'Michelle',
-  'Joshua',
-  'Amanda',
-  'Kevin',
-  'Melissa',
-  'Brian',
-  'Stephanie',
-  'Ryan',
-  'Rebecca',
-  'Jason',
-  'Laura',
-  'Eric',
-  'Rachel',
-  'Jacob',
-  'Nicole',
-  'Carlos',
-  'Maria',
-  'Priya',
-  'Wei',
-  'Aisha',
-  'Diego',
-  'Hannah',
-  'Omar',
-  'Sofia',
-  'Marcus',
-  'Grace',
-  'Ethan',
-  'Chloe',
-  'Nathan',
-  'Olivia',
-  'Lucas',
-  'Zoe',
-  'Raj',
-] as const;
+/** Word lists are kept as separated text: compact to read, and one place to edit. */
+const words = (text: string, separator: string): readonly string[] => text.split(separator);
+
+const FIRST_NAMES = words(
+  'James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan' +
+    ' Joseph Jessica Thomas Sarah Christopher Karen Daniel Lisa Matthew Nancy Anthony Sandra Mark Ashley' +
+    ' Steven Emily Andrew Michelle Joshua Amanda Kevin Melissa Brian Stephanie Ryan Rebecca Jason Laura' +
+    ' Eric Rachel Jacob Nicole Carlos Maria Priya Wei Aisha Diego Hannah Omar Sofia Marcus Grace Ethan' +
+    ' Chloe Nathan Olivia Lucas Zoe Raj',
+  ' ',
+);
 
 // "Whitfield" is deliberately absent: the unknown-owner flaw uses it (see flaws.ts).
-const LAST_NAMES = [
-  'Smith',
-  'Johnson',
-  'Williams',
-  'Brown',
-  'Jones',
-  'Garcia',
-  'Miller',
-  'Davis',
-  'Rodriguez',
-  'Martinez',
-  'Hernandez',
-  'Lopez',
-  'Gonzalez',
-  'Wilson',
-  'Anderson',
-  'Bennett',
-  'Taylor',
-  'Moore',
-  'Jackson',
-  'Martin',
-  'Lee',
-  'Perez',
-  'Thompson',
-  'White',
-  'Harris',
-  'Sanchez',
-  'Clark',
-  'Ramirez',
-  'Lewis',
-  'Robinson',
-  'Walker',
-  'Young',
-  'Allen',
-  'King',
-  'Wright',
-  'Scott',
-  'Torres',
-  'Nguyen',
-  'Hill',
-  'Flores',
-  'Green',
-  'Adams',
-  'Nelson',
-  'Baker',
-  'Hall',
-  'Rivera',
-  'Campbell',
-  'Mitchell',
-  'Carter',
-  'Roberts',
-  'Patel',
-  'Kim',
-  'Chen',
-  'Murphy',
-  'Cooper',
-  'Reed',
-  'Bailey',
-  'Kelly',
-  'Howard',
-  'Ward',
-  'Cox',
-  'Brooks',
-  'Foster',
-  'Hayes',
-] as const;
+const LAST_NAMES = words(
+  'Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez' +
+    ' Wilson Anderson Bennett Taylor Moore Jackson Martin Lee Perez Thompson White Harris Sanchez Clark' +
+    ' Ramirez Lewis Robinson Walker Young Allen King Wright Scott Torres Nguyen Hill Flores Green Adams' +
+    ' Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts Patel Kim Chen Murphy Cooper Reed Bailey' +
+    ' Kelly Howard Ward Cox Brooks Foster Hayes',
+  ' ',
+);
 
-const COMPANY_WORDS = [
-  'Apex',
-  'Summit',
-  'Northwind',
-  'Bluewater',
-  'Ironwood',
-  'Silverline',
-  'Redstone',
-  'Brightpath',
-  'Evergreen',
-  'Clearview',
-  'Pinnacle',
-  'Horizon',
-  'Keystone',
-  'Riverbend',
-  'Stonebridge',
-  'Lakeshore',
-  'Granite',
-  'Cedar',
-  'Harbor',
-  'Meridian',
-  'Crescent',
-  'Sterling',
-  'Beacon',
-  'Falcon',
-  'Atlas',
-  'Vanguard',
-  'Liberty',
-  'Pioneer',
-  'Frontier',
-  'Cobalt',
-  'Quantum',
-  'Vertex',
-  'Nimbus',
-  'Orion',
-  'Sequoia',
-  'Willow',
-  'Aspen',
-  'Juniper',
-  'Maple',
-  'Oakridge',
-  'Prairie',
-  'Canyon',
-  'Coastal',
-  'Highland',
-  'Midway',
-  'Sunrise',
-  'Trident',
-  'Union',
-  'Vista',
-  'Westfield',
-  'Eastgate',
-  'Northstar',
-  'Southport',
-  'Lighthouse',
-  'Copper',
-  'Emerald',
-  'Golden Gate',
-  'Crystal',
-  'Sapphire',
-  'Patriot',
-] as const;
+const COMPANY_WORDS = words(
+  'Apex|Summit|Northwind|Bluewater|Ironwood|Silverline|Redstone|Brightpath|Evergreen|Clearview|Pinnacle' +
+    '|Horizon|Keystone|Riverbend|Stonebridge|Lakeshore|Granite|Cedar|Harbor|Meridian|Crescent|Sterling' +
+    '|Beacon|Falcon|Atlas|Vanguard|Liberty|Pioneer|Frontier|Cobalt|Quantum|Vertex|Nimbus|Orion|Sequoia' +
+    '|Willow|Aspen|Juniper|Maple|Oakridge|Prairie|Canyon|Coastal|Highland|Midway|Sunrise|Trident|Union' +
+    '|Vista|Westfield|Eastgate|Northstar|Southport|Lighthouse|Copper|Emerald|Golden Gate|Crystal|Sapphire' +
+    '|Patriot',
+  '|',
+);
 
-const COMPANY_TRADES = [
-  'Analytics',
-  'Logistics',
-  'Health',
-  'Foods',
-  'Dynamics',
-  'Energy',
-  'Manufacturing',
-  'Networks',
-  'Labs',
-  'Capital',
-  'Media',
-  'Robotics',
-  'Software',
-  'Supply',
-  'Medical',
-  'Freight',
-  'Retail',
-  'Learning',
-  'Data',
-  'Materials',
-  'Pharma',
-  'Security',
-  'Telecom',
-  'Biotech',
-  'Construction',
-  'Insurance',
-  'Marine',
-  'Aerospace',
-  'Financial',
-  'Packaging',
-  'Motors',
-  'Textiles',
-  'Chemicals',
-  'Hospitality',
-  'Realty',
-  'Agritech',
-  'Devices',
-  'Cloud',
-  'Outfitters',
-  'Instruments',
-] as const;
+const COMPANY_TRADES = words(
+  'Analytics Logistics Health Foods Dynamics Energy Manufacturing Networks Labs Capital Media Robotics' +
+    ' Software Supply Medical Freight Retail Learning Data Materials Pharma Security Telecom Biotech' +
+    ' Construction Insurance Marine Aerospace Financial Packaging Motors Textiles Chemicals Hospitality' +
+    ' Realty Agritech Devices Cloud Outfitters Instruments',
+  ' ',
+);
 
 // Some suffixes carry a comma on purpose: real exports have them and CSV quoting must cope.
-const COMPANY_SUFFIXES = [
-  ' Inc.',
-  ', Inc.',
-  ' LLC',
-  ' Group',
-  ' Corp.',
-  ' Co.',
-  ' Partners',
-  ' Holdings',
-  ' Systems',
-  ' Solutions',
-  ' Industries',
-  ' Technologies',
-  ' International',
-  ' Enterprises',
-  ' Worldwide',
-  ', Ltd.',
-  ' & Co.',
-  ' Services',
-  ' Global',
-  ' Brands',
-  ' Works',
-  ' Associates',
-  ' Ventures',
-  ' Consulting',
-  ' USA',
-] as const;
+const COMPANY_SUFFIXES = words(
+  ' Inc.|, Inc.| LLC| Group| Corp.| Co.| Partners| Holdings| Systems| Solutions| Industries' +
+    '| Technologies| International| Enterprises| Worldwide|, Ltd.| & Co.| Services| Global| Brands| Works' +
+    '| Associates| Ventures| Consulting| USA',
+  '|',
+);
 
 /** How many distinct people / companies the lists can name. */
 export const PERSON_NAME_SPACE = FIRST_NAMES.length * LAST_NAMES.length;
@@ -292,20 +70,25 @@ export function personName(seed: number, k: number): string {
   return `${at(FIRST_NAMES, i % FIRST_NAMES.length)} ${at(LAST_NAMES, Math.floor(i / FIRST_NAMES.length))}`;
 }
 
-function companyParts(seed: number, k: number): readonly [string, string, string] {
-  const i = scatter(k + ((seed >>> 0) % COMPANY_NAME_SPACE), 7919, 104729, COMPANY_NAME_SPACE);
-  const rest = Math.floor(i / COMPANY_WORDS.length);
-  return [
-    at(COMPANY_WORDS, i % COMPANY_WORDS.length),
-    at(COMPANY_TRADES, rest % COMPANY_TRADES.length),
-    at(COMPANY_SUFFIXES, Math.floor(rest / COMPANY_TRADES.length)),
-  ];
+/** Index into the company-name space: spreads consecutive accounts over all combinations. */
+function companyIndex(seed: number, k: number): number {
+  return scatter(k + ((seed >>> 0) % COMPANY_NAME_SPACE), 7919, 104729, COMPANY_NAME_SPACE);
+}
+
+/** "<Word> <Trade>" of a company-name index (the suffix is picked separately). */
+function companyStem(i: number): string {
+  const trade = at(COMPANY_TRADES, Math.floor(i / COMPANY_WORDS.length) % COMPANY_TRADES.length);
+  return `${at(COMPANY_WORDS, i % COMPANY_WORDS.length)} ${trade}`;
+}
+
+function companySuffix(i: number): string {
+  return at(COMPANY_SUFFIXES, Math.floor(i / (COMPANY_WORDS.length * COMPANY_TRADES.length)));
 }
 
 /** The k-th company name; distinct for k < COMPANY_NAME_SPACE. */
 export function companyName(seed: number, k: number): string {
-  const [word, trade, suffix] = companyParts(seed, k);
-  return `${word} ${trade}${suffix}`;
+  const i = companyIndex(seed, k);
+  return companyStem(i) + companySuffix(i);
 }
 
 /**
@@ -313,6 +96,7 @@ export function companyName(seed: number, k: number): string {
  * quoting necessary (no list holds a quote or line break), and that is known from the parts.
  */
 export function companyNameField(seed: number, k: number): string {
-  const [word, trade, suffix] = companyParts(seed, k);
-  return suffix.startsWith(',') ? `"${word} ${trade}${suffix}"` : `${word} ${trade}${suffix}`;
+  const i = companyIndex(seed, k);
+  const suffix = companySuffix(i);
+  return suffix.startsWith(',') ? `"${companyStem(i)}${suffix}"` : companyStem(i) + suffix;
 }

@@ -7,16 +7,18 @@ import { type Day, isoDate } from './calendar';
 import {
   AMOUNT_SIGMA,
   DEAL_TYPE_PICK,
+  DEAL_TYPES,
   type DealTypeProfile,
   INSTALLED_BASE_SOURCES,
   LEAD_BACKED_SHARE,
+  LEAD_SOURCES,
   type LeadSource,
   LOST_STAGE,
   NEW_BUSINESS_SOURCES,
   type Product,
   PRODUCT_PICK,
-  STAGE_FORECAST,
-  STAGE_PROBABILITY,
+  PRODUCTS,
+  STAGE_PROBABILITY_FORECAST,
   STAGES,
   WON_STAGE,
 } from './catalog';
@@ -115,16 +117,25 @@ export function deriveOpportunity(ctx: DemoContext, i: number): Opportunity {
 // status follows from the stage (0–4 open, 5 won, 6 lost), and fewer string pieces per line
 // means less work for the garbage collector at a million rows.
 const STAGE_STATUS = STAGES.map((s, k) => `${s},${k === WON_STAGE ? 'won' : k === LOST_STAGE ? 'lost' : 'open'}`);
-const PROBABILITY_FORECAST = STAGES.map((_, k) => `${at(STAGE_PROBABILITY, k)},${at(STAGE_FORECAST, k)}`);
+/** "lead_source,deal_type,product" for each of the 6 × 3 × 6 combinations. */
+const SOURCE_TYPE_PRODUCT = LEAD_SOURCES.flatMap((s) =>
+  DEAL_TYPES.flatMap((t) => PRODUCTS.map((p) => `${s},${t.type},${p.name}`)),
+);
 
+function sourceTypeProduct(o: Opportunity): string {
+  const k = (LEAD_SOURCES.indexOf(o.leadSource) * DEAL_TYPES.length + DEAL_TYPES.indexOf(o.dealType)) * PRODUCTS.length;
+  return at(SOURCE_TYPE_PRODUCT, k + PRODUCTS.indexOf(o.product));
+}
+
+// Built from few, pre-joined pieces: every interpolation is one more string object, and at a
+// million rows the garbage collector's share of the work grows with their number.
 export function opportunityLine(ctx: DemoContext, o: Opportunity): string {
   const account = companyNameField(ctx.seed, o.accountIndex);
   const lead = o.leadBacked ? leadId(blockStart(ctx, o.index)) : '';
-  const stage = o.stage;
   return (
     `${o.id},${opportunityName(account, o.product.name)},${accountId(o.accountIndex)},${account},${csvField(o.owner)},` +
-    `${at(STAGE_STATUS, stage)},${wholeMoney(o.amount)},USD,${isoDate(o.created)},${isoDate(o.close)},` +
-    `${at(PROBABILITY_FORECAST, stage)},${o.leadSource},${o.dealType.type},${o.product.name},${lead}\n`
+    `${at(STAGE_STATUS, o.stage)},${wholeMoney(o.amount)},USD,${isoDate(o.created)},${isoDate(o.close)},` +
+    `${at(STAGE_PROBABILITY_FORECAST, o.stage)},${sourceTypeProduct(o)},${lead}\n`
   );
 }
 

@@ -48,8 +48,3 @@ export function dayAtQuantile(timeline: Timeline, t: number): Day {
   }
   return timeline.start + lo;
 }
-
-/** Share of all creations that fall on `day` (0 outside the timeline). */
-export function shareOfDay(timeline: Timeline, day: Day): number {
-  return timeline.weights[day - timeline.start] ?? 0;
-}

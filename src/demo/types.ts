@@ -1,6 +1,7 @@
 // Public option and table types of the demo generator (re-exported by generator.ts).
 
 export interface DemoOptions {
+  /** Any integer (a fractional part is ignored); the same seed gives the same bytes. */
   seed: number;
   /** Number of opportunity records (≥ 50); the other tables scale with it. */
   opportunities: number;
