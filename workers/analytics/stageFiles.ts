@@ -1,43 +1,152 @@
 // File → staging table. The file is registered under our own name (the user's file
-// name never reaches SQL), read as text, and described for recognition.
-import type { FileInput, StagedColumn, StagedFile } from '../../src/engine-api/types';
+// name never reaches SQL), read as text, and described for recognition. Every row of the
+// file ends up staged, rejected by the parser (with its line) or counted as skipped.
+import type { FileInput, FileReadOptions, FileReading, StagedColumn, StagedFile } from '../../src/engine-api/types';
 import {
+  countFilledSql,
   countRowsSql,
+  countWhereSql,
+  createExtraRejectsSql,
+  deleteRowidsSql,
+  deleteWhereSql,
   describeSql,
+  dropColumnSql,
   dropStagingSql,
+  insertExtraRejectSql,
   parserRejectsSql,
+  realignAfterRejectsSql,
+  rejectKindsSql,
+  repeatedHeaderWhere,
   sampleRowsSql,
+  shiftRejectLinesSql,
   stageCsvSql,
   stagingNames,
+  type StagingNames,
 } from '../../src/staging/stageSql';
 import type { AnalyticsContext, StagedEntry } from './context';
+import { sliceData } from './readers/bytes';
+import { type Layout, sniffLayout } from './readers/layout';
+import { type TextSource, prepareSource } from './readers/prepare';
 
 const SAMPLE_ROWS = 5;
+const EMPTY_TABLE = new TextEncoder().encode('column1\n');
 
-export async function stageFile(ctx: AnalyticsContext, input: FileInput): Promise<StagedEntry> {
+export async function stageFile(ctx: AnalyticsContext, input: FileInput, options: FileReadOptions = {}): Promise<StagedEntry> {
+  const source = await prepareSource(input, options);
+  // Our own CSV (from a workbook, Parquet or JSON) has a known delimiter; a user override is for text files.
+  const delimiter = source.delimiter ?? options.delimiter;
+  const layout = await sniffLayout(source.data, { report: source.report, ...(delimiter ? { delimiter } : {}) });
   const fileId = ctx.nextFileId();
   const names = stagingNames(fileId);
-  await ctx.host.registerFile(names.path, input.data);
-  try {
-    ctx.sql.run(stageCsvSql(names));
-  } catch (error) {
-    throw new Error(`${input.name} could not be read as CSV: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+  await ctx.host.registerFile(names.path, layout.empty ? EMPTY_TABLE : sliceData(source.data, layout.start, layout.end));
+  readCsv(ctx, names, layout, input.name);
+  if (source.guessedUtf8 && hasInvalidUnicode(ctx, names)) {
+    // The sample looked like UTF-8 but the file is not: read it again as Windows-1252.
+    dropStaged(ctx, fileId);
+    return stageFile(ctx, input, { ...options, encoding: 'windows-1252' });
   }
-  const rowsStaged = ctx.sql.one<{ n: number }>(countRowsSql(names.table)).n;
-  const parserRejects = ctx.sql.rows(parserRejectsSql(names)).length;
-  const samples = ctx.sql.rows<Record<string, unknown>>(sampleRowsSql(names.table, SAMPLE_ROWS));
-  const headers = ctx.sql.rows<{ column_name: string }>(describeSql(names.table));
-  const columns: StagedColumn[] = headers.map(({ column_name }) => ({
-    name: column_name,
+  const firstDataLine = layout.firstDataLine + source.lineShift;
+  const { repeated, columns } = tidy(ctx, names, source, layout, firstDataLine);
+  const reading: FileReading = {
+    ...source.reading,
+    ...(source.reading.format === 'csv' ? { delimiter: layout.delimiter } : {}),
+    preambleRows: layout.preambleRows,
+    footerRows: layout.footerRows,
+    repeatedHeaderRows: repeated,
+  };
+  const info: StagedFile = {
+    fileId,
+    fileName: input.name,
+    rowsStaged: ctx.sql.one<{ n: number }>(countRowsSql(names.table)).n,
+    parserRejects: ctx.sql.rows(parserRejectsSql(names)).length,
+    columns: sampleColumns(ctx, names.table, columns),
+    stageValues: [],
+    reading,
+  };
+  return { info, firstDataLine, skippedRows: layout.preambleRows + layout.footerRows + repeated };
+}
+
+/** After the read: file line numbers on rejects, row ids that match lines, no glued-in headers. */
+function tidy(ctx: AnalyticsContext, names: StagingNames, source: TextSource, layout: Layout, firstDataLine: number) {
+  // DuckDB numbers lines from the slice it was given (header = line 1); ours count from the top of the file.
+  ctx.sql.run(shiftRejectLinesSql(names, firstDataLine - 2));
+  rejectBadRecords(ctx, names, source);
+  const all = describe(ctx, names.table);
+  if (ctx.sql.rows(rejectKindsSql(names)).length > 0) {
+    for (const q of realignAfterRejectsSql(names, all, firstDataLine)) ctx.sql.run(q);
+  }
+  const repeated = layout.empty ? 0 : removeRepeatedHeaders(ctx, names.table, all, layout.header);
+  return { repeated, columns: dropEmptyTrailingColumns(ctx, names.table, all, layout.header) };
+}
+
+function readCsv(ctx: AnalyticsContext, names: StagingNames, layout: Layout, fileName: string): void {
+  try {
+    ctx.sql.run(stageCsvSql(names, { delimiter: layout.delimiter }));
+    ctx.sql.run(createExtraRejectsSql(names));
+  } catch (error) {
+    throw new Error(
+      `${fileName} could not be read as a table: ${error instanceof Error ? error.message : String(error)}. Check that it is a CSV, Excel, Parquet or JSON export.`,
+      { cause: error },
+    );
+  }
+}
+
+function hasInvalidUnicode(ctx: AnalyticsContext, names: StagingNames): boolean {
+  return ctx.sql.rows<{ kind: string }>(rejectKindsSql(names)).some((r) => /unicode|encoding/i.test(r.kind));
+}
+
+/** JSON records that were not records: their placeholder rows become rejects with the line. */
+function rejectBadRecords(ctx: AnalyticsContext, names: StagingNames, source: TextSource): void {
+  if (source.bad.size === 0) return;
+  // Placeholders sit at data-row index = rowid (JSON has no preamble).
+  const rowids = [...source.bad.keys()];
+  ctx.sql.run(deleteRowidsSql(names.table, rowids));
+  for (const bad of source.bad.values()) ctx.sql.run(insertExtraRejectSql(names, bad.line, bad.reason, bad.raw));
+}
+
+function describe(ctx: AnalyticsContext, table: string): string[] {
+  return ctx.sql.rows<{ column_name: string }>(describeSql(table)).map((r) => r.column_name);
+}
+
+function removeRepeatedHeaders(
+  ctx: AnalyticsContext,
+  table: string,
+  columns: readonly string[],
+  header: readonly string[],
+): number {
+  if (columns.length !== header.length || header.every((h) => h.trim() === '')) return 0;
+  const where = repeatedHeaderWhere(columns, header);
+  const n = ctx.sql.one<{ n: number }>(countWhereSql(table, where)).n;
+  if (n > 0) ctx.sql.run(deleteWhereSql(table, where));
+  return n;
+}
+
+/** A trailing delimiter makes a nameless, empty last column: drop it rather than show it. */
+function dropEmptyTrailingColumns(
+  ctx: AnalyticsContext,
+  table: string,
+  columns: readonly string[],
+  header: readonly string[],
+): string[] {
+  const kept = [...columns];
+  while (kept.length > 1 && (header[kept.length - 1] ?? '').trim() === '') {
+    const last = kept[kept.length - 1] as string;
+    if (ctx.sql.one<{ n: number }>(countFilledSql(table, last)).n > 0) break;
+    ctx.sql.run(dropColumnSql(table, last));
+    kept.pop();
+  }
+  return kept;
+}
+
+function sampleColumns(ctx: AnalyticsContext, table: string, columns: readonly string[]): StagedColumn[] {
+  const samples = ctx.sql.rows<Record<string, unknown>>(sampleRowsSql(table, SAMPLE_ROWS));
+  return columns.map((name) => ({
+    name,
     samples: samples
-      .map((r) => r[column_name])
+      .map((r) => r[name])
       .filter((v) => v != null && v !== '')
       .map(String),
   }));
-  const info: StagedFile = { fileId, fileName: input.name, rowsStaged, parserRejects, columns, stageValues: [] };
-  return { info, firstDataLine: 2, skippedRows: 0 };
 }
 
 export function dropStaged(ctx: AnalyticsContext, fileId: string): void {

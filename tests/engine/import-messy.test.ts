@@ -1,0 +1,74 @@
+// The messy-export corpus (tests/fixtures/messy, written by scripts/fixtures/generateMessy.ts):
+// every file reconciles — rows read = loaded + rejected + skipped — with the counts and
+// values the generator knows it wrote.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Analytics } from '../../workers/analytics/Analytics';
+import { FIXTURES, fixture, kpi, openAnalytics } from './helpers/engine';
+
+interface Entry {
+  readonly file: string;
+  readonly what: string;
+  readonly expect: {
+    readonly rowsRead: number;
+    readonly rowsLoaded: number;
+    readonly rowsRejected: number;
+    readonly rowsSkipped: number;
+    readonly wonAmount?: number;
+    readonly wonCount?: number;
+    readonly wonApril?: number;
+    readonly reading?: Record<string, unknown>;
+    readonly rejectLines?: readonly number[];
+    readonly question?: string;
+    readonly account?: string;
+    readonly error?: string;
+    readonly companion?: string;
+  };
+}
+
+const MANIFEST: Entry[] = JSON.parse(readFileSync(path.join(FIXTURES, 'messy/manifest.json'), 'utf8')) as Entry[];
+
+describe('messy exports', () => {
+  let analytics: Analytics;
+  beforeAll(async () => {
+    analytics = await openAnalytics();
+  });
+
+  it('has at least 40 fixtures', () => {
+    expect(MANIFEST.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(MANIFEST.map((m) => [m.file, m] as const))('%s', async (_file, { file, expect: want }) => {
+    const input = fixture(`messy/${file}`);
+    if (want.error) {
+      await expect(analytics.stageFiles([input])).rejects.toThrow(new RegExp(`${file}.*${want.error}`));
+      return;
+    }
+    const companions = want.companion ? [fixture(`messy/${want.companion}`)] : [];
+    const proposal = await analytics.stageFiles([...companions, input]);
+    const staged = proposal.files.find((f) => f.fileName === file);
+    if (want.reading) expect(staged?.reading).toMatchObject(want.reading);
+    if (want.account) expect(staged?.columns.find((c) => c.name === 'account')?.samples).toContain(want.account);
+    if (want.question) expect(proposal.questions.map((q) => q.column)).toContain(want.question);
+    const result = await analytics.applyImport(proposal.plan);
+    const rec = result.files.find((f) => f.fileName === file);
+    expect(rec).toMatchObject({
+      rowsRead: want.rowsRead,
+      rowsLoaded: want.rowsLoaded,
+      rowsRejected: want.rowsRejected,
+      rowsSkipped: want.rowsSkipped,
+    });
+    expect(rec && rec.rowsRead).toBe(rec && rec.rowsLoaded + rec.rowsRejected + rec.rowsSkipped);
+    if (want.rejectLines) expect(rec?.rejects.map((r) => r.line)).toEqual(want.rejectLines);
+    if (want.wonAmount !== undefined) {
+      const all = await analytics.dashboard({ period: 'all', fiscalStartMonth: 1 });
+      expect(kpi(all, 'won_amount')).toBeCloseTo(want.wonAmount, 2);
+      expect(kpi(all, 'won_count')).toBe(want.wonCount);
+    }
+    if (want.wonApril !== undefined) {
+      const april = await analytics.dashboard({ period: '2021-04', fiscalStartMonth: 1 });
+      expect(kpi(april, 'won_amount')).toBeCloseTo(want.wonApril, 2);
+    }
+  });
+});
