@@ -1,0 +1,92 @@
+// Next-quarter simulation from per-rep forecast distributions (issue 6's forecasts feed
+// this when they exist): seeded draws of each rep's bookings, paid under a plan, give
+// expected payout P10/P50/P90 and each rep's probability of reaching quota.
+// Reps are drawn independently; balances from earlier quarters are not carried in.
+import { commission } from './curve';
+import { quarterlyPay } from './payout';
+import { roleFor, type CompPlan } from './plan';
+
+/** A rep's forecast for one quarter as quantiles of bookings (p in 0..1, ascending). */
+export interface RepForecast {
+  readonly rep: string;
+  readonly team: string | null;
+  readonly quotaCents: number | null;
+  readonly quantiles: readonly { readonly p: number; readonly cents: number }[];
+}
+
+export interface SimulationResult {
+  readonly draws: number;
+  readonly payout: { readonly p10: number; readonly p50: number; readonly p90: number };
+  readonly reps: readonly {
+    readonly rep: string;
+    readonly probabilityAtQuota: number | null;
+    readonly expectedPayoutCents: number;
+  }[];
+}
+
+/** mulberry32: small, seeded, deterministic. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Inverse CDF, linear between the given quantiles, flat beyond the outer ones. */
+export function quantileAt(quantiles: RepForecast['quantiles'], u: number): number {
+  const first = quantiles[0];
+  if (!first) return 0;
+  if (u <= first.p) return first.cents;
+  for (let i = 1; i < quantiles.length; i++) {
+    const lo = quantiles[i - 1];
+    const hi = quantiles[i];
+    if (lo && hi && u <= hi.p) return Math.round(lo.cents + ((hi.cents - lo.cents) * (u - lo.p)) / (hi.p - lo.p || 1));
+  }
+  return quantiles[quantiles.length - 1]?.cents ?? 0;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return sorted[i] ?? 0;
+}
+
+export function simulateQuarter(plan: CompPlan, forecasts: readonly RepForecast[], draws = 1000, seed = 1): SimulationResult {
+  const next = prng(seed);
+  const totals: number[] = [];
+  const atQuota = forecasts.map(() => 0);
+  const paid = forecasts.map(() => 0);
+  for (let d = 0; d < draws; d++) {
+    let total = 0;
+    forecasts.forEach((f, i) => {
+      const booked = quantileAt(f.quantiles, next());
+      const pay = quarterlyPay(roleFor(plan, f.team));
+      const c =
+        f.quotaCents === null
+          ? null
+          : commission(plan.curve, {
+              bookingsCents: booked,
+              quotaCents: f.quotaCents,
+              targetIncentiveCents: pay.targetIncentiveCents,
+            });
+      const variable = Math.max(c?.commissionCents ?? 0, plan.draw.kind === 'none' ? 0 : plan.draw.amountCents);
+      total += pay.baseCents + variable;
+      paid[i] = (paid[i] ?? 0) + pay.baseCents + variable;
+      if (f.quotaCents !== null && booked >= f.quotaCents) atQuota[i] = (atQuota[i] ?? 0) + 1;
+    });
+    totals.push(total);
+  }
+  totals.sort((a, b) => a - b);
+  return {
+    draws,
+    payout: { p10: percentile(totals, 0.1), p50: percentile(totals, 0.5), p90: percentile(totals, 0.9) },
+    reps: forecasts.map((f, i) => ({
+      rep: f.rep,
+      probabilityAtQuota: f.quotaCents === null ? null : (atQuota[i] ?? 0) / draws,
+      expectedPayoutCents: Math.round((paid[i] ?? 0) / draws),
+    })),
+  };
+}

@@ -1,0 +1,11 @@
+// Display formats for the comp screen: money from cents, fractions as percentages.
+import { format } from 'd3';
+
+const money0 = format('$,.0f');
+const money2 = format('$,.2f');
+const pct1 = format('.1%');
+
+export const fmtMoney = (cents: number) => money0(cents / 100);
+export const fmtCents = (cents: number) => money2(cents / 100);
+export const fmtPct = (fraction: number | null) => (fraction === null ? 'not available' : pct1(fraction));
+export const fmtNum = (value: number | null, digits = 2) => (value === null ? 'not available' : value.toFixed(digits));
