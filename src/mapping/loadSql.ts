@@ -54,9 +54,14 @@ export function loadStatements(m: TableMapping & { table: TargetTable }, src: St
 function columnSelects(m: TableMapping, col: ColumnDef): string[] {
   const source = m.columns[col.name];
   if (!source) return [];
-  const rawCol = quoteIdent(source.source);
-  const decisions = m.decisions?.[source.source] ?? {};
-  let typed = convertExpr(rawCol, col.kind, decisions);
+  let rawCol = quoteIdent(source.source);
+  let typed = convertExpr(rawCol, col.kind, m.decisions?.[source.source] ?? {});
+  if (source.fallback !== undefined) {
+    // Where the source is blank the fallback is read (actual close date, else expected).
+    const fb = quoteIdent(source.fallback);
+    typed = `CASE WHEN ${blankToNull(rawCol)} IS NULL THEN ${convertExpr(fb, col.kind, m.decisions?.[source.fallback] ?? {})} ELSE ${typed} END`;
+    rawCol = `coalesce(${blankToNull(rawCol)}, ${fb})`;
+  }
   if (source.scale !== undefined && source.scale !== 1)
     typed = `CAST(${typed} * ${Number(source.scale)} AS ${col.kind === 'money' ? 'DECIMAL(18,2)' : 'DOUBLE'})`;
   return [`${blankToNull(rawCol)} AS ${raw(col.name)}`, `${typed} AS ${val(col.name)}`];

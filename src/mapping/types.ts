@@ -11,6 +11,8 @@ export interface ColumnSource {
   readonly source: string;
   /** Multiplier applied after conversion, e.g. 1e6 for "revenue (USD millions)". */
   readonly scale?: number;
+  /** Read where `source` is blank: the expected close date of a deal not closed yet. */
+  readonly fallback?: string;
 }
 
 /** How a deal's open/won/lost status is read from the source. */

@@ -12,9 +12,10 @@ import {
   numberProbeFromRow,
   numberProbeQuery,
 } from '../../src/mapping/profile';
-import { recognize } from '../../src/mapping/recognize';
-import { inferWonLost } from '../../src/mapping/synonyms';
-import type { TableMapping } from '../../src/mapping/types';
+import { recognizeFiles } from '../../src/mapping/joins';
+import { settleStageValues } from '../../src/mapping/recognize';
+import type { TableMapping, TargetTable } from '../../src/mapping/types';
+import type { ColumnDef } from '../../src/canonical/schema';
 import type { ColumnDecisions } from '../../src/mapping/values';
 import { distinctValuesSql, stagingNames } from '../../src/staging/stageSql';
 import type { AnalyticsContext } from './context';
@@ -25,19 +26,19 @@ export function proposeImport(ctx: AnalyticsContext, files: readonly StagedFile[
   const questions: ImportQuestion[] = [];
   const described: StagedFile[] = [];
   const mappings: TableMapping[] = [];
-  for (const file of files) {
-    let mapping = recognize({ fileId: file.fileId, columns: file.columns.map((c) => c.name) });
-    const stageValues = mapping.status?.kind === 'stage' ? readStageValues(ctx, file.fileId, mapping.status.column) : [];
-    if (mapping.status?.kind === 'stage' && mapping.presetId === 'generic') {
-      mapping = { ...mapping, status: { ...mapping.status, ...inferWonLost(stageValues) } };
-    }
+  const recognition = recognizeFiles(files.map((f) => ({ fileId: f.fileId, columns: f.columns.map((c) => c.name) })));
+  for (const [i, file] of files.entries()) {
+    const recognized = recognition.mappings[i];
+    if (!recognized) continue;
+    const stageValues = recognized.status?.kind === 'stage' ? readStageValues(ctx, file.fileId, recognized.status.column) : [];
+    const mapping = settleStageValues(recognized, stageValues);
     const profiled = profileMapping(ctx, mapping);
     questions.push(...profiled.questions);
     mappings.push(profiled.mapping);
     described.push({ ...file, stageValues });
   }
   const needsReview = questions.length > 0 || mappings.some((m) => m.confidence < 1);
-  return { files: described, plan: { mappings }, needsReview, questions };
+  return { files: described, plan: { mappings }, needsReview, questions, joins: recognition.joins };
 }
 
 function readStageValues(ctx: AnalyticsContext, fileId: string, column: string): string[] {
@@ -61,9 +62,8 @@ export function profileMapping(
   const table = stagingNames(mapping.fileId).table;
   const decisions: Record<string, ColumnDecisions> = { ...mapping.decisions };
   const questions: ImportQuestion[] = [];
-  for (const col of targetColumns(mapping.table)) {
-    const source = mapping.columns[col.name]?.source;
-    if (!source || decisions[source] || col.kind === 'text') continue;
+  for (const [col, source] of profiledSources(mapping, mapping.table)) {
+    if (decisions[source] || col.kind === 'text') continue;
     if (col.kind === 'date') {
       const decision = decideDate(ctx, table, source);
       if (decision.kind === 'ambiguous') {
@@ -88,4 +88,12 @@ export function profileMapping(
     }
   }
   return { mapping: { ...mapping, decisions }, questions };
+}
+
+/** Each mapped source column with the column it feeds; a fallback (expected close date) is profiled like its source. */
+function profiledSources(mapping: TableMapping, table: TargetTable): [ColumnDef, string][] {
+  return targetColumns(table).flatMap((col) => {
+    const mapped = mapping.columns[col.name];
+    return [mapped?.source, mapped?.fallback].filter((s) => s !== undefined).map((s): [ColumnDef, string] => [col, s]);
+  });
 }

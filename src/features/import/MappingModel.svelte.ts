@@ -2,9 +2,15 @@
 // problems that keep it from being applied. Edits clear the affected column's profiled
 // decisions so the engine profiles the newly chosen column again.
 import type { ImportProposal, StagedFile } from '../../engine-api/types';
+import type { KeyValueStore } from '../../mapping/memory';
+import { PRESETS } from '../../mapping/presets';
+import { inferWonLost } from '../../mapping/synonyms';
 import { targetColumns } from '../../mapping/targets';
 import type { ColumnSource, ImportPlan, StatusRule, TableMapping, TargetTable } from '../../mapping/types';
 import { planProblems } from '../../mapping/validate';
+import { rememberPlan } from './rememberedPlan';
+
+export type StageMeaning = 'won' | 'lost' | 'open';
 
 export class MappingModel {
   mappings = $state<TableMapping[]>([]);
@@ -28,8 +34,39 @@ export class MappingModel {
     return { mappings: this.mappings };
   }
 
+  get joins(): NonNullable<ImportProposal['joins']> {
+    return this.proposal.joins ?? [];
+  }
+
   file(fileId: string): StagedFile | undefined {
     return this.files.find((f) => f.fileId === fileId);
+  }
+
+  /** "HubSpot deals", "remembered from last time", "guessed from the headers", … */
+  describe(m: TableMapping): string {
+    if (m.presetId === 'generic') return 'guessed from the headers';
+    if (m.presetId === 'manual') return 'chosen by you';
+    if (m.presetId === 'remembered') return 'as you mapped it last time';
+    return PRESETS.find((p) => p.id === m.presetId)?.label ?? m.presetId;
+  }
+
+  samples(fileId: string, column: string | undefined): string {
+    if (!column) return '';
+    return (this.file(fileId)?.columns.find((c) => c.name === column)?.samples ?? []).slice(0, 3).join(' · ');
+  }
+
+  /** The values the won/lost choice is made on: the staged stage values, or the column's samples. */
+  stageValues(fileId: string): readonly string[] {
+    const status = this.mappings.find((x) => x.fileId === fileId)?.status;
+    return status?.kind === 'stage' ? this.valuesOf(fileId, status.column) : [];
+  }
+
+  meaningOf(fileId: string, value: string): StageMeaning {
+    const status = this.mappings.find((m) => m.fileId === fileId)?.status;
+    if (status?.kind !== 'stage') return 'open';
+    const v = value.trim().toLowerCase();
+    if (status.won.some((w) => w.trim().toLowerCase() === v)) return 'won';
+    return status.lost.some((l) => l.trim().toLowerCase() === v) ? 'lost' : 'open';
   }
 
   setTable(fileId: string, table: TargetTable | 'ignore'): void {
@@ -48,22 +85,29 @@ export class MappingModel {
       if (source) columns[target] = { source };
       else delete columns[target];
       const status: StatusRule | undefined =
-        target === 'stage' && source && m.status?.kind !== 'flags'
-          ? { kind: 'stage', column: source, won: [], lost: [] }
-          : m.status;
+        target === 'stage' && source && m.status?.kind !== 'flags' ? this.stageRule(fileId, source) : m.status;
       return { ...m, columns, ...(status ? { status } : {}), presetId: 'manual' };
     });
   }
 
+  /** Reads won/lost from the stage column instead of flag columns (or the other way round is kept). */
+  useStageColumn(fileId: string): void {
+    this.update(fileId, (m) => {
+      const stage = m.columns['stage']?.source;
+      return stage ? { ...m, status: this.stageRule(fileId, stage), presetId: 'manual' } : m;
+    });
+  }
+
   /** Marks a stage value as meaning won, lost or neither (open). */
-  setStageMeaning(fileId: string, value: string, meaning: 'won' | 'lost' | 'open'): void {
+  setStageMeaning(fileId: string, value: string, meaning: StageMeaning): void {
     this.update(fileId, (m) => {
       if (m.status?.kind !== 'stage') return m;
-      const won = m.status.won.filter((v) => v !== value);
-      const lost = m.status.lost.filter((v) => v !== value);
+      const same = (v: string) => v.trim().toLowerCase() === value.trim().toLowerCase();
+      const won = m.status.won.filter((v) => !same(v));
+      const lost = m.status.lost.filter((v) => !same(v));
       if (meaning === 'won') won.push(value);
       if (meaning === 'lost') lost.push(value);
-      return { ...m, status: { ...m.status, won, lost } };
+      return { ...m, status: { ...m.status, won, lost }, presetId: 'manual' };
     });
   }
 
@@ -75,6 +119,23 @@ export class MappingModel {
     const m = this.mappings.find((x) => x.fileId === fileId);
     if (!m || m.table === 'ignore') return [];
     return targetColumns(m.table).map((c) => ({ name: c.name, kind: c.kind, required: c.required ?? false }));
+  }
+
+  /** Keeps the confirmed plan for the next file with the same headers. */
+  remember(store: KeyValueStore): void {
+    rememberPlan(this.proposal, this.plan, store);
+  }
+
+  private stageRule(fileId: string, column: string): StatusRule {
+    return { kind: 'stage', column, ...inferWonLost([...this.valuesOf(fileId, column)]) };
+  }
+
+  private valuesOf(fileId: string, column: string): readonly string[] {
+    const file = this.file(fileId);
+    const original = this.proposal.plan.mappings.find((x) => x.fileId === fileId)?.status;
+    if (original?.kind === 'stage' && original.column === column && file?.stageValues.length) return file.stageValues;
+    const samples = file?.columns.find((c) => c.name === column)?.samples ?? [];
+    return samples.filter((v, i) => samples.indexOf(v) === i);
   }
 
   private update(fileId: string, change: (m: TableMapping) => TableMapping): void {

@@ -1,5 +1,6 @@
-// Salesforce exports by API name (Data Loader, Workbench, Data Export): Opportunity.
-// Probability comes as a percentage; status from IsWon/IsClosed.
+// Salesforce exports by API name (Data Loader, Workbench, Data Export): Opportunity, Lead,
+// Account and User. Probability comes as a percentage; status from IsWon/IsClosed.
+// A relationship column ("Owner.Name") is preferred over the bare id when both are there.
 import type { Preset } from './preset';
 
 export const SALESFORCE_PRESETS: readonly Preset[] = [
@@ -25,5 +26,63 @@ export const SALESFORCE_PRESETS: readonly Preset[] = [
       deal_type: 'type',
     },
     status: { kind: 'flags', isWon: 'iswon', isClosed: 'isclosed' },
+  },
+  {
+    id: 'salesforce-lead-api',
+    label: 'Salesforce Lead (API names)',
+    table: 'leads',
+    signature: ['id', 'status', 'isconverted', 'createddate'],
+    columns: {
+      lead_id: 'id',
+      created_date: 'createddate',
+      source: 'leadsource',
+      status: 'status',
+      is_converted: 'isconverted',
+      converted_date: 'converteddate',
+      converted_opportunity_id: 'convertedopportunityid',
+      owner: ['ownername', 'ownerid'],
+      company: 'company',
+      country: 'country',
+      state: 'state',
+    },
+  },
+  {
+    id: 'salesforce-account-api',
+    label: 'Salesforce Account (API names)',
+    table: 'accounts',
+    signature: [
+      'id',
+      'name',
+      ['billingcountry', 'billingstate', 'billingcity'],
+      ['industry', 'numberofemployees', 'annualrevenue'],
+    ],
+    columns: {
+      account_id: 'id',
+      account_name: 'name',
+      industry: 'industry',
+      employees: 'numberofemployees',
+      annual_revenue: 'annualrevenue',
+      country: 'billingcountry',
+      state: 'billingstate',
+      city: 'billingcity',
+      postal_code: 'billingpostalcode',
+      latitude: 'billinglatitude',
+      longitude: 'billinglongitude',
+      owner: ['ownername', 'ownerid'],
+      parent_account: ['parentname', 'parentid'],
+    },
+  },
+  {
+    id: 'salesforce-user-api',
+    label: 'Salesforce User (API names)',
+    table: 'reps',
+    signature: ['id', 'username', ['name', 'lastname']],
+    columns: {
+      rep: ['name', 'lastname'],
+      team: ['userrolename', 'department'],
+      manager: ['managername', 'managerid'],
+      region: 'division',
+      start_date: 'createddate',
+    },
   },
 ];

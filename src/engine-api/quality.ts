@@ -1,0 +1,39 @@
+// What the data-quality panel gets from the engine: each check with its count, a few
+// examples that point at file and line, and what it does to the KPIs in words.
+import type { QualityCheckId } from '../queries/quality';
+
+export type { QualityCheckId } from '../queries/quality';
+
+export interface QualityExample {
+  /** The id, owner or account names the example is about. */
+  readonly label: string;
+  readonly detail: string;
+  readonly file: string | null;
+  readonly line: number | null;
+}
+
+export interface QualityIssue {
+  readonly id: QualityCheckId;
+  readonly title: string;
+  /** How many deals, ids, owners or accounts are flagged; 0 when the check passed. */
+  readonly count: number;
+  /** The money involved (the won amount or pipeline the flagged rows carry), when it applies. */
+  readonly amount: number | null;
+  /** What the flaw does to the KPIs, e.g. "Won amount includes $700 from 1 deal closed before it was created." */
+  readonly effect: string;
+  readonly examples: readonly QualityExample[];
+  /** Set when the check could not run (e.g. no reps file): then count is 0 and this says why. */
+  readonly unavailable?: string;
+}
+
+export interface DataQualityRequest {
+  /** ISO date; defaults to the data's reference date (the latest date in it). */
+  readonly referenceDate?: string | null;
+  /** Examples per check; default 5. */
+  readonly examples?: number;
+}
+
+export interface DataQualityResult {
+  readonly referenceDate: string | null;
+  readonly issues: readonly QualityIssue[];
+}

@@ -1,0 +1,38 @@
+// The data-quality panel's state: the checks' findings for the loaded data, reloaded
+// whenever a new import lands. Errors are kept and shown, never swallowed.
+import type { DataQualityResult } from '../../engine-api/quality';
+import type { AnalyticsApi } from '../../engine-api/types';
+
+export class DataQualityModel {
+  result = $state<DataQualityResult | null>(null);
+  error = $state<string | null>(null);
+  loading = $state(false);
+  private generation = 0;
+
+  constructor(private readonly api: AnalyticsApi) {}
+
+  /** Issues with findings first, then the checks that passed, then those that could not run. */
+  get issues(): DataQualityResult['issues'] {
+    const rank = (i: DataQualityResult['issues'][number]) => (i.unavailable ? 2 : i.count > 0 ? 0 : 1);
+    return [...(this.result?.issues ?? [])].sort((a, b) => rank(a) - rank(b));
+  }
+
+  get flagged(): number {
+    return this.result?.issues.filter((i) => i.count > 0).length ?? 0;
+  }
+
+  async load(referenceDate: string | null = null): Promise<void> {
+    const mine = ++this.generation;
+    this.loading = true;
+    this.error = null;
+    try {
+      const result = await this.api.dataQuality({ referenceDate });
+      // A newer load (a new import) wins over a slower older one.
+      if (mine === this.generation) this.result = result;
+    } catch (error) {
+      if (mine === this.generation) this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (mine === this.generation) this.loading = false;
+    }
+  }
+}

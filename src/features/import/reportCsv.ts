@@ -1,0 +1,59 @@
+// The import report and the data-quality findings as CSV files a user can keep: RFC 4180
+// (CRLF, quotes doubled, fields with a comma, quote or line break quoted), and every text
+// cell that a spreadsheet would run as a formula (= + - @ tab CR) neutralised with a quote.
+import type { DataQualityResult } from '../../engine-api/quality';
+import type { ImportResult } from '../../engine-api/types';
+
+export type CsvValue = string | number | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field: numbers as written, text neutralised against formula injection, then quoted if needed. */
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+const REPORT_HEADER = [
+  'record',
+  'file',
+  'loaded_as',
+  'preset',
+  'rows_read',
+  'rows_loaded',
+  'rows_rejected',
+  'rows_skipped',
+  'line',
+  'column',
+  'reason',
+  'value',
+];
+
+/** One "file" record per file (its reconciliation), then one "rejected" record per rejected row shown. */
+export function importReportCsv(result: ImportResult): string {
+  const rows: CsvValue[][] = [REPORT_HEADER];
+  for (const f of result.files) {
+    rows.push(['file', f.fileName, f.table, f.presetId, f.rowsRead, f.rowsLoaded, f.rowsRejected, f.rowsSkipped]);
+  }
+  for (const f of result.files) {
+    for (const r of f.rejects)
+      rows.push(['rejected', f.fileName, f.table, f.presetId, null, null, null, null, r.line, r.column, r.reason, r.raw]);
+  }
+  for (const note of result.notes) rows.push(['note', null, null, null, null, null, null, null, null, null, note]);
+  return toCsv(rows);
+}
+
+export function qualityCsv(result: DataQualityResult): string {
+  const rows: CsvValue[][] = [['check', 'title', 'count', 'amount', 'effect', 'example', 'detail', 'file', 'line']];
+  for (const i of result.issues) {
+    rows.push([i.id, i.title, i.unavailable ? null : i.count, i.amount, i.effect]);
+    for (const e of i.examples) rows.push([i.id, null, null, null, null, e.label, e.detail, e.file, e.line]);
+  }
+  return toCsv(rows);
+}

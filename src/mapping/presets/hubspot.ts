@@ -1,0 +1,70 @@
+// HubSpot exports (CRM → Deals / Contacts → Export): property labels as headers.
+// Deals tell won from lost by the "Is Closed Won"/"Is closed" booleans when exported,
+// else by the default pipeline's "Closed won"/"Closed lost" stages. Contacts are the leads.
+import type { Preset } from './preset';
+
+export const HUBSPOT_PRESETS: readonly Preset[] = [
+  {
+    id: 'hubspot-deals',
+    label: 'HubSpot deals',
+    table: 'opportunities',
+    signature: ['recordid', 'dealname', 'dealstage', ['createdate', 'pipeline']],
+    columns: {
+      opportunity_id: 'recordid',
+      name: 'dealname',
+      account_id: ['associatedcompanyids', 'associatedcompanyid'],
+      account_name: ['associatedcompany', 'companyname'],
+      owner: 'dealowner',
+      stage: 'dealstage',
+      amount: ['amountincompanycurrency', 'amount'],
+      currency: 'currency',
+      created_date: 'createdate',
+      close_date: 'closedate',
+      probability: 'dealprobability',
+      forecast_category: 'forecastcategory',
+      lead_source: ['originalsourcetype', 'originalsource', 'source'],
+      deal_type: 'dealtype',
+      lead_id: ['associatedcontactids', 'associatedcontactid'],
+    },
+    status: [
+      { kind: 'flags', isWon: 'isclosedwon', isClosed: 'isclosed' },
+      { kind: 'stage', column: 'dealstage', won: ['Closed won', 'Closed Won'], lost: ['Closed lost', 'Closed Lost'] },
+    ],
+  },
+  {
+    id: 'hubspot-contacts',
+    label: 'HubSpot contacts (leads)',
+    table: 'leads',
+    signature: ['recordid', 'firstname', 'lastname', ['lifecyclestage', 'leadstatus', 'contactowner']],
+    columns: {
+      lead_id: 'recordid',
+      created_date: 'createdate',
+      source: ['originalsource', 'originalsourcetype', 'latestsource'],
+      status: ['leadstatus', 'lifecyclestage'],
+      converted_date: ['becameanopportunitydate', 'becameacustomerdate'],
+      converted_opportunity_id: ['associateddealids', 'associateddealid', 'associateddeal'],
+      owner: 'contactowner',
+      company: ['companyname', 'associatedcompany'],
+      country: ['countryregion', 'country'],
+      state: ['stateregion', 'state'],
+    },
+  },
+  {
+    id: 'hubspot-companies',
+    label: 'HubSpot companies',
+    table: 'accounts',
+    signature: ['recordid', 'companyname', ['companyowner', 'companydomainname', 'industry']],
+    columns: {
+      account_id: 'recordid',
+      account_name: 'companyname',
+      industry: 'industry',
+      employees: 'numberofemployees',
+      annual_revenue: 'annualrevenue',
+      country: ['countryregion', 'country'],
+      state: ['stateregion', 'state'],
+      city: 'city',
+      postal_code: 'postalcode',
+      owner: 'companyowner',
+    },
+  },
+];

@@ -1,0 +1,56 @@
+// The words of the data-quality panel: each check's title and what its findings do to
+// the KPIs, from the totals the check's query returned. Pure, so tests pin the wording.
+import type { QualityCheckId, QualityRow } from './quality';
+
+const money = (v: number | null) => `$${Math.round(v ?? 0).toLocaleString('en-US')}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+export const QUALITY_TITLES: Readonly<Record<QualityCheckId, string>> = {
+  closed_before_created: 'Deals closed before they were created',
+  open_past_close: 'Open deals whose close date has passed',
+  won_without_amount: 'Won deals with a zero or missing amount',
+  duplicate_opportunity_ids: 'Duplicate opportunity ids',
+  duplicate_lead_ids: 'Duplicate lead ids',
+  owners_missing_from_reps: 'Deal owners missing from the reps file',
+  account_spellings: 'Account names spelled more than one way',
+};
+
+export interface QualityTotals {
+  readonly n: number;
+  readonly deals: number;
+  readonly amount: number | null;
+  readonly extra: number;
+}
+
+export function totalsOf(rows: readonly QualityRow[]): QualityTotals {
+  const first = rows[0];
+  return first
+    ? { n: first.n, deals: first.deals, amount: first.amount, extra: first.extra }
+    : { n: 0, deals: 0, amount: null, extra: 0 };
+}
+
+export function describeEffect(id: QualityCheckId, t: QualityTotals, referenceDate: string | null): string {
+  if (t.n === 0) return 'None found.';
+  switch (id) {
+    case 'closed_before_created':
+      return `Won amount includes ${money(t.amount)} from ${plural(t.deals, 'won deal')} closed before created; their negative cycles shorten the average sales cycle.`;
+    case 'open_past_close':
+      return `Open pipeline includes ${money(t.amount)} from ${plural(t.n, 'deal')} expected to close before ${referenceDate ?? 'the reference date'}; update or close them.`;
+    case 'won_without_amount': {
+      const blank = t.n - t.extra;
+      const parts = [
+        t.extra > 0 ? `${plural(t.extra, 'deal')} at 0 lower the average deal size` : '',
+        blank > 0 ? `${plural(blank, 'deal')} without an amount are left out of it` : '',
+      ].filter(Boolean);
+      return `Won count includes ${plural(t.n, 'deal')} that add nothing to won amount; ${parts.join(' and ')}.`;
+    }
+    case 'duplicate_opportunity_ids':
+      return `${plural(t.n, 'id')} on more than one row (${plural(t.deals, 'extra row')}): won amount counts ${money(t.amount)} more than once and deal counts are inflated.`;
+    case 'duplicate_lead_ids':
+      return `${plural(t.n, 'lead id')} on more than one row (${plural(t.deals, 'extra row')}): lead counts and the lead-to-opportunity ratio are off.`;
+    case 'owners_missing_from_reps':
+      return `${plural(t.n, 'owner')} (${plural(t.deals, 'deal')}, ${money(t.amount)} won) not in the reps file: counted in totals but in no team, region or quota attainment.`;
+    case 'account_spellings':
+      return `${plural(t.n, 'account')} written several ways (${plural(t.deals, 'deal')}, ${money(t.amount)} won): per-account figures (CLV, new customers for CAC) count each spelling as a separate account.`;
+  }
+}

@@ -1,0 +1,132 @@
+// Property tests of the value parsers on the real engine: numbers written the ways exports
+// write them read back exactly; every true/false word in any case reads as a boolean; a
+// date written in any candidate format reads back as that date.
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ValueKind } from '../../src/canonical/schema';
+import { DATE_CANDIDATES } from '../../src/mapping/profile';
+import { convertExpr, FALSE_WORDS, TRUE_WORDS, type ColumnDecisions } from '../../src/mapping/values';
+import { openNodeEngine } from '../../workers/engine/openNode';
+import { SqlRunner } from '../../workers/engine/runner';
+
+let sql: SqlRunner;
+beforeAll(async () => {
+  const host = await openNodeEngine();
+  sql = new SqlRunner(host.db.connect());
+});
+
+function convert(value: string, kind: ValueKind, decisions: ColumnDecisions = {}): unknown {
+  const expr = convertExpr('x', kind, decisions);
+  const cast = kind === 'date' ? `strftime(${expr}, '%Y-%m-%d')` : kind === 'money' ? `CAST(${expr} AS DOUBLE)` : expr;
+  return sql.one<{ v: unknown }>({ sql: `SELECT ${cast} AS v FROM (SELECT CAST(? AS VARCHAR) AS x)`, params: [value] }).v;
+}
+
+const cents = fc.integer({ min: -99_999_999_99, max: 99_999_999_99 });
+const RUNS = { numRuns: 100, seed: 42 };
+
+/** 1234567 cents → "12,345.67" (or "12.345,67" with a decimal comma). */
+function grouped(c: number, decimalComma: boolean): string {
+  const abs = Math.abs(c);
+  const whole = Math.floor(abs / 100).toLocaleString('en-US');
+  const frac = String(abs % 100).padStart(2, '0');
+  return decimalComma ? `${whole.replaceAll(',', '.')},${frac}` : `${whole}.${frac}`;
+}
+
+describe('money parser', () => {
+  it('reads plain, grouped, symbol, code and parenthesised amounts exactly', () => {
+    fc.assert(
+      fc.property(cents, fc.constantFrom('plain', 'grouped', 'dollar', 'code', 'parens'), (c, style) => {
+        const sign = c < 0 ? '-' : '';
+        const text = {
+          plain: `${sign}${(Math.abs(c) / 100).toFixed(2)}`,
+          grouped: `${sign}${grouped(c, false)}`,
+          dollar: `${sign}$${grouped(c, false)}`,
+          code: `USD ${sign}${grouped(c, false)}`,
+          parens: c < 0 ? `(${grouped(c, false)})` : grouped(c, false),
+        }[style];
+        expect(convert(text, 'money')).toBe(c / 100);
+      }),
+      RUNS,
+    );
+  });
+
+  it('reads decimal-comma amounts with a currency sign when the column is decimal-comma', () => {
+    fc.assert(
+      fc.property(cents, (c) => {
+        const text = `${c < 0 ? '-' : ''}${grouped(c, true)} €`;
+        expect(convert(text, 'money', { decimalComma: true })).toBe(c / 100);
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** Random upper/lower case and surrounding spaces, as hand-kept sheets have them. */
+const cased = (words: readonly string[]) =>
+  fc
+    .tuple(fc.constantFrom(...words), fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }), fc.constantFrom('', ' ', '  '))
+    .map(([w, ups, pad]) => pad + [...w].map((ch, i) => (ups[i] ? ch.toUpperCase() : ch)).join('') + pad);
+
+describe('boolean parser', () => {
+  it('reads every true word in any case as true', () => {
+    fc.assert(
+      fc.property(cased(TRUE_WORDS), (text) => {
+        expect(convert(text, 'boolean')).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+  it('reads every false word in any case as false', () => {
+    fc.assert(
+      fc.property(cased(FALSE_WORDS), (text) => {
+        expect(convert(text, 'boolean')).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+  it('gives NULL (a rejection) for anything else', () => {
+    const known = new Set([...TRUE_WORDS, ...FALSE_WORDS]);
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() !== '' && !known.has(s.trim().toLowerCase())),
+        (text) => {
+          expect(convert(text, 'boolean')).toBeNull();
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe('date parser', () => {
+  const dates = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2040, 11, 31)), noInvalidDate: true });
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+  /** Writes a date the way a format says, independently of DuckDB. */
+  function write(d: Date, format: string): string {
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    const parts: Record<string, string> = {
+      '%Y': String(d.getUTCFullYear()),
+      '%y': p2(d.getUTCFullYear() % 100),
+      '%m': p2(d.getUTCMonth() + 1),
+      '%d': p2(d.getUTCDate()),
+      '%b': MONTHS[d.getUTCMonth()] ?? '',
+      '%H': '14',
+      '%I': '02',
+      '%M': '05',
+      '%S': '09',
+      '%p': 'PM',
+    };
+    if (format === 'iso') return `${parts['%Y']}-${parts['%m']}-${parts['%d']}T14:05:09`;
+    return format.replace(/%[YymdbHIMSp]/g, (t) => parts[t] ?? t);
+  }
+
+  it.each(DATE_CANDIDATES.filter((f) => !f.includes('%y')))('reads %s back as the same day', (format) => {
+    fc.assert(
+      fc.property(dates, (d) => {
+        expect(convert(write(d, format), 'date', { dateFormat: format })).toBe(d.toISOString().slice(0, 10));
+      }),
+      { numRuns: 60, seed: 3 },
+    );
+  });
+});

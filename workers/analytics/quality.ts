@@ -1,0 +1,59 @@
+// The data-quality verb: runs every check of src/queries/quality.ts on the loaded tables
+// and describes each finding's effect on the KPIs.
+import type { DataQualityRequest, DataQualityResult, QualityIssue } from '../../src/engine-api/quality';
+import { extentQuery, type ExtentRow } from '../../src/queries/extent';
+import {
+  accountSpellingsQuery,
+  closedBeforeCreatedQuery,
+  duplicateIdsQuery,
+  openPastCloseQuery,
+  ownersMissingQuery,
+  tableRowsQuery,
+  wonWithoutAmountQuery,
+  type QualityCheckId,
+  type QualityRow,
+} from '../../src/queries/quality';
+import { describeEffect, QUALITY_TITLES, totalsOf } from '../../src/queries/qualityEffects';
+import type { SqlQuery } from '../../src/queries/sql';
+import type { AnalyticsContext } from './context';
+
+const DEFAULT_EXAMPLES = 5;
+
+export function dataQuality(ctx: AnalyticsContext, request: DataQualityRequest = {}): DataQualityResult {
+  const limit = Math.max(1, Math.min(50, Math.trunc(request.examples ?? DEFAULT_EXAMPLES)));
+  const referenceDate = request.referenceDate ?? ctx.sql.one<ExtentRow>(extentQuery()).reference_date;
+  const count = (table: 'reps' | 'leads' | 'accounts') => ctx.sql.one<{ n: number }>(tableRowsQuery(table)).n;
+  const run = (id: QualityCheckId, q: SqlQuery): QualityIssue => issue(id, ctx.sql.rows<QualityRow>(q), referenceDate);
+  const issues: QualityIssue[] = [
+    run('closed_before_created', closedBeforeCreatedQuery(limit)),
+    referenceDate
+      ? run('open_past_close', openPastCloseQuery(referenceDate, limit))
+      : unavailable('open_past_close', 'There is no reference date: no deal has a date.'),
+    run('won_without_amount', wonWithoutAmountQuery(limit)),
+    run('duplicate_opportunity_ids', duplicateIdsQuery('opportunities', limit)),
+    count('leads') > 0
+      ? run('duplicate_lead_ids', duplicateIdsQuery('leads', limit))
+      : unavailable('duplicate_lead_ids', 'No leads file was loaded.'),
+    count('reps') > 0
+      ? run('owners_missing_from_reps', ownersMissingQuery(limit))
+      : unavailable('owners_missing_from_reps', 'No reps file was loaded, so owners cannot be checked against it.'),
+    run('account_spellings', accountSpellingsQuery(limit)),
+  ];
+  return { referenceDate, issues };
+}
+
+function issue(id: QualityCheckId, rows: readonly QualityRow[], referenceDate: string | null): QualityIssue {
+  const totals = totalsOf(rows);
+  return {
+    id,
+    title: QUALITY_TITLES[id],
+    count: totals.n,
+    amount: totals.amount,
+    effect: describeEffect(id, totals, referenceDate),
+    examples: rows.map((r) => ({ label: r.label, detail: r.detail, file: r.file, line: r.line })),
+  };
+}
+
+function unavailable(id: QualityCheckId, reason: string): QualityIssue {
+  return { id, title: QUALITY_TITLES[id], count: 0, amount: null, effect: reason, examples: [], unavailable: reason };
+}
