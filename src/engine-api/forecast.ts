@@ -1,0 +1,131 @@
+// The forecast's request and result across the engine door: plain data only. Deal-level
+// arrays stay inside the worker; the page gets period totals, percentiles and scores.
+import type { MethodId } from '../forecast/types';
+import type { StageSource } from '../forecast/stageTable';
+import type { Filters } from '../queries/filters';
+
+export type { MethodId } from '../forecast/types';
+
+export interface ForecastRequest {
+  /** The link's period: a month or quarter under way is forecast; anything else falls back to the quarter under way. */
+  readonly period?: string;
+  readonly fiscalStartMonth: number;
+  /** The dashboard's filters (owner, team, region, product, …). */
+  readonly filters?: Filters;
+  /** Monte Carlo draws (at least 10,000) and seed: the same seed gives the same percentiles. */
+  readonly draws?: number;
+  readonly seed?: number;
+  /** Bookings target for the period: the result gives the probability of reaching it. */
+  readonly target?: number | null;
+  /** The user's edits of the stage → probability table. */
+  readonly stageProbabilities?: Readonly<Record<string, number>>;
+}
+
+export interface ForecastProgress {
+  readonly step: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface MethodEstimate {
+  readonly method: MethodId;
+  readonly label: string;
+  readonly point: number;
+  readonly p10: number | null;
+  readonly p90: number | null;
+  /** False when the method cannot be judged fairly on this data (see note). */
+  readonly honest: boolean;
+  readonly note?: string;
+}
+
+export interface GroupForecast {
+  readonly name: string;
+  readonly closed: number;
+  readonly expected: number;
+  readonly p10: number;
+  readonly p90: number;
+}
+
+export interface WaterfallStep {
+  readonly label: string;
+  readonly value: number;
+  readonly kind: 'closed' | 'pipeline' | 'new' | 'total';
+}
+
+export interface LeaderboardEntry {
+  readonly method: MethodId;
+  readonly label: string;
+  readonly periods: number;
+  readonly wape: number | null;
+  readonly bias: number | null;
+  readonly mase: number | null;
+  readonly coverage: number | null;
+  readonly pinball: number | null;
+  readonly honest: boolean;
+}
+
+export interface BacktestPeriodResult {
+  readonly start: string;
+  readonly label: string;
+  readonly actual: number;
+  readonly forecasts: readonly { readonly method: MethodId; readonly point: number }[];
+}
+
+export interface BacktestResult {
+  readonly grain: 'month' | 'quarter';
+  readonly leaderboard: readonly LeaderboardEntry[];
+  readonly periods: readonly BacktestPeriodResult[];
+  /** Why the backtest has no rows, when it has none. */
+  readonly reason?: string;
+}
+
+export interface HistoryPoint {
+  readonly start: string;
+  readonly label: string;
+  readonly actual: number;
+}
+
+export interface StageTableRow {
+  readonly stage: string;
+  readonly probability: number | null;
+  readonly source: StageSource;
+  readonly openDeals: number;
+}
+
+export interface ForecastResult {
+  readonly period: string;
+  readonly periodLabel: string;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  /** Everything dated before this day is known (the day after the reference date). */
+  readonly asOf: string;
+  readonly referenceDate: string;
+  readonly data: { readonly hasStageHistory: boolean; readonly hasProbability: boolean; readonly hasCategories: boolean };
+  /** Which methods are honest here and why; fallbacks taken. */
+  readonly notes: readonly string[];
+  readonly recommended: MethodId;
+  /** The recommended method's forecast of the period. */
+  readonly current: {
+    readonly method: MethodId;
+    readonly p10: number;
+    readonly p50: number;
+    readonly p90: number;
+    readonly closed: number;
+    readonly target: number | null;
+    readonly probabilityOfTarget: number | null;
+  };
+  readonly estimates: readonly MethodEstimate[];
+  readonly history: readonly HistoryPoint[];
+  readonly waterfall: readonly WaterfallStep[];
+  readonly byRep: readonly GroupForecast[];
+  readonly byTeam: readonly GroupForecast[];
+  readonly backtest: BacktestResult;
+  readonly stageTable: readonly StageTableRow[];
+  readonly draws: number;
+  readonly seed: number;
+}
+
+export interface ForecastApi {
+  /** Forecast of the period under way and the backtest of every method on this data. */
+  forecast(request: ForecastRequest, onProgress?: (progress: ForecastProgress) => void): Promise<ForecastResult>;
+}

@@ -1,0 +1,9 @@
+// Display formats for the forecast screen.
+import { format } from 'd3';
+
+const money = format('$,.0f');
+const pct = format('.1%');
+
+export const fmtMoney = (v: number | null) => (v === null || !Number.isFinite(v) ? 'not available' : money(v));
+export const fmtPct = (v: number | null) => (v === null || !Number.isFinite(v) ? 'not available' : pct(v));
+export const fmtNum = (v: number | null) => (v === null || !Number.isFinite(v) ? 'not available' : v.toFixed(2));

@@ -1,0 +1,106 @@
+// The forecast on the real engine: the backtest leaderboard on the Maven data and on the
+// demo data, and no leakage — rewriting every row dated on or after a backtest period's
+// as-of date leaves that period's forecasts exactly as they were.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ForecastResult } from '../../src/engine-api/forecast';
+import type { Analytics } from '../../workers/analytics/Analytics';
+import { fixture, loadFiles, openAnalytics } from './helpers/engine';
+
+const MAVEN = ['sales_pipeline.csv', 'sales_teams.csv', 'accounts.csv', 'products.csv'].map((f) => fixture(`maven-crm/${f}`));
+
+function wapeOf(result: ForecastResult, method: string): number {
+  const row = result.backtest.leaderboard.find((r) => r.method === method);
+  if (!row || row.wape === null) throw new Error(`${method} has no WAPE`);
+  return row.wape;
+}
+
+function printLeaderboard(name: string, result: ForecastResult): void {
+  const rows = result.backtest.leaderboard.map(
+    (r) =>
+      `${r.method.padEnd(15)} WAPE ${(100 * (r.wape ?? NaN)).toFixed(1)}%  bias ${(100 * (r.bias ?? NaN)).toFixed(1)}%  MASE ${(r.mase ?? NaN).toFixed(2)}  cover ${r.coverage === null ? '—' : (100 * r.coverage).toFixed(0) + '%'}  ${r.honest ? '' : '(not honest here)'}`,
+  );
+  console.log(
+    `${name}: ${result.backtest.periods.length} ${result.backtest.grain}s, recommended ${result.recommended}\n${rows.join('\n')}`,
+  );
+}
+
+describe('forecast on the Maven data (no stage history)', () => {
+  let analytics: Analytics;
+  let result: ForecastResult;
+  beforeAll(async () => {
+    analytics = await openAnalytics();
+    await loadFiles(analytics, MAVEN);
+    result = await analytics.forecast({ fiscalStartMonth: 1 });
+    printLeaderboard('Maven', result);
+  });
+
+  it('forecasts 2018 Q1, the quarter after the data ends, and says which methods are honest', () => {
+    expect(result.period).toBe('2018-Q1');
+    expect(result.asOf).toBe('2018-01-01');
+    expect(result.data.hasStageHistory).toBe(false);
+    expect(result.notes.join(' ')).toContain('No stage history');
+    expect(result.backtest.leaderboard.find((r) => r.method === 'stage_weighted')?.honest).toBe(false);
+    expect(result.current.p10).toBeLessThanOrEqual(result.current.p50);
+    expect(result.current.p50).toBeLessThanOrEqual(result.current.p90);
+  });
+
+  it('scores monthly periods (four quarters are too few) against the actual Maven bookings', () => {
+    expect(result.backtest.grain).toBe('month');
+    // Independently: awk over sales_pipeline.csv, Σ close_value of Won deals closed in 2017-11 (406 deals).
+    const nov = result.backtest.periods.find((p) => p.start === '2017-11-01');
+    expect(nov?.actual).toBe(938_943);
+    expect(result.backtest.periods.map((p) => p.start)).toEqual([
+      '2017-06-01',
+      '2017-07-01',
+      '2017-08-01',
+      '2017-09-01',
+      '2017-10-01',
+      '2017-11-01',
+      '2017-12-01',
+    ]);
+  });
+
+  it('recommends an honest method that beats stage-weighted and seasonal naive on WAPE', () => {
+    const best = wapeOf(result, result.recommended);
+    expect(best).toBeLessThan(wapeOf(result, 'stage_weighted'));
+    expect(best).toBeLessThan(wapeOf(result, 'seasonal_naive'));
+  });
+});
+
+describe('forecast on the demo data (stage history, probabilities, categories)', () => {
+  let analytics: Analytics;
+  let result: ForecastResult;
+  beforeAll(async () => {
+    analytics = await openAnalytics();
+    await analytics.loadDemo({ seed: 20261129, opportunities: 3000 });
+    result = await analytics.forecast({ fiscalStartMonth: 1, target: 5_000_000 });
+    printLeaderboard('Demo', result);
+  });
+
+  it('backtests every method honestly on quarters and beats the baselines', () => {
+    expect(result.data.hasStageHistory).toBe(true);
+    expect(result.backtest.grain).toBe('quarter');
+    expect(result.backtest.leaderboard.every((r) => r.honest)).toBe(true);
+    expect(result.backtest.leaderboard.map((r) => r.method)).toContain('category');
+    const best = wapeOf(result, result.recommended);
+    expect(best).toBeLessThan(wapeOf(result, 'stage_weighted'));
+    expect(best).toBeLessThan(wapeOf(result, 'seasonal_naive'));
+  });
+
+  it('gives per-rep and per-team ranges and a waterfall that adds up to the expected forecast', () => {
+    expect(result.byRep.length).toBeGreaterThan(10);
+    expect(result.byTeam.length).toBeGreaterThan(2);
+    const steps = result.waterfall;
+    const total = steps.at(-1);
+    const parts = steps.slice(0, -1).reduce((s, x) => s + x.value, 0);
+    expect(total?.value).toBeCloseTo(parts, 6);
+    const conversion = result.estimates.find((e) => e.method === 'conversion');
+    expect(total?.value).toBeCloseTo(conversion?.point ?? NaN, 6);
+    expect(result.current.probabilityOfTarget).not.toBeNull();
+  });
+
+  it('is deterministic for a seed', async () => {
+    const again = await analytics.forecast({ fiscalStartMonth: 1, target: 5_000_000 });
+    expect(again.current).toEqual(result.current);
+  });
+});

@@ -1,0 +1,60 @@
+// No leakage: for a backtest period with as-of date d, rewrite every row dated on or after d
+// (flip won/lost and triple the amount of deals closed since, inflate and reassign deals
+// created since, turn later stage-history rows into wins) and check that the period's
+// forecasts by every method do not move — while its actual does.
+import { describe, expect, it } from 'vitest';
+import type { ForecastResult } from '../../src/engine-api/forecast';
+import type { SqlQuery } from '../../src/queries/sql';
+import { Analytics } from '../../workers/analytics/Analytics';
+import { openNodeEngine } from '../../workers/engine/openNode';
+import { fixture, loadFiles } from './helpers/engine';
+
+/** The real Analytics with a back door for the test to rewrite rows. */
+class MutableAnalytics extends Analytics {
+  async run(q: SqlQuery): Promise<void> {
+    (await this.context()).sql.run(q);
+  }
+}
+
+const mutations = (d: string): SqlQuery[] => [
+  {
+    sql: `UPDATE opportunities SET status = CASE status WHEN 'won' THEN 'lost' ELSE 'won' END, amount = amount * 3
+      WHERE status <> 'open' AND close_date >= ?::DATE`,
+    params: [d],
+  },
+  {
+    sql: `UPDATE opportunities SET amount = coalesce(amount, 0) * 5 + 1000, owner = 'Somebody Else' WHERE created_date >= ?::DATE`,
+    params: [d],
+  },
+  {
+    sql: `UPDATE stage_history SET stage = 'Closed Won', probability = 1, forecast_category = 'commit', amount = amount * 2 WHERE changed_at >= ?::DATE`,
+    params: [d],
+  },
+];
+
+function periodAt(result: ForecastResult, start: string) {
+  const period = result.backtest.periods.find((p) => p.start === start);
+  if (!period) throw new Error(`No backtest period starts on ${start}`);
+  return period;
+}
+
+describe('the backtest cannot see past its as-of date', () => {
+  it.each([
+    ['demo data (with stage history)', 'demo', '2025-07-01'],
+    ['Maven data (no stage history)', 'maven', '2017-09-01'],
+  ])('%s', async (_name, data, asOf) => {
+    const analytics = new MutableAnalytics(await openNodeEngine());
+    if (data === 'demo') await analytics.loadDemo({ seed: 20261129, opportunities: 3000 });
+    else
+      await loadFiles(
+        analytics,
+        ['sales_pipeline.csv', 'sales_teams.csv', 'accounts.csv', 'products.csv'].map((f) => fixture(`maven-crm/${f}`)),
+      );
+    const before = periodAt(await analytics.forecast({ fiscalStartMonth: 1, period: data === 'demo' ? undefined : 'all' }), asOf);
+    for (const q of mutations(asOf)) await analytics.run(q);
+    const after = periodAt(await analytics.forecast({ fiscalStartMonth: 1 }), asOf);
+    expect(after.actual).not.toBe(before.actual);
+    expect(after.forecasts.length).toBeGreaterThanOrEqual(7);
+    expect(after.forecasts).toEqual(before.forecasts);
+  });
+});

@@ -1,0 +1,89 @@
+// The target period and the backtest grid, on hand-picked dates.
+import { describe, expect, it } from 'vitest';
+import { chooseTarget, periodGrid, trailingWindows } from '../../../src/forecast/calendar';
+import { conversionTable, SHRINKAGE } from '../../../src/forecast/conversion';
+import { stageTable } from '../../../src/forecast/stageTable';
+import type { Cell } from '../../../src/forecast/types';
+
+describe('target period', () => {
+  it('is the next quarter when the data ends on a quarter’s last day', () => {
+    const t = chooseTarget(undefined, '2018-01-01', 1);
+    expect(t.name).toBe('2018-Q1');
+    expect(t.range).toEqual({ start: '2018-01-01', end: '2018-04-01' });
+  });
+  it('is the quarter under way mid-quarter, in a July fiscal year', () => {
+    // FY2019 starts 2018-07-01; 2018-11-15 is in its Q2 (Oct–Dec).
+    const t = chooseTarget('all', '2018-11-15', 7);
+    expect(t.name).toBe('2019-Q2');
+    expect(t.range.start).toBe('2018-10-01');
+  });
+  it('takes a month or quarter from the link only when it is under way', () => {
+    expect(chooseTarget('2018-02', '2018-02-10', 1).name).toBe('2018-02');
+    const past = chooseTarget('2017-Q3', '2018-01-01', 1);
+    expect(past.name).toBe('2018-Q1');
+    expect(past.fallback).toContain('already over');
+  });
+});
+
+describe('grids and windows', () => {
+  it('lists complete months from the first close up to the as-of date', () => {
+    const grid = periodGrid('2017-03-01', '2018-01-01', 'month', 1);
+    expect(grid.length).toBe(10);
+    expect(grid[0]?.start).toBe('2017-03-01');
+    expect(grid.at(-1)?.end).toBe('2018-01-01');
+  });
+  it('steps back in windows as long as the remaining period', () => {
+    const w = trailingWindows('2018-02-10', '2018-04-01', '2017-11-01');
+    // 50 days long: 2017-12-22 .. 2018-02-10 and 2017-11-02 .. 2017-12-22.
+    expect(w).toEqual([
+      { start: '2017-11-02', end: '2017-12-22' },
+      { start: '2017-12-22', end: '2018-02-10' },
+    ]);
+  });
+});
+
+describe('empirical conversion', () => {
+  const cell = (stage: string | null, ageBucket: number, n: number, wonN: number): Cell => ({
+    window: 0,
+    stage,
+    ageBucket,
+    owner: null,
+    n,
+    sum: n * 100,
+    sumSq: n * 10_000,
+    wonN,
+    swKnown: 0,
+    swUnknown: 0,
+    commit: 0,
+    bestCase: 0,
+    categorized: 0,
+  });
+  it('shrinks a small cell toward its stage and the stage toward the overall rate', () => {
+    const table = conversionTable([cell('A', 0, 90, 45), cell('A', 1, 2, 2), cell('B', 0, 8, 0)]);
+    expect(table.overall).toBeCloseTo(47 / 100, 12);
+    const stageA = (47 + SHRINKAGE * 0.47) / (92 + SHRINKAGE);
+    expect(table.probability('A', 1)).toBeCloseTo((2 + SHRINKAGE * stageA) / (2 + SHRINKAGE), 12);
+    // An unseen cell takes its stage's rate; an unseen stage the overall rate.
+    expect(table.probability('A', 5)).toBeCloseTo(stageA, 12);
+    expect(table.probability('C', 0)).toBeCloseTo(0.47, 12);
+  });
+});
+
+describe('stage table', () => {
+  it('prefers the user, then the export, then a default by name, else the win rate', () => {
+    const rows = [
+      { stage: 'Prospecting', probability: null, open_deals: 5, closed_only: false },
+      { stage: 'Proposal', probability: 0.55, open_deals: 3, closed_only: false },
+      { stage: 'Engaging', probability: null, open_deals: 2, closed_only: false },
+      { stage: 'Stage 7', probability: null, open_deals: 1, closed_only: false },
+      { stage: 'Won', probability: null, open_deals: 0, closed_only: true },
+    ];
+    const table = stageTable(rows, { Engaging: 0.25 });
+    expect(table.map((r) => [r.stage, r.probability, r.source])).toEqual([
+      ['Prospecting', 0.1, 'default'],
+      ['Proposal', 0.55, 'export'],
+      ['Engaging', 0.25, 'user'],
+      ['Stage 7', null, 'win_rate'],
+    ]);
+  });
+});

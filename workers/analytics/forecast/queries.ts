@@ -1,0 +1,204 @@
+// SQL builders for the forecast: what was known on each as-of date (window start), rebuilt
+// from the canonical tables. A deal is open on date d when it was created before d and not
+// closed before d; its stage, amount, expected close, probability and category are those of
+// its latest stage-history row before d. Without stage history those are unknown for past
+// dates (NULL), except the amount, which is the exported one. Pure: { sql, params } only.
+import { filterWhere, type Filters } from '../../../src/queries/filters';
+import type { SqlQuery } from '../../../src/queries/sql';
+
+export interface SqlWindow {
+  readonly index: number;
+  readonly start: string;
+  readonly end: string;
+  /** The window being forecast now: today's stage and values stand in for missing history. */
+  readonly current: boolean;
+}
+
+function windowsCte(windows: readonly SqlWindow[]): SqlQuery {
+  if (windows.length === 0) throw new Error('The forecast needs at least one window');
+  const rows = windows.map(() => '(?::INTEGER, ?::DATE, ?::DATE, ?::BOOLEAN)').join(', ');
+  const params = windows.flatMap((w) => [w.index, w.start, w.end, w.current]);
+  return { sql: `w(idx, ws, we, cur) AS (VALUES ${rows})`, params };
+}
+
+/** Opportunities with the dashboard's filter dimensions joined on (reps: team, manager, region; accounts: industry). */
+function dealsCte(filters: Filters): SqlQuery {
+  const where = filterWhere(filters, {}, 'f');
+  const sql = `deals AS (SELECT f.* FROM (
+    SELECT o.opportunity_id, o.status, o.amount::DOUBLE AS amount, o.created_date, o.close_date, o.stage, o.probability,
+      lower(o.forecast_category) AS forecast_category, o.product, o.owner, o.lead_source, o.deal_type,
+      r.team, r.manager, r.region, a.industry
+    FROM opportunities o
+    LEFT JOIN (SELECT rep, any_value(team) AS team, any_value(manager) AS manager, any_value(region) AS region FROM reps GROUP BY rep) r ON r.rep = o.owner
+    LEFT JOIN (SELECT account_name, any_value(industry) AS industry FROM accounts GROUP BY account_name) a ON a.account_name = o.account_name
+  ) f WHERE ${where.sql})`;
+  return { sql, params: where.params };
+}
+
+/** A stage's probability; `force` (the user's edit) wins over the export's per-deal probability. */
+export interface StageWeight {
+  readonly stage: string;
+  readonly probability: number;
+  readonly force: boolean;
+}
+
+function stageTableCte(table: readonly StageWeight[]): SqlQuery {
+  if (table.length === 0)
+    return { sql: 'st(stage, p, force) AS (SELECT NULL::VARCHAR, NULL::DOUBLE, NULL::BOOLEAN WHERE FALSE)', params: [] };
+  const rows = table.map(() => '(?::VARCHAR, ?::DOUBLE, ?::BOOLEAN)').join(', ');
+  return { sql: `st(stage, p, force) AS (VALUES ${rows})`, params: table.flatMap((r) => [r.stage, r.probability, r.force]) };
+}
+
+export interface CellOptions {
+  readonly filters: Filters;
+  readonly stageTable: readonly StageWeight[];
+  readonly hasHistory: boolean;
+  readonly byOwner: boolean;
+}
+
+/** Deals open at each window's start, grouped by stage and age then (and owner): see Cell in src/forecast/types. */
+export function cellsQuery(windows: readonly SqlWindow[], opts: CellOptions): SqlQuery {
+  const w = windowsCte(windows);
+  const d = dealsCte(opts.filters);
+  const st = stageTableCte(opts.stageTable);
+  const hist = opts.hasHistory
+    ? `hist AS (
+    SELECT a.idx, a.opportunity_id, h.stage, h.amount::DOUBLE AS amount, h.close_date, h.probability, lower(h.forecast_category) AS forecast_category
+    FROM (SELECT DISTINCT idx, ws, opportunity_id FROM open_at) a
+    JOIN stage_history h ON h.opportunity_id = a.opportunity_id AND h.changed_at < a.ws
+    QUALIFY row_number() OVER (PARTITION BY a.idx, a.opportunity_id ORDER BY h.changed_at DESC, h.probability DESC NULLS LAST, h.stage DESC) = 1)`
+    : `hist AS (SELECT NULL::INTEGER AS idx, NULL::VARCHAR AS opportunity_id, NULL::VARCHAR AS stage, NULL::DOUBLE AS amount,
+      NULL::DATE AS close_date, NULL::DOUBLE AS probability, NULL::VARCHAR AS forecast_category WHERE FALSE)`;
+  const sql = `WITH ${w.sql}, ${d.sql}, ${st.sql},
+  open_at AS (
+    SELECT w.idx, w.ws, w.we, w.cur, o.* FROM w JOIN deals o
+    ON o.created_date < w.ws AND (o.status = 'open' OR o.close_date >= w.ws)),
+  ${hist},
+  prod_avg AS (SELECT w.idx, o.product, avg(o.amount) AS v FROM w JOIN deals o
+    ON o.status = 'won' AND o.close_date < w.ws AND o.amount > 0 GROUP BY ALL),
+  all_avg AS (SELECT w.idx, avg(o.amount) AS v FROM w JOIN deals o
+    ON o.status = 'won' AND o.close_date < w.ws AND o.amount > 0 GROUP BY ALL),
+  known AS (
+    SELECT a.idx, a.ws, a.we, a.owner, a.created_date, a.product,
+      a.status = 'won' AND a.close_date >= a.ws AND a.close_date < a.we AND NOT a.cur AS won_in,
+      -- A deal that closed after the as-of date has its closing amount in the export, known only
+      -- at its close: without a history amount it is valued as below, never at what it closed for.
+      CASE WHEN h.amount IS NOT NULL THEN h.amount WHEN a.cur OR a.status = 'open' THEN a.amount END AS raw_amount,
+      CASE WHEN h.opportunity_id IS NOT NULL THEN h.stage WHEN a.cur THEN a.stage END AS stage_then,
+      CASE WHEN h.opportunity_id IS NOT NULL THEN h.close_date WHEN a.cur THEN a.close_date END AS close_then,
+      CASE WHEN h.opportunity_id IS NOT NULL THEN h.probability WHEN a.cur THEN a.probability END AS prob_then,
+      CASE WHEN h.opportunity_id IS NOT NULL THEN h.forecast_category WHEN a.cur THEN a.forecast_category END AS cat_then
+    FROM open_at a LEFT JOIN hist h ON h.idx = a.idx AND h.opportunity_id = a.opportunity_id),
+  valued AS (
+    SELECT k.*, date_diff('day', k.created_date, k.ws) AS age,
+      -- A missing or zero amount (Maven records lost deals at 0) is valued at the average won deal
+      -- of its product known then, whatever the deal's fate: the outcome must not leak into the value.
+      CASE WHEN k.raw_amount IS NULL OR k.raw_amount = 0 THEN coalesce(pa.v, aa.v, 0) ELSE k.raw_amount END AS amt,
+      CASE WHEN st.force THEN st.p ELSE coalesce(k.prob_then, st.p) END AS p,
+      k.close_then IS NULL OR k.close_then < k.we AS in_sw
+    FROM known k
+    LEFT JOIN prod_avg pa ON pa.idx = k.idx AND pa.product IS NOT DISTINCT FROM k.product
+    LEFT JOIN all_avg aa ON aa.idx = k.idx
+    LEFT JOIN st ON st.stage = k.stage_then)
+  SELECT idx AS "window", stage_then AS stage,
+    CASE WHEN age < 30 THEN 0 WHEN age < 60 THEN 1 WHEN age < 90 THEN 2 WHEN age < 180 THEN 3 WHEN age < 365 THEN 4 ELSE 5 END AS age_bucket,
+    ${opts.byOwner ? 'owner' : 'NULL::VARCHAR'} AS owner,
+    count(*)::INTEGER AS n, sum(amt)::DOUBLE AS sum, sum(amt * amt)::DOUBLE AS sum_sq,
+    count(*) FILTER (WHERE won_in)::INTEGER AS won_n,
+    coalesce(sum(amt * p) FILTER (WHERE in_sw AND p IS NOT NULL), 0)::DOUBLE AS sw_known,
+    coalesce(sum(amt) FILTER (WHERE in_sw AND p IS NULL), 0)::DOUBLE AS sw_unknown,
+    coalesce(sum(amt) FILTER (WHERE in_sw AND cat_then = 'commit'), 0)::DOUBLE AS commit_amount,
+    coalesce(sum(amt) FILTER (WHERE in_sw AND cat_then = 'best_case'), 0)::DOUBLE AS best_case,
+    count(*) FILTER (WHERE cat_then IS NOT NULL)::INTEGER AS categorized
+  FROM valued GROUP BY ALL ORDER BY 1, 2, 3, 4`;
+  return { sql, params: [...w.params, ...d.params, ...st.params] };
+}
+
+export interface CellRow {
+  readonly window: number;
+  readonly stage: string | null;
+  readonly age_bucket: number;
+  readonly owner: string | null;
+  readonly n: number;
+  readonly sum: number;
+  readonly sum_sq: number;
+  readonly won_n: number;
+  readonly sw_known: number;
+  readonly sw_unknown: number;
+  readonly commit_amount: number;
+  readonly best_case: number;
+  readonly categorized: number;
+}
+
+/** Per window: won amount closed inside it, and the part won by deals created inside it. */
+export function windowFactsQuery(windows: readonly SqlWindow[], filters: Filters): SqlQuery {
+  const w = windowsCte(windows);
+  const d = dealsCte(filters);
+  const sql = `WITH ${w.sql}, ${d.sql}
+  SELECT w.idx, coalesce(sum(o.amount), 0)::DOUBLE AS actual,
+    coalesce(sum(o.amount) FILTER (WHERE o.created_date >= w.ws), 0)::DOUBLE AS new_won
+  FROM w LEFT JOIN deals o ON o.status = 'won' AND o.close_date >= w.ws AND o.close_date < w.we
+  GROUP BY w.idx ORDER BY w.idx`;
+  return { sql, params: [...w.params, ...d.params] };
+}
+
+export interface WindowFactsRow {
+  readonly idx: number;
+  readonly actual: number;
+  readonly new_won: number;
+}
+
+/** Booked so far in the target period, per owner (before the as-of date). */
+export function closedSoFarQuery(start: string, asOf: string, filters: Filters): SqlQuery {
+  const d = dealsCte(filters);
+  const sql = `WITH ${d.sql}
+  SELECT owner, coalesce(sum(amount), 0)::DOUBLE AS won FROM deals
+  WHERE status = 'won' AND close_date >= ?::DATE AND close_date < ?::DATE GROUP BY owner ORDER BY owner`;
+  return { sql, params: [...d.params, start, asOf] };
+}
+
+/** What the data holds, for the honesty notes and the defaults. */
+export function dataFactsQuery(): SqlQuery {
+  const sql = `SELECT
+    strftime(greatest(max(created_date), max(close_date) FILTER (WHERE status <> 'open')), '%Y-%m-%d') AS reference_date,
+    strftime(min(close_date) FILTER (WHERE status <> 'open'), '%Y-%m-%d') AS first_close,
+    count(*)::INTEGER AS deals,
+    count(probability)::INTEGER AS with_probability,
+    count(forecast_category)::INTEGER AS with_category,
+    (SELECT count(*) FROM stage_history)::INTEGER AS history_rows
+  FROM opportunities`;
+  return { sql, params: [] };
+}
+
+export interface DataFactsRow {
+  readonly reference_date: string | null;
+  readonly first_close: string | null;
+  readonly deals: number;
+  readonly with_probability: number;
+  readonly with_category: number;
+  readonly history_rows: number;
+}
+
+/** Stages in use, with the export's average probability (history's when loaded) and deal counts. */
+export function stagesQuery(): SqlQuery {
+  const sql = `WITH s AS (
+    SELECT stage, probability, status FROM opportunities WHERE stage IS NOT NULL
+    UNION ALL SELECT stage, probability, NULL FROM stage_history WHERE stage IS NOT NULL)
+  SELECT stage, avg(probability)::DOUBLE AS probability, count(*) FILTER (WHERE status = 'open')::INTEGER AS open_deals,
+    bool_and(status IS NULL OR status <> 'open') AS closed_only
+  FROM s GROUP BY stage ORDER BY probability NULLS FIRST, stage`;
+  return { sql, params: [] };
+}
+
+export interface StageRow {
+  readonly stage: string;
+  readonly probability: number | null;
+  readonly open_deals: number;
+  readonly closed_only: boolean;
+}
+
+/** Each rep's team for the per-team roll-up (Maven's sales_teams has managers, not teams). */
+export function teamsQuery(): SqlQuery {
+  const sql = `SELECT rep, coalesce(any_value(team), any_value(manager), any_value(region)) AS team FROM reps GROUP BY rep`;
+  return { sql, params: [] };
+}

@@ -1,0 +1,53 @@
+// The current forecast's breakdowns: the waterfall from booked to forecast, and per-rep and
+// per-team ranges (each from its own Monte Carlo over that group's open deals).
+import type { GroupForecast, WaterfallStep } from '../../../src/engine-api/forecast';
+import type { ConversionTable } from '../../../src/forecast/conversion';
+import { cellGroups } from '../../../src/forecast/methods';
+import { simulate } from '../../../src/forecast/monteCarlo';
+import type { Cell } from '../../../src/forecast/types';
+
+export function waterfall(
+  closed: number,
+  cells: readonly Cell[],
+  conversion: ConversionTable,
+  newBusiness: number,
+): WaterfallStep[] {
+  const byStage = new Map<string, number>();
+  for (const c of cells) {
+    const label = c.stage ?? 'Open deals (stage not known)';
+    byStage.set(label, (byStage.get(label) ?? 0) + conversion.probability(c.stage, c.ageBucket) * c.sum);
+  }
+  const stages = [...byStage].sort((a, b) => b[1] - a[1]);
+  const steps: WaterfallStep[] = [{ label: 'Booked so far', value: closed, kind: 'closed' }];
+  for (const [label, value] of stages) steps.push({ label, value, kind: 'pipeline' });
+  steps.push({ label: 'Deals not yet created', value: newBusiness, kind: 'new' });
+  const total = steps.reduce((s, step) => s + step.value, 0);
+  steps.push({ label: 'Forecast (expected)', value: total, kind: 'total' });
+  return steps;
+}
+
+export function groupForecasts(
+  cells: readonly Cell[],
+  closedByOwner: ReadonlyMap<string, number>,
+  groupOf: (owner: string | null) => string,
+  conversion: ConversionTable,
+  seed: number,
+): GroupForecast[] {
+  const groups = new Map<string, { cells: Cell[]; closed: number }>();
+  const entry = (name: string) => {
+    const e = groups.get(name) ?? { cells: [], closed: 0 };
+    groups.set(name, e);
+    return e;
+  };
+  for (const c of cells) entry(groupOf(c.owner)).cells.push(c);
+  for (const [owner, won] of closedByOwner) entry(groupOf(owner)).closed += won;
+  const out: GroupForecast[] = [];
+  let k = 0;
+  for (const [name, g] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const dealGroups = cellGroups(g.cells, conversion);
+    const dist = simulate({ groups: dealGroups, base: g.closed, extra: [], draws: 2000, seed: seed + ++k });
+    const expected = g.closed + dealGroups.reduce((s, d) => s + d.p * d.sum, 0);
+    out.push({ name, closed: g.closed, expected, p10: dist.p10, p90: dist.p90 });
+  }
+  return out.sort((a, b) => b.expected - a.expected);
+}
