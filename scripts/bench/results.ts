@@ -1,0 +1,124 @@
+// Runs every contender on one data size and gathers the numbers into one record.
+// Repetitions stop early when one more would overrun the time budget (the count is reported).
+import type { BrowserSession } from './browser';
+import type { NativeRun } from './native';
+import type { JsRun } from './plainJs';
+import { phaseTotals, type ProductRecord } from './record';
+import type { BenchQuestions } from './questions';
+import { summarize, type Summary } from './stats';
+
+export interface SizeResult {
+  readonly opportunities: number;
+  readonly csvBytes: number;
+  readonly questions: BenchQuestions;
+  readonly product: {
+    readonly coldStartMs: Summary | null;
+    readonly loadMs: Summary | null;
+    readonly changeMs: Summary | null;
+    readonly rendererPeakMB: Summary | null;
+    readonly pageJsHeapMB: Summary | null;
+    readonly sessions: readonly BrowserSession[];
+  };
+  readonly native: {
+    readonly loadMs: Summary | null;
+    readonly changeMs: Summary | null;
+    readonly threads: number;
+    readonly ingestByPhase: Partial<Record<string, number>>;
+    readonly runs: readonly NativeRun[];
+  };
+  readonly js: {
+    readonly loadMs: Summary | null;
+    readonly changeMs: Summary | null;
+    readonly runs: readonly Omit<JsRun, 'answer'>[];
+  };
+  /** The product's engine core in Node (DuckDB-WASM, one run): where the load time goes. */
+  readonly node: {
+    readonly loadMs: Summary | null;
+    readonly changeMs: Summary | null;
+    readonly engineStartMs: number;
+    readonly stageFilesMs: number;
+    readonly applyImportMs: number;
+    readonly firstDashboardMs: number;
+    readonly ingestByPhase: Partial<Record<string, number>>;
+    /** The slowest statements of the import and the first dashboard, SQL cut to its start. */
+    readonly slowest: readonly { readonly phase: string; readonly ms: number; readonly sql: string }[];
+  };
+  /** Do the contenders answer the same? (won deals, all time) */
+  readonly answers: {
+    readonly browserWonCount: readonly (number | null)[];
+    readonly nodeWonCount: number | null;
+    readonly jsWonCount: number | null;
+    readonly nativeStatementsAgreeing: number;
+    readonly nativeStatementsCompared: number;
+  };
+}
+
+/** Runs fn up to `reps` times; after the first, only while another run fits in the budget. */
+export async function repeat<T>(reps: number, budgetMs: number, fn: (rep: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  const started = performance.now();
+  let last = 0;
+  for (let rep = 0; rep < reps; rep++) {
+    if (rep > 0 && performance.now() - started + last > budgetMs) break;
+    const t = performance.now();
+    out.push(await fn(rep));
+    last = performance.now() - t;
+  }
+  return out;
+}
+
+export function assemble(
+  opportunities: number,
+  csvBytes: number,
+  record: ProductRecord,
+  native: readonly NativeRun[],
+  js: readonly JsRun[],
+  sessions: readonly BrowserSession[],
+): SizeResult {
+  const firstNative = native[0];
+  return {
+    opportunities,
+    csvBytes,
+    questions: record.questions,
+    product: {
+      coldStartMs: summarize(sessions.map((s) => s.coldStartMs)),
+      loadMs: summarize(sessions.map((s) => s.loadMs)),
+      changeMs: summarize(sessions.flatMap((s) => s.changeMs)),
+      rendererPeakMB: summarize(sessions.flatMap((s) => (s.memory.rendererPeakMB === null ? [] : [s.memory.rendererPeakMB]))),
+      pageJsHeapMB: summarize(sessions.flatMap((s) => (s.memory.pageJsHeapMB === null ? [] : [s.memory.pageJsHeapMB]))),
+      sessions,
+    },
+    native: {
+      loadMs: summarize(native.map((r) => r.ingestMs + r.firstDashboardMs)),
+      changeMs: summarize(native.flatMap((r) => r.changeMs)),
+      threads: firstNative?.threads ?? 0,
+      ingestByPhase: firstNative?.ingestByPhase ?? {},
+      runs: native,
+    },
+    js: {
+      loadMs: summarize(js.map((r) => r.loadMs + r.firstDashboardMs)),
+      changeMs: summarize(js.flatMap((r) => r.changeMs)),
+      runs: js.map(({ loadMs, firstDashboardMs, changeMs }) => ({ loadMs, firstDashboardMs, changeMs })),
+    },
+    node: {
+      loadMs: summarize([record.stageFilesMs + record.applyImportMs + record.firstDashboardMs]),
+      changeMs: summarize(record.changeMs),
+      engineStartMs: record.engineStartMs,
+      stageFilesMs: record.stageFilesMs,
+      applyImportMs: record.applyImportMs,
+      firstDashboardMs: record.firstDashboardMs,
+      ingestByPhase: phaseTotals(record.ingest),
+      slowest: [...record.ingest, ...record.first]
+        .sort((x, y) => y.ms - x.ms)
+        .slice(0, 5)
+        .map((r) => ({ phase: r.phase, ms: r.ms, sql: r.sql.replace(/\s+/g, ' ').slice(0, 100) })),
+    },
+    answers: {
+      browserWonCount: sessions.map((s) => s.wonCount),
+      nodeWonCount: record.wonCount,
+      jsWonCount: js[0]?.answer.wonCount ?? null,
+      nativeStatementsAgreeing: firstNative?.agreeing ?? 0,
+      nativeStatementsCompared: firstNative?.compared ?? 0,
+    },
+  };
+}

@@ -1,0 +1,161 @@
+// `npm run bench`: the product in headless Chromium against the built site, next to native
+// DuckDB replaying the product's SQL and a plain-JS (papaparse + reduce) implementation, on the
+// seeded demo generator's opportunities at 100k and 1M rows (5M with --5m). Prints one table,
+// the bundle sizes and where the ingest time goes, and writes bench-results/<timestamp>.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { serve } from '../serve';
+import { browserSession, launch, type BrowserSession } from './browser';
+import { bundleSizes } from './bundle';
+import { ensureData } from './data';
+import { featureTimings, type FeatureTiming } from './features';
+import { nativeReplay } from './native';
+import { plainJsRun } from './plainJs';
+import { recordProduct } from './record';
+import { printBundle, printPhases, printTable, sizeLabel, TARGETS } from './report';
+import { assemble, repeat, type SizeResult } from './results';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const USAGE = `usage: npm run bench -- [--sizes 100k,1m] [--5m] [--reps 3] [--changes 20] [--budget 180] [--dist dist]
+  --sizes    opportunity counts (k/m suffixes) — default 100k,1m
+  --5m       add 5M opportunities (about 1 GB of CSV; long)
+  --reps     repetitions of load (and cold start) per contender — default 3
+  --changes  period changes measured per size (at least 20 for the report) — default 20
+  --budget   seconds per contender and size after which no further repetition starts — default 180
+  --dist     the built site to serve — default dist/ (or $PIPELENS_DIST)`;
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '100k,1m' },
+      '5m': { type: 'boolean', default: false },
+      reps: { type: 'string', default: '3' },
+      changes: { type: 'string', default: '20' },
+      budget: { type: 'string', default: '180' },
+      dist: { type: 'string', default: process.env['PIPELENS_DIST'] ?? path.join(ROOT, 'dist') },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const sizes = values.sizes.split(',').map(parseSize);
+  if (values['5m'] && !sizes.includes(5_000_000)) sizes.push(5_000_000);
+  const positive = (name: string, v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number, not "${v}"\n${USAGE}`);
+    return n;
+  };
+  return {
+    sizes,
+    reps: positive('reps', values.reps),
+    changes: positive('changes', values.changes),
+    budgetMs: positive('budget', values.budget) * 1000,
+    dist: path.resolve(values.dist),
+  };
+}
+
+function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
+  if (!m) throw new Error(`--sizes: "${text}" is not a size such as 100k or 1m\n${USAGE}`);
+  const unit = m[2]?.toLowerCase() === 'm' ? 1_000_000 : m[2]?.toLowerCase() === 'k' ? 1000 : 1;
+  return Math.round(Number(m[1]) * unit);
+}
+
+const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+async function benchSize(
+  n: number,
+  opts: ReturnType<typeof options>,
+  siteUrl: string,
+  b: Awaited<ReturnType<typeof launch>>,
+): Promise<SizeResult> {
+  const data = await ensureData(ROOT, n, log);
+  log(`${sizeLabel(n)}: ${(data.bytes / 2 ** 20).toFixed(0)} MB of CSV — product core in Node (records the product's SQL)`);
+  const record = await recordProduct(data.opportunitiesCsv, opts.changes);
+  log(`${sizeLabel(n)}: native DuckDB replay`);
+  const native = await repeat(opts.reps, opts.budgetMs, () => nativeReplay(record));
+  log(`${sizeLabel(n)}: plain JS`);
+  const js = await repeat(opts.reps, opts.budgetMs, () => plainJsRun(data.opportunitiesCsv, record.questions));
+  log(`${sizeLabel(n)}: browser (cold start, load; period changes in the first session)`);
+  const sessions: BrowserSession[] = await repeat(opts.reps, opts.budgetMs, (rep) =>
+    browserSession(b, siteUrl, [data.opportunitiesCsv], rep === 0 ? record.questions.periods : []),
+  );
+  return assemble(n, data.bytes, record, native, js, sessions);
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const startedAt = new Date();
+  const loadBefore = os.loadavg();
+  const bundle = bundleSizes(opts.dist);
+  const file = path.join(ROOT, 'bench-results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  const save = (sizes: readonly SizeResult[], features: readonly FeatureTiming[] | null) => {
+    const machine = {
+      cpus: os.cpus().length,
+      memoryGB: os.totalmem() / 2 ** 30,
+      node: process.version,
+      loadBefore,
+      loadAfter: os.loadavg(),
+    };
+    mkdirSync(path.dirname(file), { recursive: true });
+    const complete = features !== null;
+    writeFileSync(
+      file,
+      JSON.stringify({ startedAt, complete, machine, options: opts, targets: TARGETS, bundle, sizes, features }, null, 2),
+    );
+  };
+  const served = await serve({ root: opts.dist, base: '/portal/sales/', port: 0 });
+  const b = await launch();
+  const sizes: SizeResult[] = [];
+  try {
+    for (const n of opts.sizes) {
+      sizes.push(await benchSize(n, opts, served.url, b));
+      // Each size is shown and saved as soon as it is done: a long run interrupted keeps what it measured.
+      printSizes(sizes.slice(-1), startedAt, loadBefore);
+      save(sizes, null);
+    }
+  } finally {
+    await b.browser.close();
+    await served.close();
+  }
+  log('feature timings (scripts/bench/territories.ts, forecast.ts when present)');
+  const features = featureTimings(ROOT);
+  console.log('\n═══ all sizes ═══');
+  printSizes(sizes, startedAt, loadBefore);
+  printBundle(bundle, console.log);
+  for (const f of features) console.log(`\n${f.script}:\n${f.output}`);
+  save(sizes, features);
+  console.log(`\nresults written to ${path.relative(ROOT, file)}`);
+}
+
+function printSizes(sizes: readonly SizeResult[], startedAt: Date, loadBefore: readonly number[]): void {
+  const out = (line: string) => console.log(line);
+  const load = (l: readonly number[]) => l.map((x) => x.toFixed(1)).join(' ');
+  out(
+    `\npipelens benchmark — ${startedAt.toISOString()} — ${os.cpus().length} cores, load average ${load(loadBefore)} at start, ${load(os.loadavg())} now`,
+  );
+  out(
+    "median (min–max, n). Product = built site in headless Chromium (DuckDB-WASM, one thread); native = @duckdb/node-api replaying the product's recorded SQL;",
+  );
+  out(
+    "plain JS = papaparse + typed arrays + reduce; product core in Node = the same engine code on DuckDB-WASM's Node build (one run).",
+  );
+  printTable(sizes, out);
+  out('');
+  printPhases(sizes, out);
+  for (const s of sizes) {
+    const a = s.answers;
+    out(
+      `${sizeLabel(s.opportunities)} answers: won deals (all time) — browser tiles ${a.browserWonCount.join('/')}, product core ${a.nodeWonCount}, plain JS ${a.jsWonCount}; native replay returned the same rows for ${a.nativeStatementsAgreeing}/${a.nativeStatementsCompared} dashboard statements`,
+    );
+    const problems = s.product.sessions.flatMap((x) => x.problems);
+    if (problems.length) out(`${sizeLabel(s.opportunities)} page problems: ${problems.join('; ')}`);
+  }
+  out('');
+}
+
+await main();
