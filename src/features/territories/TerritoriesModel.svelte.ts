@@ -1,0 +1,163 @@
+// The territory planner's state: today's territories from the engine, design options, the
+// running design (progress, stop), the proposed assignment with what-if moves, and locks.
+import * as Comlink from 'comlink';
+import type { TerritoryAccount } from '../../engine-api/territories';
+import type { AnalyticsApi } from '../../engine-api/types';
+import type { DesignMode, DesignResponse, TerritoryWorkerApi } from '../../territories/plannerTypes';
+import type { Progress } from '../../territories/steps';
+import { createTerritoryClient } from './client';
+import { assignmentCsv } from './exportCsv';
+import { measureOf, type Grouping, type Measure } from './measures';
+import { accountsMovedFraction, summarize, type Summary } from './summary';
+
+export type RunState = 'idle' | 'running' | 'done' | 'stopped' | 'error';
+
+export class TerritoriesModel {
+  accounts = $state<readonly TerritoryAccount[]>([]);
+  unmatchedDeals = $state(0);
+  loadError = $state<string | null>(null);
+  grouping = $state<Grouping>('territory');
+  potential = $state<Measure>('annualRevenue');
+  workload = $state<Measure>('accounts');
+  mode = $state<DesignMode>('points');
+  territories = $state(8);
+  balance = $state<Measure[]>(['annualRevenue', 'accounts']);
+  tolerancePct = $state(5);
+  seed = $state(1);
+  fromCurrent = $state(false);
+  locks = $state<Record<string, string>>({});
+  runState = $state<RunState>('idle');
+  progress = $state<Progress | null>(null);
+  runError = $state<string | null>(null);
+  result = $state.raw<DesignResponse | null>(null);
+  proposed = $state.raw<readonly string[] | null>(null);
+  private client: TerritoryWorkerApi | null = null;
+
+  readonly current: readonly (string | null)[] = $derived(this.accounts.map((a) => a[this.grouping]));
+  readonly today: Summary = $derived(summarize(this.accounts, this.current, this.potential, this.workload));
+  readonly proposal: Summary | null = $derived(
+    this.proposed ? summarize(this.accounts, this.proposed, this.potential, this.workload, this.result?.territoryNames) : null,
+  );
+  readonly disruption: number | null = $derived(this.proposed ? accountsMovedFraction(this.current, this.proposed) : 0);
+  readonly hasGeography = $derived(this.accounts.some((a) => a.latitude !== null && a.longitude !== null));
+
+  /** What the map draws: map units by territory (county/state designs) or account points. */
+  readonly mapView = $derived.by(() => {
+    const shown = this.proposed ?? this.current;
+    const result = this.result;
+    const units = result?.units;
+    if (result && units && this.proposed) {
+      const entries: [string, string][] = units.ids.map((id, u) => [id, result.territoryNames[units.territory[u] ?? -1] ?? '']);
+      // What-if moves change accounts; their units follow (later entries win).
+      result.unitOf.forEach((u, i) => {
+        const id = units.ids[u];
+        const t = shown[i];
+        if (id !== undefined && t) entries.push([id, t]);
+      });
+      return { level: units.level, unitTerritory: Object.fromEntries(entries), points: null };
+    }
+    const points = this.accounts.flatMap((a, i) =>
+      a.latitude === null || a.longitude === null
+        ? []
+        : [{ lon: a.longitude, lat: a.latitude, territory: shown[i] ?? '', label: a.name }],
+    );
+    return { level: 'states' as const, unitTerritory: {} as Record<string, string>, points };
+  });
+
+  constructor(private readonly api: AnalyticsApi) {}
+
+  async load(): Promise<void> {
+    try {
+      const data = await this.api.territoryAccounts();
+      this.accounts = data.accounts;
+      this.unmatchedDeals = data.unmatchedDeals;
+      this.loadError = null;
+      this.result = null;
+      this.proposed = null;
+      if (!this.hasGeography) this.mode = 'accounts';
+    } catch (error) {
+      this.loadError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  toggleBalance(m: Measure): void {
+    if (this.balance.includes(m)) this.balance = this.balance.filter((x) => x !== m);
+    else if (this.balance.length < 3) this.balance = [...this.balance, m];
+  }
+
+  async run(): Promise<void> {
+    if (this.balance.length === 0) {
+      this.runError = 'Choose at least one attribute to balance.';
+      this.runState = 'error';
+      return;
+    }
+    this.client ??= createTerritoryClient();
+    this.runState = 'running';
+    this.runError = null;
+    this.progress = null;
+    const k = this.balance.length;
+    const weights = this.accounts.flatMap((a) => this.balance.map((m) => measureOf(a, m) ?? 0));
+    try {
+      const result = await this.client.design(
+        {
+          mode: this.mode,
+          territories: Math.max(1, Math.round(this.territories)),
+          tolerance: this.tolerancePct / 100,
+          seed: Math.round(this.seed),
+          fromCurrent: this.fromCurrent,
+          ids: this.accounts.map((a) => a.id),
+          current: [...this.current],
+          latitude: this.accounts.map((a) => a.latitude),
+          longitude: this.accounts.map((a) => a.longitude),
+          weights,
+          k,
+          locks: $state.snapshot(this.locks),
+        },
+        Comlink.proxy((p: Progress) => (this.progress = p)),
+      );
+      this.result = result;
+      this.proposed = result.assignment;
+      this.runState = 'done';
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.runState = /stopped/i.test(message) ? 'stopped' : 'error';
+      this.runError = this.runState === 'stopped' ? null : message;
+    }
+  }
+
+  stop(): void {
+    void this.client?.stop();
+  }
+
+  /** What-if: one account (or, on a map design, its whole unit) to another territory. */
+  move(accountId: string, territory: string, lock: boolean): string | null {
+    const proposed = this.proposed;
+    const index = this.accounts.findIndex((a) => a.id === accountId);
+    if (!proposed) return 'Design territories first; what-if moves change the proposal.';
+    if (index < 0) return `No account has the id "${accountId}".`;
+    const unit = this.result?.units ? (this.result.unitOf[index] ?? -1) : -1;
+    const next = [...proposed];
+    const moved: string[] = [];
+    this.accounts.forEach((a, i) => {
+      if (i === index || (unit >= 0 && this.result?.unitOf[i] === unit)) {
+        next[i] = territory;
+        moved.push(a.id);
+      }
+    });
+    this.proposed = next;
+    if (lock) this.locks = { ...this.locks, ...Object.fromEntries(moved.map((id) => [id, territory])) };
+    return null;
+  }
+
+  unlockAll(): void {
+    this.locks = {};
+  }
+
+  csv(): string {
+    return assignmentCsv(
+      this.accounts.map((a) => a.id),
+      this.current,
+      this.proposed ?? this.current,
+    );
+  }
+}
