@@ -56,3 +56,8 @@ function nextDay(iso: string | null): string | null {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
+
+/** The start of the bucket (month, or fiscal quarter) that a month-start date falls in. */
+export function bucketStartOf(monthIso: string, grain: Grain, fiscalStartMonth: number): string {
+  return fromMonthIndex(alignedMonthIndex(monthIso, grain, fiscalStartMonth));
+}

@@ -6,7 +6,9 @@ export type Period =
   | { readonly kind: 'all' }
   | { readonly kind: 'year'; readonly year: number }
   | { readonly kind: 'quarter'; readonly year: number; readonly quarter: number }
-  | { readonly kind: 'month'; readonly year: number; readonly month: number };
+  | { readonly kind: 'month'; readonly year: number; readonly month: number }
+  /** A custom range, both ends inclusive as the user picks them: 2017-02-10..2017-05-31. */
+  | { readonly kind: 'range'; readonly from: string; readonly to: string };
 
 /** Half-open date range [start, end) as ISO dates. */
 export interface DateRange {
@@ -18,7 +20,11 @@ export type Grain = 'month' | 'quarter';
 
 const PERIOD_PATTERN = /^(?:(all)|(\d{4})|(\d{4})-Q([1-4])|(\d{4})-(0[1-9]|1[0-2]))$/;
 
+const RANGE_PATTERN = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
+
 export function parsePeriod(text: string): Period | null {
+  const r = RANGE_PATTERN.exec(text.trim());
+  if (r) return parseRange(r[1] ?? '', r[2] ?? '');
   const m = PERIOD_PATTERN.exec(text.trim());
   if (!m) return null;
   if (m[1]) return { kind: 'all' };
@@ -37,6 +43,8 @@ export function formatPeriod(p: Period): string {
       return `${p.year}-Q${p.quarter}`;
     case 'month':
       return `${p.year}-${pad2(p.month)}`;
+    case 'range':
+      return `${p.from}..${p.to}`;
   }
 }
 
@@ -51,12 +59,15 @@ export function describePeriod(p: Period, fiscalStartMonth = 1): string {
       return `${fy}${p.year} Q${p.quarter}`;
     case 'month':
       return `${MONTHS[p.month - 1] ?? ''} ${p.year}`;
+    case 'range':
+      return `${p.from} – ${p.to}`;
   }
 }
 
 /** The date range of a period; null for `all` (every row, including undated ones). */
 export function periodRange(p: Period, fiscalStartMonth = 1): DateRange | null {
   if (p.kind === 'all') return null;
+  if (p.kind === 'range') return { start: p.from, end: addDays(p.to, 1) };
   if (p.kind === 'month') return { start: isoDate(p.year, p.month - 1), end: isoDate(p.year, p.month) };
   const yearStart = fiscalYearStartMonthIndex(p.year, fiscalStartMonth);
   if (p.kind === 'year') return { start: monthIndexToIso(yearStart), end: monthIndexToIso(yearStart + 12) };
@@ -75,7 +86,26 @@ export function fiscalQuarterOf(iso: string, fiscalStartMonth = 1): { year: numb
 
 /** The chart grain that suits a period: months inside a year or quarter, quarters otherwise. */
 export function grainFor(p: Period): Grain {
+  if (p.kind === 'range') return daysBetween(p.from, p.to) > 731 ? 'quarter' : 'month';
   return p.kind === 'all' ? 'quarter' : 'month';
+}
+
+/** ISO date plus n days (n may be negative). */
+export function addDays(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+}
+
+function parseRange(from: string, to: string): Period | null {
+  // A date that does not exist (2017-02-30) or a reversed range is not a period.
+  const valid = (iso: string) => !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && addDays(iso, 0) === iso;
+  if (!valid(from) || !valid(to) || to < from) return null;
+  return { kind: 'range', from, to };
 }
 
 /** Every fiscal year and quarter touched by [minIso, maxIso], newest first. */

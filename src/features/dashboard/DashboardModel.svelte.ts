@@ -1,6 +1,7 @@
-// The dashboard's data: one engine call per view change; a late answer to an older
-// request never overwrites a newer one.
-import type { AnalyticsApi, DashboardResult } from '../../engine-api/types';
+// The dashboard's data: one engine call per view change returns every view's numbers; a
+// late answer to an older request never overwrites a newer one. `refreshes` counts the
+// answers applied (the root exposes it as data-refreshed for tests and the benchmark).
+import type { AnalyticsApi, DashboardRequest, DashboardResult } from '../../engine-api/types';
 import type { ViewState } from '../../app/viewState';
 import { describePeriod, formatPeriod, periodsBetween } from '../../periods/fiscal';
 
@@ -9,10 +10,26 @@ export interface PeriodOption {
   readonly label: string;
 }
 
+export function requestOf(view: ViewState): DashboardRequest {
+  const plain = $state.snapshot(view) as ViewState;
+  return {
+    period: plain.period,
+    fiscalStartMonth: plain.fiscalStartMonth,
+    filters: plain.filters ?? {},
+    variants: plain.variants ?? {},
+    comparison: plain.comparison ?? 'previous',
+    referenceDate: plain.referenceDate ?? null,
+    grossMargin: plain.grossMargin ?? 1,
+    churn: plain.churn ?? 0,
+    segmentBy: plain.segmentBy ?? 'region',
+  };
+}
+
 export class DashboardModel {
   result = $state<DashboardResult | null>(null);
   error = $state<string | null>(null);
   pending = $state(false);
+  refreshes = $state(0);
   private fiscalStartMonth = $state(1);
   private latest = 0;
 
@@ -33,11 +50,12 @@ export class DashboardModel {
     const request = ++this.latest;
     this.pending = true;
     try {
-      const result = await this.api.dashboard({ period: view.period, fiscalStartMonth: view.fiscalStartMonth });
+      const result = await this.api.dashboard(requestOf(view));
       if (request === this.latest) {
         this.result = result;
         this.fiscalStartMonth = view.fiscalStartMonth;
         this.error = null;
+        this.refreshes += 1;
       }
       return true;
     } catch (error) {

@@ -1,35 +1,166 @@
-// How each KPI is named, formatted and explained on its tile (definitions: docs/kpis.md).
+// How each KPI is named, formatted and explained on its tile: the definition of every
+// variant (printed under the tile) and the "how is this computed" text, both from docs/kpis.md.
 import { format } from 'd3';
 import type { KpiId } from '../../engine-api/types';
+import { KPI_VARIANTS } from '../../queries/kpiVariants';
+
+export type ValueKind = 'money' | 'count' | 'percent' | 'days' | 'ratio' | 'money_per_day';
 
 export interface KpiSpec {
   readonly id: KpiId;
   readonly label: string;
-  readonly definition: string;
-  readonly format: (value: number) => string;
+  readonly kind: ValueKind;
+  /** One line per variant, 'default' first. */
+  readonly definitions: Readonly<Record<string, string>>;
+  /** The longer "how is this computed" text. */
+  readonly how: string;
 }
 
-const money = format('$,.0f');
-const moneyCents = format('$,.2f');
-const count = format(',d');
-const percent = format('.1%');
-const days = (v: number) => `${format(',.1f')(v)} days`;
+/** Formats a value of a kind; money in the display currency (labels only: amounts are never converted). */
+export function formatValue(kind: ValueKind, value: number, currency = 'USD'): string {
+  switch (kind) {
+    case 'money':
+      return moneyFormat(currency, Math.abs(value) < 100 ? 2 : 0)(value);
+    case 'money_per_day':
+      return `${moneyFormat(currency, Math.abs(value) < 100 ? 2 : 0)(value)}/day`;
+    case 'count':
+      return format(',d')(value);
+    case 'percent':
+      return format('.1%')(value);
+    case 'days':
+      return `${format(',.1f')(value)} days`;
+    case 'ratio':
+      return `${format(',.2f')(value)}×`;
+  }
+}
+
+function moneyFormat(currency: string, digits: number): (v: number) => string {
+  const f = new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return (v) => f.format(v);
+}
+
+export function variantsOf(id: KpiId): readonly string[] {
+  return KPI_VARIANTS[id];
+}
 
 export const KPI_CATALOG: readonly KpiSpec[] = [
-  { id: 'won_amount', label: 'Won amount', definition: 'Σ amount of won deals closed in the period', format: money },
-  { id: 'won_count', label: 'Won deals', definition: 'Won deals closed in the period', format: count },
-  { id: 'win_rate', label: 'Win rate', definition: 'won ÷ (won + lost), by count, deals closed in the period', format: percent },
-  { id: 'avg_deal_size', label: 'Average deal size', definition: 'won amount ÷ won deals', format: moneyCents },
+  {
+    id: 'won_amount',
+    label: 'Won amount',
+    kind: 'money',
+    definitions: { default: 'Σ amount of won deals closed in the period' },
+    how: 'Adds the amount of every won deal whose close date falls in the period (all: every won deal). Sums are exact to the cent. Won deals without an amount add nothing and are counted in a note.',
+  },
+  {
+    id: 'won_count',
+    label: 'Won deals',
+    kind: 'count',
+    definitions: { default: 'Won deals closed in the period' },
+    how: 'Counts won deals whose close date falls in the period.',
+  },
+  {
+    id: 'win_rate',
+    label: 'Win rate',
+    kind: 'percent',
+    definitions: {
+      default: 'won ÷ (won + lost), by count, deals closed in the period',
+      by_value: 'won amount ÷ (won + lost) amount, deals closed in the period',
+      won_over_all: 'won ÷ all deals created in the period',
+    },
+    how: 'Default: of the deals closed in the period, the share that was won, by count. By value: the same by amount. Won over all: of the deals created in the period, the share that is won now (open deals count against it).',
+  },
+  {
+    id: 'avg_deal_size',
+    label: 'Average deal size',
+    kind: 'money',
+    definitions: { default: 'won amount ÷ won deals with an amount', median: 'median amount of won deals' },
+    how: 'Mean (or median) amount of the won deals closed in the period; deals without an amount are left out instead of counting as 0.',
+  },
   {
     id: 'avg_sales_cycle_days',
     label: 'Sales cycle',
-    definition: 'mean of close date − created date, won deals closed in the period',
-    format: days,
+    kind: 'days',
+    definitions: {
+      default: 'mean of close − created date, won deals closed in the period',
+      median: 'median of close − created date, won deals',
+      all_closed: 'mean of close − created date, won and lost deals',
+    },
+    how: 'Days from created date to close date, over the deals closed in the period that have both dates.',
   },
   {
     id: 'open_pipeline',
     label: 'Open pipeline',
-    definition: 'Σ amount of open deals expected to close in the period (all: every open deal)',
-    format: money,
+    kind: 'money',
+    definitions: {
+      default: 'Σ amount of deals open at the reference date expected to close in the period',
+      weighted: 'Σ amount × probability of those deals',
+    },
+    how: 'Deals open at the reference date (created by then and not yet closed) whose expected close date falls in the period; for all time, every such deal. Weighted multiplies each amount by its probability.',
+  },
+  {
+    id: 'lead_to_opportunity_ratio',
+    label: 'Lead → opportunity',
+    kind: 'percent',
+    definitions: {
+      default: 'leads created in the period that converted ÷ leads created',
+      opps_over_leads: 'opportunities created ÷ leads created in the period',
+    },
+    how: 'Needs a leads file. A lead counts as converted when it is marked converted or names the opportunity it became. Leads carry owner and source only: a product, deal type or industry filter makes it not available.',
+  },
+  {
+    id: 'cac',
+    label: 'CAC',
+    kind: 'money',
+    definitions: {
+      default: 'spend in the period ÷ new customers (first won deal in the period)',
+      per_won_deal: 'spend in the period ÷ won deals in the period',
+    },
+    how: 'Needs a spend file. Spend rows are prorated by the days they share with the period. A new customer is an account whose first won deal ever closed in the period. Spend is not split by owner or product: any filter makes CAC not available.',
+  },
+  {
+    id: 'clv',
+    label: 'CLV',
+    kind: 'money',
+    definitions: {
+      default: 'Σ won amount ÷ accounts with a won deal (all time) × gross margin',
+      churn_based: 'yearly revenue per account × gross margin ÷ yearly churn',
+    },
+    how: 'Historical: all-time won amount per customer account, times the gross margin setting. Churn-based: won amount of the 12 months up to the reference date per account that won in them, times margin, divided by the yearly churn setting.',
+  },
+  {
+    id: 'ltv_to_cac',
+    label: 'LTV : CAC',
+    kind: 'ratio',
+    definitions: { default: 'CLV ÷ CAC (the variants chosen for each)' },
+    how: 'The customer lifetime value divided by the cost to acquire a customer, each in the variant chosen on its own tile.',
+  },
+  {
+    id: 'pipeline_coverage',
+    label: 'Pipeline coverage',
+    kind: 'ratio',
+    definitions: {
+      default: 'open pipeline ÷ (quota − won amount) of the period',
+      over_quota: 'open pipeline ÷ quota of the period',
+    },
+    how: 'Needs quotas. Quotas are prorated by the days they share with the period. Not available when the quota is already met.',
+  },
+  {
+    id: 'quota_attainment',
+    label: 'Quota attainment',
+    kind: 'percent',
+    definitions: { default: 'won amount ÷ quota of the period' },
+    how: 'Needs quotas; per rep on the leaderboard and in total here. Quotas are prorated by days; filters on owner, team, manager and region apply, others make it not available.',
+  },
+  {
+    id: 'sales_velocity',
+    label: 'Sales velocity',
+    kind: 'money_per_day',
+    definitions: { default: 'open deals × average deal size × win rate ÷ sales cycle' },
+    how: 'Revenue the open pipeline is expected to bring per day, from the open deals of the period and the deal size, win rate and cycle in the variants chosen on their tiles.',
   },
 ];

@@ -1,0 +1,6 @@
+// A column of a chart's data table: a header and how to print one row's cell.
+export interface Column<R> {
+  readonly label: string;
+  readonly cell: (row: R) => string;
+  readonly numeric?: boolean;
+}

@@ -1,0 +1,32 @@
+// Won and open amounts per currency: shown instead of a blind sum when deals carry more
+// than one currency.
+import type { DateRange } from '../periods/fiscal';
+import { FACT_TABLE } from './fact';
+import { filterWhere, type Filters } from './filters';
+import { Params } from './params';
+import type { SqlQuery } from './sql';
+import { inRangeSql, openAtSql } from './tiles';
+
+export interface CurrencyRow {
+  readonly currency: string | null;
+  readonly won_amt: number | null;
+  readonly open_amt: number | null;
+}
+
+export function perCurrencyQuery(filters: Filters, range: DateRange | null, referenceDate: string): SqlQuery {
+  const p = new Params();
+  const closed = inRangeSql(p, 'close_date', range);
+  const openAt = openAtSql(p, referenceDate);
+  const where = p.splice(filterWhere(filters));
+  const sql = `SELECT currency, sum(amount) FILTER (WHERE status = 'won' AND c)::DOUBLE AS won_amt,
+      sum(amount) FILTER (WHERE o AND c)::DOUBLE AS open_amt
+    FROM (SELECT currency, status, amount, ${closed} AS c, ${openAt} AS o FROM ${FACT_TABLE} WHERE ${where})
+    GROUP BY 1 ORDER BY 1 NULLS LAST`;
+  return { sql, params: p.values };
+}
+
+/** The reason money KPIs are withheld, or null when at most one currency is present. */
+export function mixedCurrencyReason(currencies: readonly string[]): string | null {
+  if (currencies.length <= 1) return null;
+  return `Won and open deals are in ${currencies.length} currencies (${currencies.join(', ')}); amounts are not added across currencies — see the amounts per currency below.`;
+}

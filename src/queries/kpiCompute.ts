@@ -1,0 +1,154 @@
+// Aggregates → the KPI values of SPEC §3, in the chosen variants. Pure: the engine's rows
+// in, values out. A KPI that cannot be computed carries the reason, never 0, NaN or ∞.
+import type { KpiId, KpiValue } from '../engine-api/types';
+import { variantOf } from './kpiVariants';
+import type { RangeAgg, TotalsAgg } from './tiles';
+
+/** Inputs from the small tables for one period; a string is why the input is missing. */
+export interface RangeExtras {
+  readonly spend: number | string;
+  readonly newCustomers: number;
+  readonly quota: number | string;
+  readonly leads: { readonly created: number; readonly converted: number } | string;
+}
+
+export interface KpiSettings {
+  readonly variants: Record<string, string | undefined>;
+  readonly grossMargin: number;
+  readonly churn: number;
+  /** Why money cannot be summed (mixed currencies), or null. */
+  readonly moneyBlocked: string | null;
+}
+
+type Out = Omit<KpiValue, 'id' | 'variant'>;
+const na = (reason: string): Out => ({ value: null, reason });
+const ok = (value: number, note?: string): Out => (note ? { value, note } : { value });
+const n = (v: number | null): number => v ?? 0;
+
+export function computeKpis(a: RangeAgg, t: TotalsAgg, x: RangeExtras, s: KpiSettings): KpiValue[] {
+  const v = (id: KpiId) => variantOf(s.variants, id);
+  const money = (out: () => Out): Out => (s.moneyBlocked ? na(s.moneyBlocked) : out());
+  const dealSize = money(() => avgDealSize(a, v('avg_deal_size')));
+  const winRate = winRateOf(a, v('win_rate'), s.moneyBlocked);
+  const cycle = cycleOf(a, v('avg_sales_cycle_days'));
+  const cac = money(() => cacOf(x, v('cac'), a));
+  const clv = money(() => clvOf(t, v('clv'), s));
+  const values: Record<KpiId, Out> = {
+    won_amount: money(() => wonAmount(a)),
+    won_count: ok(n(a.won_n)),
+    win_rate: winRate,
+    avg_deal_size: dealSize,
+    avg_sales_cycle_days: cycle,
+    open_pipeline: money(() => openPipeline(a, v('open_pipeline'))),
+    lead_to_opportunity_ratio: leadRatio(a, x, v('lead_to_opportunity_ratio')),
+    cac,
+    clv,
+    ltv_to_cac: ratioOf(clv, cac, 'CLV', 'CAC'),
+    pipeline_coverage: money(() => coverage(a, x, v('pipeline_coverage'))),
+    quota_attainment: money(() => attainment(a, x)),
+    sales_velocity: money(() => velocity(a, dealSize, winRate, cycle)),
+  };
+  return (Object.keys(values) as KpiId[]).map((id) => ({ id, variant: v(id), ...values[id] }));
+}
+
+function wonAmount(a: RangeAgg): Out {
+  const missing = n(a.won_n) - n(a.won_amt_n);
+  return ok(n(a.won_amt), missing > 0 ? `${missing} won deals have no amount` : undefined);
+}
+
+function winRateOf(a: RangeAgg, variant: string, moneyBlocked: string | null): Out {
+  if (variant === 'won_over_all') {
+    const created = n(a.created_n);
+    return created > 0 ? ok(n(a.created_won_n) / created) : na('No deal was created in this period.');
+  }
+  if (variant === 'by_value') {
+    if (moneyBlocked) return na(moneyBlocked);
+    const closed = n(a.won_amt) + n(a.lost_amt);
+    return closed > 0 ? ok(n(a.won_amt) / closed) : na('No won or lost deal with an amount in this period.');
+  }
+  const closed = n(a.won_n) + n(a.lost_n);
+  return closed > 0 ? ok(n(a.won_n) / closed) : na('No deals were won or lost in this period.');
+}
+
+function avgDealSize(a: RangeAgg, variant: string): Out {
+  if (n(a.won_amt_n) === 0) return na('No won deal with an amount in this period.');
+  if (variant === 'median') return a.won_med === null ? na('No won deal with an amount in this period.') : ok(a.won_med);
+  return ok(n(a.won_amt) / n(a.won_amt_n));
+}
+
+function cycleOf(a: RangeAgg, variant: string): Out {
+  const value = variant === 'median' ? a.won_cyc_med : variant === 'all_closed' ? a.closed_cyc : a.won_cyc;
+  const which = variant === 'all_closed' ? 'won or lost' : 'won';
+  return value === null ? na(`No ${which} deal with both a created and a close date in this period.`) : ok(value);
+}
+
+function openPipeline(a: RangeAgg, variant: string): Out {
+  const count = n(a.open_n);
+  if (count === 0) return { value: 0, note: 'No open deals close in this period.' };
+  if (n(a.open_amt_n) === 0) return na(`${count} open deals have no amount; load a price list to value them.`);
+  const notes = [
+    n(a.open_imputed) > 0 ? `${n(a.open_imputed)} open deals valued at product list price` : '',
+    count - n(a.open_amt_n) > 0 ? `${count - n(a.open_amt_n)} open deals have no amount` : '',
+  ];
+  if (variant === 'weighted') {
+    if (n(a.open_wtd_n) === 0) return na('No open deal has a probability; weighting needs one.');
+    const unweighted = n(a.open_amt_n) - n(a.open_wtd_n);
+    notes.push(unweighted > 0 ? `${unweighted} open deals have no probability and add nothing` : '');
+    return ok(n(a.open_wtd), notes.filter(Boolean).join('; ') || undefined);
+  }
+  return ok(n(a.open_amt), notes.filter(Boolean).join('; ') || undefined);
+}
+
+function leadRatio(a: RangeAgg, x: RangeExtras, variant: string): Out {
+  if (typeof x.leads === 'string') return na(x.leads);
+  if (x.leads.created === 0) return na('No lead was created in this period.');
+  const top = variant === 'opps_over_leads' ? n(a.created_n) : x.leads.converted;
+  return ok(top / x.leads.created);
+}
+
+function cacOf(x: RangeExtras, variant: string, a: RangeAgg): Out {
+  if (typeof x.spend === 'string') return na(x.spend);
+  const customers = variant === 'per_won_deal' ? n(a.won_n) : x.newCustomers;
+  const what = variant === 'per_won_deal' ? 'deal was won' : 'new customer won its first deal';
+  return customers > 0 ? ok(x.spend / customers) : na(`No ${what} in this period.`);
+}
+
+function clvOf(t: TotalsAgg, variant: string, s: KpiSettings): Out {
+  if (variant === 'churn_based') {
+    if (!(s.churn > 0)) return na('Set a yearly churn rate above 0 % to use the churn-based CLV.');
+    if (t.y_won_accounts === 0) return na('No account won a deal in the 12 months up to the reference date.');
+    return ok(((n(t.y_won_amt) / t.y_won_accounts) * s.grossMargin) / s.churn);
+  }
+  if (t.all_won_accounts === 0) return na('No account has a won deal.');
+  return ok((n(t.all_won_amt) / t.all_won_accounts) * s.grossMargin);
+}
+
+function ratioOf(top: Out, bottom: Out, topName: string, bottomName: string): Out {
+  if (top.value === null || top.value === undefined) return na(`${topName} is not available: ${top.reason ?? ''}`);
+  if (bottom.value === null || bottom.value === undefined) return na(`${bottomName} is not available: ${bottom.reason ?? ''}`);
+  return bottom.value > 0 ? ok(top.value / bottom.value) : na(`${bottomName} is 0.`);
+}
+
+function coverage(a: RangeAgg, x: RangeExtras, variant: string): Out {
+  if (typeof x.quota === 'string') return na(x.quota);
+  if (n(a.open_n) > 0 && n(a.open_amt_n) === 0) return na('Open deals have no amount.');
+  const gap = variant === 'over_quota' ? x.quota : x.quota - n(a.won_amt);
+  if (gap <= 0)
+    return na(variant === 'over_quota' ? 'The quota of this period is 0.' : 'The quota is already met: nothing left to cover.');
+  return ok(n(a.open_amt) / gap);
+}
+
+function attainment(a: RangeAgg, x: RangeExtras): Out {
+  if (typeof x.quota === 'string') return na(x.quota);
+  return x.quota > 0 ? ok(n(a.won_amt) / x.quota) : na('The quota of this period is 0.');
+}
+
+function velocity(a: RangeAgg, size: Out, rate: Out, cycle: Out): Out {
+  const parts = { 'average deal size': size, 'win rate': rate, 'sales cycle': cycle };
+  for (const [name, part] of Object.entries(parts)) {
+    if (part.value === null || part.value === undefined) return na(`The ${name} is not available: ${part.reason ?? ''}`);
+  }
+  const days = cycle.value ?? 0;
+  if (days <= 0) return na('The sales cycle is 0 days.');
+  return ok((n(a.open_n) * (size.value ?? 0) * (rate.value ?? 0)) / days);
+}

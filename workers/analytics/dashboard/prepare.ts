@@ -1,0 +1,48 @@
+// Builds the dashboard's prepared tables once per import and remembers what every refresh
+// needs (stage order, filter values, the data's extent), so a refresh only aggregates.
+import type { DataExtent } from '../../../src/engine-api/types';
+import { factTableSql, firstWonSql, leadsCubeSql, stageOrderSql, stagesQuery, type StageRow } from '../../../src/queries/fact';
+import { extentQuery, type ExtentRow } from '../../../src/queries/extent';
+import { DIMENSIONS, isDimension, type Dimension } from '../../../src/queries/filters';
+import { dimensionValuesQuery, type DimensionValueRow } from '../../../src/queries/sideTables';
+import type { AnalyticsContext } from '../context';
+
+export interface Prepared {
+  readonly extent: DataExtent;
+  /** Funnel stages in order (open stages, then won). */
+  readonly stages: readonly StageRow[];
+  readonly hasHistory: boolean;
+  readonly dimensionValues: Partial<Record<Dimension, readonly (string | null)[]>>;
+}
+
+const prepared = new WeakMap<AnalyticsContext, Prepared>();
+
+/** Forget the prepared tables: the next dashboard call rebuilds them (call after every import). */
+export function resetDashboard(ctx: AnalyticsContext): void {
+  prepared.delete(ctx);
+}
+
+export function prepare(ctx: AnalyticsContext): Prepared {
+  const done = prepared.get(ctx);
+  if (done) return done;
+  for (const q of [stageOrderSql(), factTableSql(), firstWonSql(), leadsCubeSql()]) ctx.sql.run(q);
+  const e = ctx.sql.one<ExtentRow>(extentQuery());
+  const values: Partial<Record<Dimension, (string | null)[]>> = {};
+  for (const d of DIMENSIONS) values[d] = [];
+  for (const row of ctx.sql.rows<DimensionValueRow>(dimensionValuesQuery())) {
+    if (isDimension(row.dim)) values[row.dim]?.push(row.value);
+  }
+  const result: Prepared = {
+    extent: {
+      opportunities: e.opportunities,
+      firstClose: e.first_close,
+      lastClose: e.last_close,
+      referenceDate: e.reference_date,
+    },
+    stages: ctx.sql.rows<StageRow>(stagesQuery()),
+    hasHistory: ctx.sql.one<{ n: number }>({ sql: 'SELECT count(*)::INTEGER AS n FROM stage_history', params: [] }).n > 0,
+    dimensionValues: values,
+  };
+  prepared.set(ctx, result);
+  return result;
+}
