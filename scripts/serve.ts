@@ -11,6 +11,27 @@ export interface ServeOptions {
   readonly root?: string;
   readonly base?: string;
   readonly port?: number;
+  /** Send the strict Content-Security-Policy of docs/deploy.md with every response. */
+  readonly csp?: boolean;
+  /** Origins allowed to frame the page (the portals); only with `csp`. */
+  readonly frameAncestors?: readonly string[];
+}
+
+/** The policy of docs/deploy.md: everything from our origin, WebAssembly compilation allowed, no eval. */
+export function strictCsp(frameAncestors: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self' data: blob:",
+    "style-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${["'self'", ...frameAncestors].join(' ')}`,
+  ].join('; ');
 }
 
 export interface Served {
@@ -24,7 +45,9 @@ const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist
 export async function serve(options: ServeOptions = {}): Promise<Served> {
   const base = normalizeBase(options.base ?? '/');
   const files = sirv(options.root ?? DIST, { dev: false, etag: true, gzip: false });
+  const csp = options.csp ? strictCsp(options.frameAncestors) : null;
   const server = createServer((req, res) => {
+    if (csp) res.setHeader('Content-Security-Policy', csp);
     const url = req.url ?? '/';
     if (!url.startsWith(base)) {
       res.writeHead(url === '/' ? 302 : 404, url === '/' ? { location: base } : {});
@@ -52,6 +75,6 @@ function normalizeBase(base: string): string {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const port = Number(process.env['PORT'] ?? 4173);
-  const served = await serve({ port, base: process.env['BASE'] ?? '/' });
+  const served = await serve({ port, base: process.env['BASE'] ?? '/', csp: process.env['CSP'] === '1' });
   console.log(`pipelens is running at ${served.url}  (Ctrl+C to stop)`);
 }

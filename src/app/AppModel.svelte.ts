@@ -3,7 +3,12 @@
 import type { AnalyticsApi, ImportProposal, ImportResult } from '../engine-api/types';
 import { DashboardModel } from '../features/dashboard/DashboardModel.svelte';
 import { MappingModel } from '../features/import/MappingModel.svelte';
+import { applyRemembered, pageStore } from '../features/import/rememberedPlan';
 import type { ImportPlan } from '../mapping/types';
+import { carryLinkKeys } from '../embed/embedMode';
+import { fetchDataFiles } from '../share/dataUrls';
+import { openingOf, withoutKeys } from '../share/opening';
+import type { Snapshot } from '../share/snapshot';
 import { readViewState, writeViewState, type ViewState } from './viewState';
 
 export type PageState = 'empty' | 'loading' | 'ready' | 'error';
@@ -21,13 +26,40 @@ export class AppModel {
   mapping = $state<MappingModel | null>(null);
   readonly dashboard: DashboardModel;
 
-  constructor(private readonly api: AnalyticsApi) {
+  /** Public so feature screens (comp) can make their own engine calls through the same door. */
+  constructor(readonly api: AnalyticsApi) {
     this.dashboard = new DashboardModel(api);
     this.notices = readViewState(location.hash).problems;
   }
 
+  /** Set while the page shows a snapshot link's aggregates instead of data (src/share). */
+  snapshot = $state<Snapshot | null>(null);
+  private syncedHash = location.hash;
+
   async start(): Promise<void> {
+    // A link may carry a snapshot or `data=` addresses of hosted exports; otherwise the demo.
+    const opening = await openingOf(location.hash, location.href);
+    this.notices = [...this.notices, ...opening.problems];
+    if (opening.snapshot) return this.showSnapshot(opening.snapshot);
+    if (opening.urls.length > 0) return this.loadUrls(opening.urls);
     await this.load('Demo data (generated)', () => this.api.loadDemo(DEMO));
+  }
+
+  private showSnapshot(snapshot: Snapshot): void {
+    this.snapshot = snapshot;
+    this.view = readViewState(snapshot.view).state;
+    this.dashboard.result = snapshot.result;
+    this.dataLabel = `Snapshot of ${snapshot.source}`;
+    this.state = 'ready';
+  }
+
+  private async loadUrls(urls: readonly string[]): Promise<void> {
+    this.state = 'loading';
+    try {
+      await this.dropFiles(await fetchDataFiles(urls, location.origin));
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
   /** Files from the drop zone or the picker: staged, then applied or shown for review. */
@@ -36,7 +68,9 @@ export class AppModel {
     this.state = 'loading';
     this.error = null;
     try {
-      const proposal = await this.api.stageFiles(files.map((f) => ({ name: f.name, data: f })));
+      const staged = await this.api.stageFiles(files.map((f) => ({ name: f.name, data: f })));
+      // Files whose headers the user mapped before load as they were mapped then.
+      const proposal = applyRemembered(staged, pageStore());
       if (proposal.needsReview) this.mapping = new MappingModel(proposal);
       else await this.apply(proposal.plan, proposal);
     } catch (error) {
@@ -58,13 +92,34 @@ export class AppModel {
   }
 
   setView(patch: Partial<ViewState>): void {
+    if (this.snapshot) {
+      this.notices = ['A snapshot shows one view as it was; drop the files to change the period, filters or screen.'];
+      return;
+    }
+    const screenChange = patch.view !== undefined && patch.view !== this.view.view;
     this.view = { ...this.view, ...patch };
-    history.replaceState(null, '', writeViewState(this.view));
+    // A screen change is a history entry (back/forward move between screens); the rest replaces it.
+    const hash = carryLinkKeys(writeViewState(this.view), location.hash);
+    if (screenChange) history.pushState(null, '', hash);
+    else history.replaceState(null, '', hash);
+    this.syncedHash = location.hash;
     void this.refresh();
   }
 
-  /** Back/forward and hand-edited links. */
+  /** A whole view-state hash from outside (the embed API); returns the link's problems. */
+  async applyHash(hash: string): Promise<string[]> {
+    const { state, problems } = readViewState(hash);
+    history.replaceState(null, '', carryLinkKeys(writeViewState(state), location.hash));
+    this.syncedHash = location.hash;
+    this.view = state;
+    await this.refresh();
+    return problems;
+  }
+
+  /** Back/forward and hand-edited links (hashchange and popstate can both fire: sync once). */
   syncFromHash(): void {
+    if (location.hash === this.syncedHash) return;
+    this.syncedHash = location.hash;
     const { state, problems } = readViewState(location.hash);
     this.notices = problems;
     this.view = state;
@@ -81,6 +136,10 @@ export class AppModel {
     try {
       this.importResult = await importData();
       this.dataLabel = label;
+      if (this.snapshot) {
+        this.snapshot = null;
+        history.replaceState(null, '', withoutKeys(location.hash, ['snap']));
+      }
       await this.refresh();
     } catch (error) {
       this.fail(error);

@@ -1,7 +1,10 @@
 // The screens of the app, by the `view` name of the URL hash. A feature adds its screen here.
 import type { Component } from 'svelte';
+import CompScreen from '../features/comp/CompScreen.svelte';
 import Dashboard from '../features/dashboard/Dashboard.svelte';
 import ImportReport from '../features/import/ImportReport.svelte';
+import Forecast from '../features/forecast/Forecast.svelte';
+import Territories from '../features/territories/Territories.svelte';
 import type { ViewName } from './viewState';
 
 export interface Screen {
@@ -11,5 +14,8 @@ export interface Screen {
 
 export const SCREENS: Partial<Record<ViewName, Screen>> = {
   dashboard: { label: 'Dashboard', component: Dashboard },
+  forecast: { label: 'Forecast', component: Forecast },
+  territories: { label: 'Territories', component: Territories },
+  comp: { label: 'Compensation', component: CompScreen },
   data: { label: 'Data', component: ImportReport },
 };

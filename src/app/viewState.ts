@@ -1,12 +1,14 @@
 // The view state in the URL hash (SPEC §4): `period` and `view`, plus `fy`, the first
 // month of the fiscal year. Read leniently (a bad value falls back and is reported),
 // written canonically.
+import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '../features/dashboard/hashState';
 import { parsePeriod } from '../periods/fiscal';
 
 export const VIEWS = ['dashboard', 'forecast', 'territories', 'comp', 'data'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
-export interface ViewState {
+/** The dashboard's keys (filters, variants, comparison, settings) are optional: absent = default. */
+export interface ViewState extends DashboardHashState {
   readonly period: string;
   readonly view: ViewName;
   readonly fiscalStartMonth: number;
@@ -21,7 +23,10 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
   const p = params.get('period');
   if (p !== null) {
     if (parsePeriod(p)) period = p;
-    else problems.push(`The link's period "${p}" is not one we know (use all, 2017, 2017-Q3 or 2017-07); showing all time.`);
+    else
+      problems.push(
+        `The link's period "${p}" is not one we know (use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31); showing all time.`,
+      );
   }
   const v = params.get('view');
   if (v !== null) {
@@ -34,7 +39,8 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
     if (Number.isInteger(month) && month >= 1 && month <= 12) fiscalStartMonth = month;
     else problems.push(`The link's fiscal-year start "${fy}" is not a month number 1–12; using January.`);
   }
-  return { state: { period, view, fiscalStartMonth }, problems };
+  const dashboard = readDashboardHash(params, problems);
+  return { state: { period, view, fiscalStartMonth, ...dashboard }, problems };
 }
 
 export function writeViewState(state: ViewState): string {
@@ -42,5 +48,6 @@ export function writeViewState(state: ViewState): string {
   params.set('view', state.view);
   params.set('period', state.period);
   if (state.fiscalStartMonth !== 1) params.set('fy', String(state.fiscalStartMonth));
+  writeDashboardHash(state, params);
   return `#${params.toString()}`;
 }

@@ -2,8 +2,16 @@
 // plain serializable data in and out. No SQL and no DuckDB types cross it.
 import type { Grain } from '../periods/fiscal';
 import type { ImportPlan, TableMapping } from '../mapping/types';
+import type { CompData, CompDataRequest } from './comp';
+import type { JoinNote } from '../mapping/joins';
+import type { DataQualityRequest, DataQualityResult } from './quality';
+import type { KPI_IDS, KpiVariants } from '../queries/kpiVariants';
+import type { Dimension, Filters } from '../queries/filters';
+import type { FileFormat, TextEncoding } from '../staging/sniff';
+import type { ForecastApi } from './forecast';
+import type { TerritoriesApi } from './territories';
 
-export type KpiId = 'won_amount' | 'won_count' | 'win_rate' | 'avg_deal_size' | 'avg_sales_cycle_days' | 'open_pipeline';
+export type KpiId = (typeof KPI_IDS)[number];
 
 export interface KpiValue {
   readonly id: KpiId;
@@ -12,6 +20,11 @@ export interface KpiValue {
   readonly reason?: string;
   /** A caveat that does not stop the value from being shown. */
   readonly note?: string;
+  /** The variant computed ('default' or a name from SPEC §3). */
+  readonly variant?: string;
+  /** The same KPI for the previous period and the same period a year earlier (absent for `all`). */
+  readonly previous?: number | null;
+  readonly yearAgo?: number | null;
 }
 
 /** A dropped file: the browser's File (read lazily by the engine) or bytes (tests, demo). */
@@ -33,6 +46,34 @@ export interface StagedFile {
   readonly columns: readonly StagedColumn[];
   /** Distinct values of the column that carries the deal stage, when there is one. */
   readonly stageValues: readonly string[];
+  /** How the file was read (format, encoding, delimiter, sheet); each choice can be overridden. */
+  readonly reading?: FileReading;
+}
+
+/** What staging detected or was told; the page shows it and offers FileReadOptions to change it. */
+export interface FileReading {
+  readonly format: FileFormat;
+  readonly encoding?: TextEncoding;
+  readonly delimiter?: string;
+  /** Workbooks: every sheet, and the one that was read. */
+  readonly sheets?: readonly string[];
+  readonly sheet?: string;
+  /** Rows skipped before staging: report title/filter lines, report footer, repeated header rows. */
+  readonly preambleRows: number;
+  readonly footerRows: number;
+  readonly repeatedHeaderRows: number;
+}
+
+/** Per-file overrides of what staging would detect. */
+export interface FileReadOptions {
+  readonly encoding?: TextEncoding;
+  readonly delimiter?: string;
+  readonly sheet?: string;
+}
+
+export interface StageOptions {
+  /** Keyed by file name, as dropped. */
+  readonly files?: Readonly<Record<string, FileReadOptions>>;
 }
 
 export interface ImportQuestion {
@@ -48,6 +89,8 @@ export interface ImportProposal {
   /** True when the user must confirm: a layout we did not recognize for certain, or a question. */
   readonly needsReview: boolean;
   readonly questions: readonly ImportQuestion[];
+  /** How the dropped files join each other (owner → reps, account → accounts, lead ↔ deal). */
+  readonly joins?: readonly JoinNote[];
 }
 
 export interface RejectedRow {
@@ -74,9 +117,20 @@ export interface ImportResult {
 }
 
 export interface DashboardRequest {
-  /** As in the URL: all, 2017, 2017-Q3, 2017-07. */
+  /** As in the URL: all, 2017, 2017-Q3, 2017-07, or a custom range 2017-02-10..2017-05-31. */
   readonly period: string;
   readonly fiscalStartMonth: number;
+  readonly filters?: Filters;
+  readonly variants?: KpiVariants;
+  /** Which comparison the bookings chart draws (tiles always carry both deltas). */
+  readonly comparison?: 'previous' | 'year_ago';
+  /** "Today"; null or absent = the latest date in the data. */
+  readonly referenceDate?: string | null;
+  /** Gross margin and yearly churn for CLV, fractions 0..1. */
+  readonly grossMargin?: number;
+  readonly churn?: number;
+  /** The dimension of the win-rate/cycle-by-segment view. */
+  readonly segmentBy?: Dimension;
 }
 
 export interface BookingsBucket {
@@ -84,6 +138,64 @@ export interface BookingsBucket {
   readonly label: string;
   readonly wonAmount: number;
   readonly wonCount: number;
+  /** The comparison period's bucket at the same position; null when there is none. */
+  readonly compareAmount?: number | null;
+}
+
+/** One group of a "by X" view: closed-deal and open-pipeline figures of the group. */
+export interface GroupFigures {
+  /** The group's value; null = blank in the data. */
+  readonly key: string | null;
+  readonly label: string;
+  readonly wonCount: number;
+  readonly lostCount: number;
+  readonly wonAmount: number;
+  readonly winRate: number | null;
+  readonly avgCycleDays: number | null;
+  readonly openCount: number;
+  readonly openAmount: number;
+  readonly weightedAmount: number;
+}
+
+export interface LeaderRow extends GroupFigures {
+  readonly quota: number | null;
+  readonly attainment: number | null;
+}
+
+export interface FunnelStep {
+  readonly label: string;
+  readonly count: number;
+  /** Share of the first step. */
+  readonly rate: number | null;
+}
+
+export interface LeadSourceFigures {
+  readonly key: string | null;
+  readonly label: string;
+  readonly leads: number;
+  readonly converted: number;
+  readonly conversionRate: number | null;
+  readonly opportunities: number;
+  readonly wonDeals: number;
+}
+
+export interface CurrencyFigures {
+  readonly currency: string;
+  readonly wonAmount: number;
+  readonly openAmount: number;
+}
+
+export interface DashboardViews {
+  readonly segmentBy: Dimension;
+  readonly segments: readonly GroupFigures[];
+  readonly pipelineByStage: readonly GroupFigures[];
+  readonly pipelineByMonth: readonly GroupFigures[];
+  readonly aging: readonly GroupFigures[];
+  readonly leaderboard: readonly LeaderRow[];
+  readonly funnel: { readonly source: 'stage_history' | 'current_stages'; readonly steps: readonly FunnelStep[] };
+  /** A string is why the lead funnel cannot be shown. */
+  readonly leadFunnel: readonly LeadSourceFigures[] | string;
+  readonly spendByChannel: readonly { readonly label: string; readonly spend: number }[] | string;
 }
 
 export interface DataExtent {
@@ -100,6 +212,16 @@ export interface DashboardResult {
   readonly bookings: readonly BookingsBucket[];
   readonly grain: Grain;
   readonly extent: DataExtent;
+  /** The reference date used ("today"). */
+  readonly referenceDate?: string | null;
+  /** The comparison period the chart draws, or null for `all`. */
+  readonly comparison?: { readonly kind: 'previous' | 'year_ago'; readonly label: string } | null;
+  readonly sparklines?: Partial<Record<KpiId, readonly (number | null)[]>>;
+  readonly views?: DashboardViews;
+  /** Why money KPIs are not available (several currencies), and the amounts per currency. */
+  readonly currencies?: { readonly blocked: string | null; readonly perCurrency: readonly CurrencyFigures[] };
+  /** The values each filter can take (most frequent first; null = blank). */
+  readonly dimensionValues?: Partial<Record<Dimension, readonly (string | null)[]>>;
 }
 
 export interface DemoRequest {
@@ -107,12 +229,18 @@ export interface DemoRequest {
   readonly opportunities: number;
 }
 
-export interface AnalyticsApi {
+export interface AnalyticsApi extends ForecastApi, TerritoriesApi {
   /** Generates the built-in demo with the seeded generator and loads it through the normal import path. */
   loadDemo(request: DemoRequest): Promise<ImportResult>;
   /** Registers and stages files, and proposes how to map them. */
-  stageFiles(files: readonly FileInput[]): Promise<ImportProposal>;
+  stageFiles(files: readonly FileInput[], options?: StageOptions): Promise<ImportProposal>;
   /** Replaces the loaded data with the staged files mapped as planned. */
   applyImport(plan: ImportPlan): Promise<ImportResult>;
   dashboard(request: DashboardRequest): Promise<DashboardResult>;
+  /** Per-rep, per-quarter aggregates for the compensation modeler (src/engine-api/comp.ts). */
+  compData(request: CompDataRequest): Promise<CompData>;
+  /** Data-quality checks on the loaded tables, each with its count, examples and effect on the KPIs. */
+  dataQuality(request?: DataQualityRequest): Promise<DataQualityResult>;
+  /** URLs the engine worker has fetched (its resource timing), for the page's "no request left this origin" indicator. */
+  resourceUrls(): Promise<string[]>;
 }

@@ -8,14 +8,23 @@ import type {
   FileInput,
   ImportProposal,
   ImportResult,
+  StageOptions,
 } from '../../src/engine-api/types';
+import type { CompData, CompDataRequest } from '../../src/engine-api/comp';
+import type { DataQualityRequest, DataQualityResult } from '../../src/engine-api/quality';
+import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/engine-api/forecast';
+import type { TerritoryAccounts } from '../../src/engine-api/territories';
 import { DEMO_FILE_NAMES, streamDemoTable, type DemoTable } from '../../src/demo/generator';
 import type { ImportPlan } from '../../src/mapping/types';
 import { SESSION_SETTINGS, type EngineHost } from '../engine/host';
 import { SqlRunner } from '../engine/runner';
 import { applyImport } from './applyImport';
+import { compData } from './comp/compData';
 import type { AnalyticsContext } from './context';
-import { dashboard } from './dashboard';
+import { dataQuality } from './quality';
+import { forecast } from './forecast/forecast';
+import { territoryAccounts } from './territories/territoryAccounts';
+import { dashboard, resetDashboard } from './dashboard';
 import { proposeImport } from './proposeImport';
 import { dropStaged, stageFile } from './stageFiles';
 
@@ -33,12 +42,12 @@ export class Analytics implements AnalyticsApi {
     return this.ctx;
   }
 
-  async stageFiles(files: readonly FileInput[]): Promise<ImportProposal> {
+  async stageFiles(files: readonly FileInput[], options?: StageOptions): Promise<ImportProposal> {
     const ctx = await this.context();
     // A new drop replaces whatever was staged and not applied.
     for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
     for (const file of files) {
-      const entry = await stageFile(ctx, file);
+      const entry = await stageFile(ctx, file, options?.files?.[file.name]);
       ctx.staged.set(entry.info.fileId, entry);
     }
     const proposal = proposeImport(
@@ -53,11 +62,34 @@ export class Analytics implements AnalyticsApi {
   }
 
   async applyImport(plan: ImportPlan): Promise<ImportResult> {
-    return applyImport(await this.context(), plan);
+    const ctx = await this.context();
+    resetDashboard(ctx);
+    return applyImport(ctx, plan);
   }
 
   async dashboard(request: DashboardRequest): Promise<DashboardResult> {
     return dashboard(await this.context(), request);
+  }
+
+  async compData(request: CompDataRequest): Promise<CompData> {
+    return compData(await this.context(), request);
+  }
+
+  /** From the page, onProgress is a Comlink proxy: each call posts a message while the worker computes. */
+  async forecast(request: ForecastRequest, onProgress?: (progress: ForecastProgress) => void): Promise<ForecastResult> {
+    return forecast(await this.context(), request, onProgress);
+  }
+
+  async dataQuality(request: DataQualityRequest = {}): Promise<DataQualityResult> {
+    return dataQuality(await this.context(), request);
+  }
+
+  async territoryAccounts(): Promise<TerritoryAccounts> {
+    return territoryAccounts(await this.context());
+  }
+
+  async resourceUrls(): Promise<string[]> {
+    return performance.getEntriesByType('resource').map((entry) => entry.name);
   }
 
   async loadDemo(request: DemoRequest): Promise<ImportResult> {

@@ -16,8 +16,10 @@ let served: Served | undefined;
 export async function setup(project: TestProject): Promise<void> {
   // PIPELENS_DIST lets several checkouts' builds coexist (e.g. `vite build --outDir /tmp/x`).
   const root = path.resolve(process.env['PIPELENS_DIST'] ?? path.join(import.meta.dirname, '../../../dist'));
-  if (!existsSync(path.join(root, 'index.html'))) throw new Error(`${root} has no built site: run \`npm run build\` first (npm test does).`);
-  served = await serve({ root, base: '/portal/sales/', port: 0 });
+  if (!existsSync(path.join(root, 'index.html')))
+    throw new Error(`${root} has no built site: run \`npm run build\` first (npm test does).`);
+  // With the strict Content-Security-Policy of docs/deploy.md: the page must work under it.
+  served = await serve({ root, base: '/portal/sales/', port: 0, csp: true });
   project.provide('siteUrl', served.url);
 }
 
