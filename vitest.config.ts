@@ -2,14 +2,17 @@ import { defineConfig } from 'vitest/config';
 
 // Three suites, all run by `npm test`: pure units, the real engine (DuckDB-WASM's Node
 // build), and the built site in headless Chromium.
+const SEEDED = 'tests/setup/fastCheckSeed.ts';
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: [SEEDED] } },
       {
         test: {
           name: 'engine',
           include: ['tests/engine/**/*.test.ts'],
+          setupFiles: [SEEDED],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -65,7 +65,14 @@ export function commission(curve: CommissionCurve, input: CurveInput): CurveResu
     weighted += BigInt(inBand) * BigInt(rates[i] ?? 0);
   });
   // Base commission rate = target incentive ÷ quota, so commission = Σ(in band × rate) × TI ÷ quota.
-  const raw = Number(mulDivRoundBig(weighted, BigInt(ti), BigInt(quota) * BigInt(PPM)));
+  const exact = mulDivRoundBig(weighted, BigInt(ti), BigInt(quota) * BigInt(PPM));
+  // Only an absurd quota (a few cents against millions booked) gets here; say so rather than pay a rounded number.
+  if (exact > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(
+      `Commission on ${booked} cents against a quota of ${quota} cents is too large to compute exactly; check the quota.`,
+    );
+  }
+  const raw = Number(exact);
   if (curve.capMultiple === null) return { commissionCents: raw, cappedOffCents: 0, belowThreshold };
   const cap = mulDivRound(ti, toPpm(curve.capMultiple), PPM);
   return { commissionCents: Math.min(raw, cap), cappedOffCents: Math.max(0, raw - cap), belowThreshold };
