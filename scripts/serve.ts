@@ -64,7 +64,13 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
   return {
     server,
     url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    // Browsers keep connections alive (and a service worker may still be precaching):
+    // end them, or close() waits for them.
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -3,9 +3,9 @@
 // baseline, a statement CSV, a bad plan file, and Maven (no quotas table).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, waitForReady, type Session } from './setup/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSessions, waitForReady } from './setup/browser';
 
 const siteUrl = inject('siteUrl');
 const maven = (file: string) => path.resolve(import.meta.dirname, '../fixtures/maven-crm', file);
@@ -52,23 +52,10 @@ function giniByPairs(xs: number[]): number {
 const summaryNumber = async (page: Page, attr: string) => Number(await page.getAttribute('[data-testid="comp-summary"]', attr));
 
 describe('compensation screen', () => {
-  let browser: Browser;
-  let session: Session | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    const problems = session?.problems ?? [];
-    await session?.close();
-    session = undefined;
-    expect(problems).toEqual([]);
-  });
+  const sessions = useBrowserSessions();
 
   it('shows each rep with attainment and payout, and a summary that agrees with the rows', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(`${siteUrl}#view=comp`);
     await waitForComp(page);
@@ -84,7 +71,7 @@ describe('compensation screen', () => {
   });
 
   it('pays a flat plan exactly as computed by hand, and compares it with the baseline', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(`${siteUrl}#view=comp`);
     await waitForComp(page);
@@ -119,7 +106,7 @@ describe('compensation screen', () => {
   });
 
   it("downloads a rep's payout statement whose total matches the row", async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(`${siteUrl}#view=comp`);
     await waitForComp(page);
@@ -141,7 +128,7 @@ describe('compensation screen', () => {
   });
 
   it('refuses a broken plan file with a clear message and keeps the plan', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(`${siteUrl}#view=comp`);
     await waitForComp(page);
@@ -156,7 +143,7 @@ describe('compensation screen', () => {
   });
 
   it('on Maven (no quotas table) says so and sets quotas top-down', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(`${siteUrl}#view=comp&period=2017-Q3`);
     await waitForComp(page);

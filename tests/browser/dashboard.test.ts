@@ -1,32 +1,18 @@
 // The built site in real Chromium, served under /portal/sales/: the demo, the Maven
 // drop with its reference KPIs, the period link, and no request leaving the origin.
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, tileValue, waitForReady, type Session } from './setup/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { tileValue, useBrowserSessions, waitForReady } from './setup/browser';
 
 const siteUrl = inject('siteUrl');
 const maven = (file: string) => path.resolve(import.meta.dirname, '../fixtures/maven-crm', file);
 const MAVEN_FILES = ['sales_pipeline.csv', 'sales_teams.csv', 'accounts.csv', 'products.csv'].map(maven);
 
 describe('pipelens in the browser', () => {
-  let browser: Browser;
-  let session: Session | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    const problems = session?.problems ?? [];
-    await session?.close();
-    session = undefined;
-    expect(problems).toEqual([]);
-  });
+  const sessions = useBrowserSessions();
 
   it('opens on the demo data with every KPI tile and the bookings chart drawn', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(siteUrl);
     await waitForReady(page);
@@ -40,7 +26,7 @@ describe('pipelens in the browser', () => {
   });
 
   it('shows the Maven reference KPIs after the four files are dropped', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(siteUrl);
     await waitForReady(page);
@@ -56,7 +42,7 @@ describe('pipelens in the browser', () => {
   });
 
   it('opens #period=2017-Q3 on the Q3 figures and keeps the period in the hash when changed', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(`${siteUrl}#view=dashboard&period=2017-Q3`);
     await waitForReady(page);
@@ -72,7 +58,7 @@ describe('pipelens in the browser', () => {
   });
 
   it('asks for a mapping when a layout is unknown, and loads it after apply-mapping', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(siteUrl);
     await waitForReady(page);

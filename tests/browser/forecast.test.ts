@@ -1,9 +1,9 @@
 // The forecast screen in real Chromium: #view=forecast on the demo and on the Maven drop,
 // with the test contract (data-forecast-method, data-p10/p50/p90; data-method, data-wape).
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, waitForReady, type Session } from './setup/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSessions, waitForReady } from './setup/browser';
 
 const siteUrl = inject('siteUrl');
 const maven = (file: string) => path.resolve(import.meta.dirname, '../fixtures/maven-crm', file);
@@ -43,23 +43,10 @@ async function backtestRows(page: Page): Promise<{ method: string | null; wape: 
 }
 
 describe('forecast screen', () => {
-  let browser: Browser;
-  let session: Session | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    const problems = session?.problems ?? [];
-    await session?.close();
-    session = undefined;
-    expect(problems).toEqual([]);
-  });
+  const sessions = useBrowserSessions();
 
   it('opens on #view=forecast with the demo forecast, its range, the charts and the leaderboard', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(`${siteUrl}#view=forecast`);
     await waitForReady(page);
@@ -89,7 +76,7 @@ describe('forecast screen', () => {
   });
 
   it('forecasts the Maven data after a drop and says that only age-based methods are honest', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(`${siteUrl}#view=forecast`);
     await waitForReady(page);

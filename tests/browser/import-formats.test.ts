@@ -2,9 +2,9 @@
 // engine worker (File handles, no server), a damaged workbook gives a clear message, and the
 // page goes on to load the next drop — a Salesforce report with its preamble and footer cut.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, waitForReady, type Session } from './setup/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSessions, waitForReady } from './setup/browser';
 
 const siteUrl = inject('siteUrl');
 const messy = (file: string) => path.resolve(import.meta.dirname, '../fixtures/messy', file);
@@ -19,23 +19,10 @@ async function waitForWon(page: Page, expected: number): Promise<void> {
 }
 
 describe('file formats in the browser', () => {
-  let browser: Browser;
-  let session: Session | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    const problems = session?.problems ?? [];
-    await session?.close();
-    session = undefined;
-    expect(problems).toEqual([]);
-  });
+  const sessions = useBrowserSessions();
 
   it('loads XLSX and Parquet, reports a damaged workbook, then loads a report export', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(siteUrl);
     await waitForReady(page);

@@ -2,32 +2,18 @@
 // changing a column and the meaning of a stage, and the choice remembered for the next
 // file with the same headers.
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, tileValue, waitForReady, type Session } from './setup/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { tileValue, useBrowserSessions, waitForReady } from './setup/browser';
 
 const siteUrl = inject('siteUrl');
 const GENERIC = path.resolve(import.meta.dirname, '../fixtures/crm/generic/my deals (Q1).csv');
 const ZOHO = path.resolve(import.meta.dirname, '../fixtures/crm/zoho/Potentials_2024_04_01.csv');
 
 describe('mapping screen', () => {
-  let browser: Browser;
-  let session: Session | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    const problems = session?.problems ?? [];
-    await session?.close();
-    session = undefined;
-    expect(problems).toEqual([]);
-  });
+  const sessions = useBrowserSessions();
 
   it('shows the guess with its confidence and samples, takes the user’s changes, and remembers them', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(siteUrl);
     await waitForReady(page);
@@ -72,7 +58,7 @@ describe('mapping screen', () => {
   });
 
   it('loads a recognized CRM export straight away', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(siteUrl);
     await waitForReady(page);

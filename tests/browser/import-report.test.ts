@@ -1,31 +1,17 @@
 // The import report and the data-quality panel in real Chromium: reconciliation per file,
 // the CSV export (downloaded, parsed back), and the demo's deliberate flaws on the panel.
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { DEMO_FLAWS } from '../../src/demo/flaws';
-import { launchBrowser, openPage, waitForReady, type Session } from './setup/browser';
+import { useBrowserSessions, waitForReady } from './setup/browser';
 
 const siteUrl = inject('siteUrl');
 
 describe('import report', () => {
-  let browser: Browser;
-  let session: Session | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    const problems = session?.problems ?? [];
-    await session?.close();
-    session = undefined;
-    expect(problems).toEqual([]);
-  });
+  const sessions = useBrowserSessions();
 
   it('reconciles every demo file, exports the report as CSV and flags the demo’s flaws', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(`${siteUrl}#view=data`);
     await waitForReady(page);

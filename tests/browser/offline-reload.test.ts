@@ -1,29 +1,15 @@
 // After the first visit the page works offline: the service worker (registered relative to
 // the page under /portal/sales/) serves the page, the engine and its wasm from its cache.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, tileValue, waitForReady, type Session } from './setup/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { tileValue, useBrowserSessions, waitForReady } from './setup/browser';
 
 const siteUrl = inject('siteUrl');
 
 describe('offline', () => {
-  let browser: Browser;
-  let session: Session | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    const problems = session?.problems ?? [];
-    await session?.close();
-    session = undefined;
-    expect(problems).toEqual([]);
-  });
+  const sessions = useBrowserSessions();
 
   it('reloads and computes the demo with the network off', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page, context } = session;
     await page.goto(siteUrl);
     await waitForReady(page);

@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { readViewState, writeViewState } from '../../src/app/viewState';
-import { launchBrowser, openPage, tileValue, waitForReady, type Session } from './setup/browser';
+import { tileValue, useBrowserSessions, waitForReady } from './setup/browser';
 import { maven, MAVEN_FILES, serveSite } from './share-site';
 
 const siteUrl = inject('siteUrl');
@@ -15,23 +15,10 @@ const FULL =
   '#view=dashboard&period=2025-Q2&fy=7&f.region=West&k.win_rate=by_value&cmp=yoy&ref=2025-06-30&gm=60&churn=10&cur=EUR&by=team';
 
 describe('links and exports', () => {
-  let browser: Browser;
-  let session: Session | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    const problems = session?.problems ?? [];
-    await session?.close();
-    session = undefined;
-    expect(problems).toEqual([]);
-  });
+  const sessions = useBrowserSessions();
 
   async function open(url: string): Promise<Page> {
-    session = await openPage(browser, url);
+    const session = await sessions.open(url);
     await session.page.goto(url);
     await waitForReady(session.page);
     return session.page;
@@ -79,9 +66,6 @@ describe('links and exports', () => {
     await page.click('[data-testid="share-snapshot"]');
     const link = await page.inputValue('[data-testid="share-link"]');
     expect(link).toContain('&snap=');
-    const problems = session?.problems ?? [];
-    await session?.close();
-    expect(problems).toEqual([]);
 
     const fresh = await open(link);
     expect(await tileValue(fresh, 'won_amount')).toBe(won);

@@ -1,9 +1,9 @@
 // The territory planner in real Chromium on the demo data: today's rows and balance match
 // each other, a county design runs in its worker and reports its balance truthfully,
 // what-if moves update the figures, and the CSV export has the CRM-ready columns.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, waitForReady, type Session } from './setup/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowserSessions, waitForReady } from './setup/browser';
 
 const siteUrl = inject('siteUrl');
 
@@ -38,23 +38,10 @@ async function summary(page: Page): Promise<{ dev: number; disruption: number }>
 }
 
 describe('territory planner', () => {
-  let browser: Browser;
-  let session: Session | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  afterEach(async () => {
-    const problems = session?.problems ?? [];
-    await session?.close();
-    session = undefined;
-    expect(problems).toEqual([]);
-  });
+  const sessions = useBrowserSessions();
 
   it('analyses today, designs county territories, takes a what-if move and exports CSV', async () => {
-    session = await openPage(browser, siteUrl);
+    const session = await sessions.open(siteUrl);
     const { page } = session;
     await page.goto(`${siteUrl}#view=territories`);
     await waitForReady(page);

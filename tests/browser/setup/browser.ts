@@ -1,6 +1,7 @@
 // Real headless Chromium (Debian's package) driven by playwright-core. Every page
 // fails its test on a page error or on any request to another origin.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ARGS = [
@@ -58,4 +59,34 @@ export async function tileValue(page: Page, kpi: string): Promise<number | null>
   const raw = await page.getAttribute(`[data-kpi="${kpi}"]`, 'data-value');
   if (raw === null) throw new Error(`No tile for KPI ${kpi}`);
   return raw === '' ? null : Number(raw);
+}
+
+/**
+ * One browser per test file and a fresh context per test. After each test the page's
+ * problems (page errors, requests to another origin) must be empty, so every browser
+ * test also proves that nothing left the origin.
+ */
+export function useBrowserSessions(): { open(url: string): Promise<Session> } {
+  let browser: Browser | undefined;
+  let sessions: Session[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const problems = sessions.flatMap((s) => s.problems);
+    await Promise.all(sessions.map((s) => s.close()));
+    sessions = [];
+    expect(problems).toEqual([]);
+  });
+  return {
+    async open(url) {
+      if (!browser) throw new Error('useBrowserSessions().open() was called outside a test');
+      const session = await openPage(browser, url);
+      sessions.push(session);
+      return session;
+    },
+  };
 }
