@@ -3,20 +3,10 @@
 // file input, optionally a series of period changes, then the memory the tab used.
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { PROBE_SCRIPT } from './pageProbe';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
+const ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 const LONG = 15 * 60_000;
 
 export interface BrowserSession {
@@ -40,7 +30,7 @@ export interface SessionMemory {
 }
 
 export async function launch(): Promise<{ browser: Browser; cdp: CDPSession }> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
   return { browser, cdp: await browser.newBrowserCDPSession() };
 }
 

@@ -21,8 +21,12 @@ export function csvField(value: CsvValue): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** A whole file: header then rows, CRLF line breaks as RFC 4180 asks. */
+/** Records as CSV text, CRLF line breaks as RFC 4180 asks. */
+export function csvLines(rows: readonly (readonly CsvValue[])[]): string {
+  return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** A whole file: header then rows. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvField).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return csvLines([header, ...rows]);
 }

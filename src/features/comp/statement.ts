@@ -3,11 +3,9 @@
 import { quarterOf } from '../../comp/periods';
 import type { RepRow } from '../../comp/results';
 
-export function csvCell(value: string | number): string {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+import { csvField } from '../../export/csv';
+
+export { csvField as csvCell } from '../../export/csv';
 
 const dollars = (cents: number) => (cents / 100).toFixed(2);
 
@@ -57,7 +55,7 @@ export function statementLines(rows: readonly RepRow[], fiscalStartMonth = 1): s
 export function statementCsv(rows: readonly RepRow[], fiscalStartMonth = 1): string {
   const numeric = new Set(STATEMENT_HEADER.slice(4));
   const lines = statementLines(rows, fiscalStartMonth).map((cells) =>
-    cells.map((c, i) => (numeric.has(STATEMENT_HEADER[i] ?? '') ? c : csvCell(c))).join(','),
+    cells.map((c, i) => (numeric.has(STATEMENT_HEADER[i] ?? '') ? c : csvField(c))).join(','),
   );
   return `${[STATEMENT_HEADER.join(','), ...lines].join('\r\n')}\r\n`;
 }

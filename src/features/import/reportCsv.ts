@@ -4,21 +4,10 @@
 import type { DataQualityResult } from '../../engine-api/quality';
 import type { ImportResult } from '../../engine-api/types';
 
-export type CsvValue = string | number | null | undefined;
+import { csvLines, type CsvValue } from '../../export/csv';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV field: numbers as written, text neutralised against formula injection, then quoted if needed. */
-export function csvCell(value: CsvValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+// The shared writer, under the names this module's callers and tests use.
+export { csvField as csvCell, csvLines as toCsv } from '../../export/csv';
 
 const REPORT_HEADER = [
   'record',
@@ -46,7 +35,7 @@ export function importReportCsv(result: ImportResult): string {
       rows.push(['rejected', f.fileName, f.table, f.presetId, null, null, null, null, r.line, r.column, r.reason, r.raw]);
   }
   for (const note of result.notes) rows.push(['note', null, null, null, null, null, null, null, null, null, note]);
-  return toCsv(rows);
+  return csvLines(rows);
 }
 
 export function qualityCsv(result: DataQualityResult): string {
@@ -55,5 +44,5 @@ export function qualityCsv(result: DataQualityResult): string {
     rows.push([i.id, i.title, i.unavailable ? null : i.count, i.amount, i.effect]);
     for (const e of i.examples) rows.push([i.id, null, null, null, null, e.label, e.detail, e.file, e.line]);
   }
-  return toCsv(rows);
+  return csvLines(rows);
 }

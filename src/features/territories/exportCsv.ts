@@ -1,12 +1,9 @@
 // The assignment as a CSV ready to load back into the CRM: account id, current and new
 // territory. Text cells that a spreadsheet would run as a formula are neutralised.
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { csvField } from '../../export/csv';
 
-export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+export { csvField as csvCell } from '../../export/csv';
 
 export function assignmentCsv(
   ids: readonly string[],
@@ -14,6 +11,6 @@ export function assignmentCsv(
   proposed: readonly (string | null)[],
 ): string {
   const lines = ['account_id,current_territory,new_territory'];
-  ids.forEach((id, i) => lines.push([id, current[i] ?? '', proposed[i] ?? ''].map(csvCell).join(',')));
+  ids.forEach((id, i) => lines.push([id, current[i] ?? '', proposed[i] ?? ''].map(csvField).join(',')));
   return lines.join('\r\n') + '\r\n';
 }
