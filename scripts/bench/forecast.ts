@@ -1,0 +1,41 @@
+// Standalone timing of the forecasts (npx tsx scripts/bench/forecast.ts), run by the benchmark:
+// Monte Carlo with 10,000 draws over 100,000 open deals, and the whole forecast with its
+// backtest on the seeded demo, through the same Analytics class the browser worker runs.
+import { groupDeals, simulate } from '../../src/forecast/monteCarlo';
+import { Prng } from '../../src/forecast/prng';
+import { Analytics } from '../../workers/analytics/Analytics';
+import { openNodeEngine } from '../../workers/engine/openNode';
+
+const OPEN_DEALS = 100_000;
+const DRAWS = 10_000;
+const DEMO_SIZES = (process.env['FORECAST_BENCH_SIZES'] ?? '20000').split(',').map(Number);
+
+function monteCarlo(): void {
+  const rng = new Prng(7);
+  const amounts = Float64Array.from({ length: OPEN_DEALS }, () => Math.round(500 + 50_000 * rng.next() ** 3));
+  const probs = Float64Array.from({ length: OPEN_DEALS }, () => [0.1, 0.2, 0.4, 0.6, 0.8][rng.int(5)] ?? 0.1);
+  const t0 = performance.now();
+  const groups = groupDeals(amounts, probs);
+  const dist = simulate({ groups, base: 0, extra: [], draws: DRAWS, seed: 1 });
+  const ms = performance.now() - t0;
+  console.log(
+    `Monte Carlo: ${DRAWS.toLocaleString('en-US')} draws over ${OPEN_DEALS.toLocaleString('en-US')} open deals in ${ms.toFixed(0)} ms (P50 ${dist.p50.toFixed(0)}) — target ≤ 500 ms`,
+  );
+}
+
+async function backtest(opportunities: number): Promise<void> {
+  const analytics = new Analytics(await openNodeEngine());
+  const t0 = performance.now();
+  await analytics.loadDemo({ seed: 20261129, opportunities });
+  const loaded = performance.now();
+  const result = await analytics.forecast({ fiscalStartMonth: 1 });
+  const ms = performance.now() - loaded;
+  const rows = result.backtest.leaderboard.length;
+  const periods = result.backtest.periods.length;
+  console.log(
+    `forecast + backtest on the demo with ${opportunities.toLocaleString('en-US')} deals: ${ms.toFixed(0)} ms (${rows} methods over ${periods} past periods; load ${(loaded - t0).toFixed(0)} ms) — target for 1M deals ≤ 10 s`,
+  );
+}
+
+monteCarlo();
+for (const size of DEMO_SIZES) await backtest(size);
