@@ -4,30 +4,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ManifestEntry } from '../../scripts/fixtures/messyFixtures';
 import type { Analytics } from '../../workers/analytics/Analytics';
 import { FIXTURES, fixture, kpi, openAnalytics } from './helpers/engine';
 
-interface Entry {
-  readonly file: string;
-  readonly what: string;
-  readonly expect: {
-    readonly rowsRead: number;
-    readonly rowsLoaded: number;
-    readonly rowsRejected: number;
-    readonly rowsSkipped: number;
-    readonly wonAmount?: number;
-    readonly wonCount?: number;
-    readonly wonApril?: number;
-    readonly reading?: Record<string, unknown>;
-    readonly rejectLines?: readonly number[];
-    readonly question?: string;
-    readonly account?: string;
-    readonly error?: string;
-    readonly companion?: string;
-  };
-}
-
-const MANIFEST: Entry[] = JSON.parse(readFileSync(path.join(FIXTURES, 'messy/manifest.json'), 'utf8')) as Entry[];
+const MANIFEST = JSON.parse(readFileSync(path.join(FIXTURES, 'messy/manifest.json'), 'utf8')) as ManifestEntry[];
 
 describe('messy exports', () => {
   let analytics: Analytics;
