@@ -7,8 +7,8 @@ import { Params } from './params';
 import type { SqlQuery } from './sql';
 import { inRangeSql, RANGE_KEYS, type RangeKey, type Ranges } from './tiles';
 
-const REP_DIMS: readonly Dimension[] = ['owner', 'team', 'manager', 'region'];
-const LEAD_DIMS: readonly Dimension[] = [...REP_DIMS, 'lead_source'];
+export const REP_DIMS: readonly Dimension[] = ['owner', 'team', 'manager', 'region'];
+export const LEAD_DIMS: readonly Dimension[] = [...REP_DIMS, 'lead_source'];
 
 export interface ExtrasRow {
   readonly spend: number | null;
@@ -34,7 +34,7 @@ export const quotaBlocked = (f: Filters) => blockedBy(f, REP_DIMS, 'Quotas are')
 export const leadsBlocked = (f: Filters) => blockedBy(f, LEAD_DIMS, 'Leads are');
 
 /** Only the dimensions a table carries (the others make its inputs unavailable, see blockedBy). */
-function restrict(filters: Filters, dims: readonly Dimension[]): Filters {
+export function restrict(filters: Filters, dims: readonly Dimension[]): Filters {
   return Object.fromEntries(dims.map((d) => [d, filters[d] ?? []]));
 }
 

@@ -1,25 +1,16 @@
 // One request → every number and every view the dashboard shows: the tiles (current period
-// and both comparisons) in one scan, all "by X" views in one grouping-sets scan, the
-// monthly series, and the small tables. Only aggregates leave the worker.
-import type { DashboardRequest, DashboardResult, KpiValue } from '../../src/engine-api/types';
+// and both comparisons), the bookings series, the "by X" views and the small tables, from
+// aggregates prepared in the worker (dashboard/inputs.ts). Only aggregates leave the worker.
+import type { DashboardRequest, DashboardResult, DashboardViews, KpiValue } from '../../src/engine-api/types';
 import { comparisonRange, previousRange, yearAgoRange } from '../../src/periods/compare';
 import { describePeriod, formatPeriod, grainFor, parsePeriod, periodRange, type DateRange } from '../../src/periods/fiscal';
 import { mixedCurrencyReason, perCurrencyQuery, type CurrencyRow } from '../../src/queries/currency';
 import type { Filters } from '../../src/queries/filters';
-import { extrasOf, extrasQuery, leadsBlocked, quotaBlocked, spendBlocked, type ExtrasRow } from '../../src/queries/extras';
+import { leadsBlocked, quotaBlocked, spendBlocked, type ExtrasRow } from '../../src/queries/extras';
 import { computeKpis, type KpiSettings, type RangeExtras } from '../../src/queries/kpiCompute';
-import { monthSeriesQuery, type MonthRow } from '../../src/queries/series';
-import {
-  leadsBySourceQuery,
-  quotaByRepQuery,
-  spendByChannelQuery,
-  type ChannelRow,
-  type LeadSourceRow,
-  type RepQuotaRow,
-} from '../../src/queries/sideTables';
-import { splitTiles, tilesQuery, type RangeKey, type Ranges } from '../../src/queries/tiles';
-import { viewsQuery, type ViewRow } from '../../src/queries/views';
+import type { RangeKey, Ranges } from '../../src/queries/tiles';
 import type { AnalyticsContext } from './context';
+import { dashboardInputs, type DashboardInputs } from './dashboard/inputs';
 import { prepare } from './dashboard/prepare';
 import { buildSeries } from './dashboard/series';
 import { assembleViews } from './dashboard/views';
@@ -28,7 +19,12 @@ export { resetDashboard } from './dashboard/prepare';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function dashboard(ctx: AnalyticsContext, request: DashboardRequest): DashboardResult {
+export interface DashboardOptions {
+  /** Which aggregation path to use; tests compare the two. By default the cube whenever it can answer. */
+  readonly path?: 'cube' | 'rows';
+}
+
+export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, options: DashboardOptions = {}): DashboardResult {
   const period = parsePeriod(request.period);
   if (!period) throw new Error(`"${request.period}" is not a period; use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31.`);
   const fsm = request.fiscalStartMonth;
@@ -40,22 +36,31 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest): Das
   const ranges: Ranges = range ? { cur: range, prev: previousRange(range), yoy: yearAgoRange(range) } : { cur: null };
   const variants: Record<string, string | undefined> = { ...request.variants };
   const medians = ['avg_deal_size', 'avg_sales_cycle_days'].some((id) => variants[id] === 'median');
-  const tiles = splitTiles(
-    ctx.sql.one(tilesQuery({ filters, ranges, referenceDate, medians })),
-    Object.keys(ranges) as RangeKey[],
-  );
-  const moneyBlocked = mixedCurrencyReason(tiles.totals.currencies);
+  const comparisonKind = request.comparison ?? 'previous';
+  const cmpRange = range ? comparisonRange(range, comparisonKind) : null;
+  const segmentBy = request.segmentBy ?? 'region';
+  const inputs = dashboardInputs(ctx, {
+    filters,
+    ranges,
+    comparison: cmpRange,
+    referenceDate,
+    segmentBy,
+    funnelSteps: prep.stages.length,
+    medians,
+    ...(options.path ? { path: options.path } : {}),
+  });
+  const moneyBlocked = mixedCurrencyReason(inputs.totals.currencies);
   const settings: KpiSettings = {
     variants,
     grossMargin: request.grossMargin ?? 1,
     churn: request.churn ?? 0,
     moneyBlocked,
   };
-  const extrasRow = ctx.sql.one<Record<string, unknown>>(extrasQuery(ranges, filters));
   const kpisFor = (key: RangeKey): KpiValue[] | null => {
-    const agg = tiles.ranges[key];
-    if (!agg) return null;
-    return computeKpis(agg, tiles.totals, extras(extrasOf(extrasRow, key), filters), settings);
+    const agg = inputs.ranges[key];
+    const extrasRow = inputs.extras[key];
+    if (!agg || !extrasRow) return null;
+    return computeKpis(agg, inputs.totals, extras(extrasRow, filters), settings);
   };
   const current = kpisFor('cur') ?? [];
   const prev = kpisFor('prev');
@@ -63,24 +68,15 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest): Das
   const kpis = current.map((k, i) =>
     prev && yoy ? { ...k, previous: prev[i]?.value ?? null, yearAgo: yoy[i]?.value ?? null } : k,
   );
-
-  const comparisonKind = request.comparison ?? 'previous';
-  const cmpRange = range ? comparisonRange(range, comparisonKind) : null;
-  const months = ctx.sql.rows<MonthRow>(monthSeriesQuery(filters, range, cmpRange));
-  const series = buildSeries(months, range, cmpRange, grain, fsm, prep.extent);
-
-  const segmentBy = request.segmentBy ?? 'region';
-  const viewRows = ctx.sql.rows<ViewRow>(
-    viewsQuery({ filters, range, referenceDate, segmentBy, funnelSteps: prep.stages.length }),
-  );
+  const series = buildSeries(inputs.months, range, cmpRange, grain, fsm, prep.extent);
   const views = assembleViews({
-    rows: viewRows,
+    rows: inputs.viewRows,
     segmentBy,
     stages: prep.stages,
     hasHistory: prep.hasHistory,
-    quotas: quotaBlocked(filters) === null ? quotasOf(ctx, range) : null,
-    leadsBySource: leadsOf(ctx, range, filters),
-    spendByChannel: spendOf(ctx, range, filters),
+    quotas: inputs.quotas,
+    leadsBySource: inputs.leadsBySource,
+    spendByChannel: spendOf(inputs.spendByChannel),
   });
   return {
     period: formatPeriod(period),
@@ -128,22 +124,8 @@ function extras(row: ExtrasRow, filters: Filters): RangeExtras {
   };
 }
 
-function quotasOf(ctx: AnalyticsContext, range: DateRange | null): RepQuotaRow[] | null {
-  const rows = ctx.sql.rows<RepQuotaRow>(quotaByRepQuery(range));
-  return rows.length > 0 ? rows : null;
-}
-
-function leadsOf(ctx: AnalyticsContext, range: DateRange | null, filters: Filters): LeadSourceRow[] | string {
-  const why = leadsBlocked(filters);
-  if (why) return why;
-  const rows = ctx.sql.rows<LeadSourceRow>(leadsBySourceQuery(range, filters));
-  return rows;
-}
-
-function spendOf(ctx: AnalyticsContext, range: DateRange | null, filters: Filters) {
-  const why = spendBlocked(filters);
-  if (why) return why;
-  const rows = ctx.sql.rows<ChannelRow>(spendByChannelQuery(range));
+function spendOf(rows: DashboardInputs['spendByChannel']): DashboardViews['spendByChannel'] {
+  if (typeof rows === 'string') return rows;
   if (rows.length === 0) return 'No spend file is loaded.';
   return rows.map((r) => ({ label: r.channel ?? '(blank)', spend: r.spend }));
 }

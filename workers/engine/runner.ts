@@ -1,6 +1,7 @@
 // Runs SqlQuery objects on one DuckDB connection and returns plain rows.
 // Values are made serializable here: BIGINT → number; builders cast dates to text.
 import type { DuckDBConnection } from '@duckdb/duckdb-wasm/blocking-browser';
+import { DataType, type Table } from 'apache-arrow';
 import type { SqlQuery } from '../../src/queries/sql';
 
 export type Row = Record<string, unknown>;
@@ -23,7 +24,7 @@ export class SqlRunner {
   rows<T = Row>(q: SqlQuery): T[] {
     try {
       const table = q.params.length === 0 ? this.conn.query(q.sql) : this.prepared(q);
-      return table.toArray().map((r) => plain(r.toJSON() as Row) as T);
+      return plainRows(table) as T[];
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);
       throw new SqlError(`The engine could not run a query: ${reason}`, q.sql, cause);
@@ -50,9 +51,30 @@ export class SqlRunner {
   }
 }
 
-function plain(row: Row): Row {
-  for (const [k, v] of Object.entries(row)) {
-    if (typeof v === 'bigint') row[k] = Number(v);
+/**
+ * Arrow table → plain objects, column by column: numeric columns are read as typed arrays
+ * (the dashboard's month rows run to tens of thousands), others value by value. BIGINT
+ * becomes number; NULL stays null.
+ */
+function plainRows(table: Table): Row[] {
+  const n = table.numRows;
+  const rows: Row[] = Array.from({ length: n }, () => ({}));
+  for (const field of table.schema.fields) {
+    const col = table.getChild(field.name);
+    if (!col) continue;
+    const name = field.name;
+    const numeric = DataType.isInt(field.type) || DataType.isFloat(field.type);
+    const values: ArrayLike<unknown> | null = numeric ? col.toArray() : null;
+    const nulls = col.nullCount > 0;
+    for (let i = 0; i < n; i++) {
+      const row = rows[i] ?? {};
+      if (nulls && !col.isValid(i)) {
+        row[name] = null;
+        continue;
+      }
+      const v = values ? values[i] : col.get(i);
+      row[name] = typeof v === 'bigint' ? Number(v) : v;
+    }
   }
-  return row;
+  return rows;
 }

@@ -6,6 +6,7 @@ import { extentQuery, type ExtentRow } from '../../../src/queries/extent';
 import { DIMENSIONS, isDimension, type Dimension } from '../../../src/queries/filters';
 import { dimensionValuesQuery, type DimensionValueRow } from '../../../src/queries/sideTables';
 import type { AnalyticsContext } from '../context';
+import { resetMonthly } from './monthly';
 
 export interface Prepared {
   readonly extent: DataExtent;
@@ -20,6 +21,7 @@ const prepared = new WeakMap<AnalyticsContext, Prepared>();
 /** Forget the prepared tables: the next dashboard call rebuilds them (call after every import). */
 export function resetDashboard(ctx: AnalyticsContext): void {
   prepared.delete(ctx);
+  resetMonthly(ctx);
 }
 
 export function prepare(ctx: AnalyticsContext): Prepared {

@@ -1,0 +1,97 @@
+// The dashboard's monthly cubes, built once per import (and per reference date): the fact
+// table grouped by close month or created month and every filter dimension, plus the small
+// tables spread over calendar months. Every month-aligned period is then a sum of months,
+// so a period change needs no scan and a filter change scans a table several times smaller.
+import { FACT_TABLE } from './fact';
+import { Params } from './params';
+import type { SqlQuery } from './sql';
+import { openAtSql } from './tiles';
+import { AGING_BUCKETS } from './views';
+
+const DIMS = 'owner, team, manager, region, product, lead_source, deal_type, industry';
+const REP_DIMS = `(SELECT rep, any_value(team) AS team, any_value(manager) AS manager, any_value(region) AS region
+             FROM reps GROUP BY rep)`;
+
+/** Closed and open deals by close month; `is_open` and `aging` depend on the reference date. */
+export function closedCubeSql(referenceDate: string): SqlQuery {
+  const p = new Params();
+  const openAt = openAtSql(p, referenceDate);
+  const ref = p.date(referenceDate);
+  const sql = `CREATE OR REPLACE TABLE dash_cube_close AS
+  WITH f AS (
+    SELECT *, ${openAt} AS is_open, date_diff('day', created_date, ${ref}) AS age FROM ${FACT_TABLE})
+  SELECT date_trunc('month', close_date)::DATE AS cm, status, is_open, stage, currency,
+    CASE WHEN NOT is_open THEN NULL
+      WHEN created_date IS NULL THEN '${AGING_BUCKETS[5]}'
+      WHEN age <= 30 THEN '${AGING_BUCKETS[0]}'
+      WHEN age <= 60 THEN '${AGING_BUCKETS[1]}'
+      WHEN age <= 90 THEN '${AGING_BUCKETS[2]}'
+      WHEN age <= 180 THEN '${AGING_BUCKETS[3]}'
+      ELSE '${AGING_BUCKETS[4]}' END AS aging,
+    ${DIMS},
+    count(*)::INTEGER AS n, sum(amount) AS amt, count(amount)::INTEGER AS amt_n,
+    sum(cycle_days)::BIGINT AS cyc_sum, count(cycle_days)::INTEGER AS cyc_n,
+    sum(amount * probability) AS wtd, count(amount * probability)::INTEGER AS wtd_n,
+    count(*) FILTER (WHERE amount_imputed)::INTEGER AS imputed_n
+  FROM f GROUP BY ALL`;
+  return { sql, params: p.values };
+}
+
+/**
+ * Won deals by account and filter dimensions, with the trailing year up to the reference
+ * date marked: CLV's distinct accounts under any filter without scanning every deal.
+ */
+export function wonAccountsCubeSql(referenceDate: string): SqlQuery {
+  const p = new Params();
+  const yearStart = p.date(referenceDate);
+  const yearEnd = p.date(referenceDate);
+  const sql = `CREATE OR REPLACE TABLE dash_cube_won AS
+  SELECT account_key, ${DIMS}, sum(amount) AS amt, sum(amount) FILTER (WHERE in_year) AS y_amt, bool_or(in_year) AS any_y
+  FROM (SELECT *, (close_date > ${yearStart} - INTERVAL 1 YEAR AND close_date <= ${yearEnd}) AS in_year
+        FROM ${FACT_TABLE} WHERE status = 'won')
+  GROUP BY ALL`;
+  return { sql, params: p.values };
+}
+
+/** Deals by created month with the funnel path each reached (independent of the reference date). */
+export function createdCubeSql(): SqlQuery {
+  const sql = `CREATE OR REPLACE TABLE dash_cube_created AS
+  SELECT date_trunc('month', created_date)::DATE AS km, status, stage_ord, reached, ${DIMS}, count(*)::INTEGER AS n
+  FROM ${FACT_TABLE} GROUP BY ALL`;
+  return { sql, params: [] };
+}
+
+/**
+ * Spend and quotas spread over the calendar months their period covers, by days of overlap —
+ * the same proration the day-level builders use, so summing a range's months gives the same
+ * share. Rows with `month` NULL carry the whole amount: the all-time period counts every row.
+ */
+export function sideCubeSql(): SqlQuery[] {
+  const spread = (table: string, amount: string, keys: string, join = '') => `
+  WITH t AS (SELECT ${keys}, ${amount} AS amount, period_start, period_end FROM ${table} ${join}),
+  m AS (SELECT *, unnest(generate_series(date_trunc('month', period_start), date_trunc('month', period_end), INTERVAL 1 MONTH))::DATE AS month
+        FROM t WHERE period_start <= period_end)
+  SELECT month, ${keys}, sum(amount * greatest(0, date_diff('day', greatest(period_start, month), least(period_end + 1, (month + INTERVAL 1 MONTH)::DATE)))::DOUBLE
+      / greatest(1, date_diff('day', period_start, period_end) + 1))::DOUBLE AS amount
+  FROM m GROUP BY ALL
+  UNION ALL SELECT NULL::DATE AS month, ${keys}, sum(amount)::DOUBLE AS amount FROM t GROUP BY ALL`;
+  return [
+    { sql: `CREATE OR REPLACE TABLE dash_m_spend AS ${spread('spend', 'amount', 'channel')}`, params: [] },
+    {
+      sql: `CREATE OR REPLACE TABLE dash_m_quota AS ${spread('quotas q', 'quota_amount', 'rep, team, manager, region', `LEFT JOIN ${REP_DIMS} r USING (rep)`)}`,
+      params: [],
+    },
+    {
+      sql: `CREATE OR REPLACE TABLE dash_m_leads AS
+  SELECT date_trunc('month', created_date)::DATE AS month, lead_source, owner, team, manager, region,
+    sum(leads)::INTEGER AS leads, sum(converted)::INTEGER AS converted
+  FROM dash_leads GROUP BY ALL`,
+      params: [],
+    },
+    {
+      sql: `CREATE OR REPLACE TABLE dash_m_first_won AS
+  SELECT date_trunc('month', first_won)::DATE AS month, count(*)::INTEGER AS n FROM dash_first_won GROUP BY ALL`,
+      params: [],
+    },
+  ];
+}

@@ -1,0 +1,121 @@
+// The monthly cube and the row-level fact table are two roads to the same dashboard: for
+// random filters, periods, comparisons, segmentations, variants and reference dates on the
+// demo data (every table loaded, stage history included), both give the same result.
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DashboardRequest, DashboardResult } from '../../src/engine-api/types';
+import { KPI_VARIANTS } from '../../src/queries/kpiVariants';
+import { DIMENSIONS, type Dimension } from '../../src/queries/filters';
+import { Analytics } from '../../workers/analytics/Analytics';
+import type { AnalyticsContext } from '../../workers/analytics/context';
+import { dashboard } from '../../workers/analytics/dashboard';
+import { openNodeEngine } from '../../workers/engine/openNode';
+
+/** Reaches the session's context, to call the dashboard with a chosen path. */
+class PathAnalytics extends Analytics {
+  both(request: DashboardRequest): Promise<{ cube: DashboardResult; rows: DashboardResult }> {
+    return this.context().then((ctx: AnalyticsContext) => ({
+      cube: dashboard(ctx, request, { path: 'cube' }),
+      rows: dashboard(ctx, request, { path: 'rows' }),
+    }));
+  }
+
+  cubeOnly(request: DashboardRequest): Promise<DashboardResult> {
+    return this.context().then((ctx) => dashboard(ctx, request, { path: 'cube' }));
+  }
+}
+
+/** Deep equality with numbers equal to 1e-9 relative (sums of months vs one sum of rows). */
+function expectSame(actual: unknown, expected: unknown, path = '$'): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    const scale = Math.max(1, Math.abs(expected));
+    if (Math.abs(actual - expected) > 1e-9 * scale) expect.fail(`${path}: ${actual} ≠ ${expected}`);
+    return;
+  }
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    expect(actual.length, `${path}.length`).toBe(expected.length);
+    expected.forEach((e, i) => expectSame(actual[i], e, `${path}[${i}]`));
+    return;
+  }
+  if (expected !== null && typeof expected === 'object' && actual !== null && typeof actual === 'object') {
+    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+    for (const k of keys)
+      expectSame((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], `${path}.${k}`);
+    return;
+  }
+  expect(actual, path).toEqual(expected);
+}
+
+const PERIODS = ['all', '2023', '2024', '2024-Q2', '2024-Q4', '2024-07', '2025-01', '2022-Q1'];
+const NON_MEDIAN = Object.fromEntries(
+  Object.entries(KPI_VARIANTS).map(([id, vs]) => [id, (vs as readonly string[]).filter((v) => v !== 'median')]),
+) as Record<string, string[]>;
+
+describe('dashboard: the monthly cube gives what the rows give', () => {
+  let analytics: PathAnalytics;
+  let values: Partial<Record<Dimension, readonly (string | null)[]>>;
+  let reference = '';
+  beforeAll(async () => {
+    analytics = new PathAnalytics(await openNodeEngine());
+    await analytics.loadDemo({ seed: 11, opportunities: 1200 });
+    const first = await analytics.dashboard({ period: 'all', fiscalStartMonth: 1 });
+    values = first.dimensionValues ?? {};
+    reference = first.referenceDate ?? '';
+  });
+
+  it('without filters, for every period kind and comparison', async () => {
+    for (const [i, period] of PERIODS.entries()) {
+      const comparison = i % 2 === 0 ? 'previous' : 'year_ago';
+      const { cube, rows } = await analytics.both({ period, fiscalStartMonth: 1, comparison });
+      expectSame(cube, rows, `${period} vs ${comparison}`);
+    }
+  });
+
+  it('for random filters, segmentations, variants, fiscal years and reference dates', async () => {
+    const filterArb = fc.dictionary(fc.constantFrom(...DIMENSIONS), fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), {
+      maxKeys: 2,
+    });
+    const variantArb = fc.record(Object.fromEntries(Object.entries(NON_MEDIAN).map(([id, vs]) => [id, fc.constantFrom(...vs)])));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...PERIODS),
+        filterArb,
+        fc.constantFrom(...DIMENSIONS),
+        variantArb,
+        fc.constantFrom(1, 2, 4, 7),
+        fc.constantFrom(0, -45, -200),
+        async (period, picks, segmentBy, variants, fiscalStartMonth, shift) => {
+          const filters: Partial<Record<Dimension, (string | null)[]>> = {};
+          for (const [dim, idx] of Object.entries(picks) as [Dimension, number[]][]) {
+            const options = values[dim] ?? [];
+            if (options.length > 0) filters[dim] = [...new Set(idx.map((i) => options[i % options.length] ?? null))];
+          }
+          const ref = new Date(`${reference}T00:00:00Z`);
+          ref.setUTCDate(ref.getUTCDate() + shift);
+          const request: DashboardRequest = {
+            period,
+            fiscalStartMonth,
+            filters,
+            segmentBy,
+            variants,
+            churn: 0.2,
+            grossMargin: 0.7,
+            referenceDate: ref.toISOString().slice(0, 10),
+          };
+          const { cube, rows } = await analytics.both(request);
+          expectSame(cube, rows, JSON.stringify({ period, filters, segmentBy, fiscalStartMonth, shift }));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('refuses what the cube cannot answer instead of answering it wrong', async () => {
+    await expect(analytics.cubeOnly({ period: '2024-02-10..2024-05-31', fiscalStartMonth: 1 })).rejects.toThrow(
+      /day ranges or medians/,
+    );
+    await expect(
+      analytics.cubeOnly({ period: '2024', fiscalStartMonth: 1, variants: { avg_deal_size: 'median' } }),
+    ).rejects.toThrow(/day ranges or medians/);
+  });
+});
