@@ -15,6 +15,8 @@ export interface BrowserSession {
   /** File input change → every tile and the chart drawn for the new data. */
   readonly loadMs: number;
   readonly changeMs: readonly number[];
+  /** Owner filters, each a filter set the session had not seen (nothing cached for it). */
+  readonly filterMs: readonly number[];
   readonly wonCount: number | null;
   readonly memory: SessionMemory;
   readonly problems: readonly string[];
@@ -39,6 +41,7 @@ export async function browserSession(
   siteUrl: string,
   files: readonly string[],
   periods: readonly string[],
+  filterChanges = 0,
 ): Promise<BrowserSession> {
   const before = await rendererPids(b.cdp);
   const context = await b.browser.newContext({ timezoneId: 'UTC', locale: 'en-US', viewport: { width: 1280, height: 900 } });
@@ -66,8 +69,19 @@ export async function browserSession(
     const changeMs: number[] = [];
     for (const p of periods)
       changeMs.push(await page.evaluate<number>(`window.__pipelensBench.changePeriod(${JSON.stringify(p)})`));
+    const filterMs: number[] = [];
+    for (let i = 0; i < filterChanges; i++)
+      filterMs.push(await page.evaluate<number>(`window.__pipelensBench.changeFilter('owner', ${i})`));
     const memory = await sessionMemory(b.cdp, before, await context.newCDPSession(page));
-    return { coldStartMs: cold, loadMs: drawnAt - filesAt, changeMs, wonCount: won ? Number(won) : null, memory, problems };
+    return {
+      coldStartMs: cold,
+      loadMs: drawnAt - filesAt,
+      changeMs,
+      filterMs,
+      wonCount: won ? Number(won) : null,
+      memory,
+      problems,
+    };
   } finally {
     await context.close();
   }

@@ -44,5 +44,27 @@ export const PROBE_SCRIPT = `(() => {
     select.dispatchEvent(new Event('change', { bubbles: true }));
     return (await drawnAfter(before + 1)) - started;
   };
+  /**
+   * Adds the n-th value of a filter picker the way a user does (all filters cleared first,
+   * untimed) and resolves with the ms until every view is redrawn under the new filter.
+   */
+  bench.changeFilter = async (dim, n) => {
+    const clear = document.querySelector('[data-testid="clear-filters"]');
+    if (clear && !clear.disabled) {
+      const before = refreshed();
+      clear.click();
+      await drawnAfter(before + 1);
+    }
+    const select = document.querySelector('[data-testid="filter-' + dim + '"]');
+    if (!select) throw new Error('no filter picker for ' + dim);
+    const options = [...select.options].map((o) => o.value).filter((v) => v !== '');
+    const value = options[n % options.length];
+    if (value === undefined) throw new Error('the ' + dim + ' picker offers no value');
+    const before = refreshed();
+    const started = performance.now();
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    return (await drawnAfter(before + 1)) - started;
+  };
   window.__pipelensBench = bench;
 })();`;

@@ -91,6 +91,18 @@ export function printTable(sizes: readonly SizeResult[], out: (line: string) => 
       cell(s.node.changeMs, 'p95').replace(/ \(.*/, ''),
       '',
     ]);
+    const filterOk = is1M && p.filterMs ? p.filterMs.median <= TARGETS.interactionMedianMs1M : null;
+    rows.push([
+      label,
+      'filter change (a filter set not seen before): median / p95',
+      p.filterMs ? `${cell(p.filterMs)} / ${cell(p.filterMs, 'p95').replace(/ \(.*/, '')}` : '—',
+      '—',
+      '—',
+      '',
+      '',
+      '—',
+      is1M ? `≤ 100 ms${verdict(filterOk)}` : '(1M: ≤ 100 ms)',
+    ]);
     const mem = p.rendererPeakMB;
     rows.push([
       label,

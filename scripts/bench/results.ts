@@ -15,6 +15,7 @@ export interface SizeResult {
     readonly coldStartMs: Summary | null;
     readonly loadMs: Summary | null;
     readonly changeMs: Summary | null;
+    readonly filterMs: Summary | null;
     readonly rendererPeakMB: Summary | null;
     readonly pageJsHeapMB: Summary | null;
     readonly sessions: readonly BrowserSession[];
@@ -84,6 +85,7 @@ export function assemble(
       coldStartMs: summarize(sessions.map((s) => s.coldStartMs)),
       loadMs: summarize(sessions.map((s) => s.loadMs)),
       changeMs: summarize(sessions.flatMap((s) => s.changeMs)),
+      filterMs: summarize(sessions.flatMap((s) => s.filterMs)),
       rendererPeakMB: summarize(sessions.flatMap((s) => (s.memory.rendererPeakMB === null ? [] : [s.memory.rendererPeakMB]))),
       pageJsHeapMB: summarize(sessions.flatMap((s) => (s.memory.pageJsHeapMB === null ? [] : [s.memory.pageJsHeapMB]))),
       sessions,

@@ -18,6 +18,8 @@ import { printBundle, printPhases, printTable, sizeLabel, TARGETS } from './repo
 import { assemble, repeat, type SizeResult } from './results';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Owner filters measured in the first browser session of each size (each a filter set not seen before). */
+const FILTER_CHANGES = 10;
 const USAGE = `usage: npm run bench -- [--sizes 100k,1m] [--5m] [--reps 3] [--changes 20] [--budget 180] [--dist dist]
   --sizes    opportunity counts (k/m suffixes) — default 100k,1m
   --5m       add 5M opportunities (about 1 GB of CSV; long)
@@ -80,9 +82,15 @@ async function benchSize(
   const native = await repeat(opts.reps, opts.budgetMs, () => nativeReplay(record));
   log(`${sizeLabel(n)}: plain JS`);
   const js = await repeat(opts.reps, opts.budgetMs, () => plainJsRun(data.opportunitiesCsv, record.questions));
-  log(`${sizeLabel(n)}: browser (cold start, load; period changes in the first session)`);
+  log(`${sizeLabel(n)}: browser (cold start, load; period and filter changes in the first session)`);
   const sessions: BrowserSession[] = await repeat(opts.reps, opts.budgetMs, (rep) =>
-    browserSession(b, siteUrl, [data.opportunitiesCsv], rep === 0 ? record.questions.periods : []),
+    browserSession(
+      b,
+      siteUrl,
+      [data.opportunitiesCsv],
+      rep === 0 ? record.questions.periods : [],
+      rep === 0 ? FILTER_CHANGES : 0,
+    ),
   );
   return assemble(n, data.bytes, record, native, js, sessions);
 }
