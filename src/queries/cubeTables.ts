@@ -1,7 +1,7 @@
 // The dashboard's monthly cubes, built once per import (and per reference date): the fact
-// table grouped by close month or created month and every filter dimension, plus the small
-// tables spread over calendar months. Every month-aligned period is then a sum of months,
-// so a period change needs no scan and a filter change scans a table several times smaller.
+// table grouped by close month or created month and every filter dimension (loaded into the
+// worker's memory), plus the small tables spread over calendar months (kept as tables).
+// Every month-aligned period is then a sum of months: a period change needs no scan.
 import { FACT_TABLE } from './fact';
 import { Params } from './params';
 import type { SqlQuery } from './sql';
@@ -13,12 +13,11 @@ const REP_DIMS = `(SELECT rep, any_value(team) AS team, any_value(manager) AS ma
              FROM reps GROUP BY rep)`;
 
 /** Closed and open deals by close month; `is_open` and `aging` depend on the reference date. */
-export function closedCubeSql(referenceDate: string): SqlQuery {
+function closedCubeSql(referenceDate: string): SqlQuery {
   const p = new Params();
   const openAt = openAtSql(p, referenceDate);
   const ref = p.date(referenceDate);
-  const sql = `CREATE OR REPLACE TABLE dash_cube_close AS
-  WITH f AS (
+  const sql = `WITH f AS (
     SELECT *, ${openAt} AS is_open, date_diff('day', created_date, ${ref}) AS age FROM ${FACT_TABLE})
   SELECT date_trunc('month', close_date)::DATE AS cm, status, is_open, stage, currency,
     CASE WHEN NOT is_open THEN NULL
@@ -41,12 +40,11 @@ export function closedCubeSql(referenceDate: string): SqlQuery {
  * Won deals by account and filter dimensions, with the trailing year up to the reference
  * date marked: CLV's distinct accounts under any filter without scanning every deal.
  */
-export function wonAccountsCubeSql(referenceDate: string): SqlQuery {
+function wonAccountsCubeSql(referenceDate: string): SqlQuery {
   const p = new Params();
   const yearStart = p.date(referenceDate);
   const yearEnd = p.date(referenceDate);
-  const sql = `CREATE OR REPLACE TABLE dash_cube_won AS
-  SELECT account_key, ${DIMS}, sum(amount) AS amt, sum(amount) FILTER (WHERE in_year) AS y_amt, bool_or(in_year) AS any_y
+  const sql = `SELECT account_key, ${DIMS}, sum(amount) AS amt, sum(amount) FILTER (WHERE in_year) AS y_amt, bool_or(in_year) AS any_y
   FROM (SELECT *, (close_date > ${yearStart} - INTERVAL 1 YEAR AND close_date <= ${yearEnd}) AS in_year
         FROM ${FACT_TABLE} WHERE status = 'won')
   GROUP BY ALL`;
@@ -54,9 +52,8 @@ export function wonAccountsCubeSql(referenceDate: string): SqlQuery {
 }
 
 /** Deals by created month with the funnel path each reached (independent of the reference date). */
-export function createdCubeSql(): SqlQuery {
-  const sql = `CREATE OR REPLACE TABLE dash_cube_created AS
-  SELECT date_trunc('month', created_date)::DATE AS km, status, stage_ord, reached, ${DIMS}, count(*)::INTEGER AS n
+function createdCubeSql(): SqlQuery {
+  const sql = `SELECT date_trunc('month', created_date)::DATE AS km, status, stage_ord, reached, ${DIMS}, count(*)::INTEGER AS n
   FROM ${FACT_TABLE} GROUP BY ALL`;
   return { sql, params: [] };
 }
@@ -94,4 +91,42 @@ export function sideCubeSql(): SqlQuery[] {
       params: [],
     },
   ];
+}
+
+/** How the worker loads a cube into memory: text columns become dictionaries, numbers DOUBLE. */
+export interface CubeLoad {
+  readonly query: SqlQuery;
+  readonly text: readonly string[];
+  readonly num: readonly string[];
+}
+
+const DIM_LIST = DIMS.split(', ');
+
+export function closedCubeLoad(referenceDate: string): CubeLoad {
+  const cube = closedCubeSql(referenceDate);
+  const num = ['is_open', 'n', 'amt', 'amt_n', 'cyc_sum', 'cyc_n', 'wtd', 'wtd_n', 'imputed_n'];
+  const text = ['cm', 'status', 'stage', 'currency', 'aging', ...DIM_LIST];
+  const sql = `SELECT strftime(cm, '%Y-%m-%d') AS cm, status, stage, currency, aging, ${DIMS},
+    ${num.map((c) => `${c}::DOUBLE AS ${c}`).join(', ')} FROM (${cube.sql})`;
+  return { query: { sql, params: cube.params }, text, num };
+}
+
+/**
+ * The funnel steps a row counts for, as two 31-bit words (a double holds 53 bits exactly):
+ * the stages reached from stage history when loaded, else every stage up to the current one.
+ */
+export function createdCubeLoad(): CubeLoad {
+  const cube = createdCubeSql();
+  const sql = `SELECT strftime(km, '%Y-%m-%d') AS km, status, ${DIMS}, n::DOUBLE AS n,
+    (steps & 2147483647)::DOUBLE AS steps_lo, (steps >> 31)::DOUBLE AS steps_hi
+  FROM (SELECT *, CASE WHEN reached IS NOT NULL THEN reached
+      WHEN stage_ord IS NOT NULL THEN (1::BIGINT << (least(stage_ord, 61) + 1)) - 1 ELSE 0 END AS steps
+    FROM (${cube.sql}))`;
+  return { query: { sql, params: [] }, text: ['km', 'status', ...DIM_LIST], num: ['n', 'steps_lo', 'steps_hi'] };
+}
+
+export function wonCubeLoad(referenceDate: string): CubeLoad {
+  const cube = wonAccountsCubeSql(referenceDate);
+  const sql = `SELECT account_key, ${DIMS}, amt::DOUBLE AS amt, y_amt::DOUBLE AS y_amt, any_y::DOUBLE AS any_y FROM (${cube.sql})`;
+  return { query: { sql, params: cube.params }, text: ['account_key', ...DIM_LIST], num: ['amt', 'y_amt', 'any_y'] };
 }

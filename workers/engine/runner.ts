@@ -22,9 +22,13 @@ export class SqlRunner {
 
   /** Runs a statement or query; parameters go through a prepared statement. */
   rows<T = Row>(q: SqlQuery): T[] {
+    return plainRows(this.table(q)) as T[];
+  }
+
+  /** The Arrow result itself, for readers that want whole columns (typed arrays, dictionaries). */
+  table(q: SqlQuery): Table {
     try {
-      const table = q.params.length === 0 ? this.conn.query(q.sql) : this.prepared(q);
-      return plainRows(table) as T[];
+      return q.params.length === 0 ? this.conn.query(q.sql) : this.prepared(q);
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);
       throw new SqlError(`The engine could not run a query: ${reason}`, q.sql, cause);

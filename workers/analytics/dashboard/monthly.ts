@@ -1,23 +1,22 @@
-// The monthly cubes of the loaded data and, per filter set, the months read from them — kept
-// so that changing the period folds rows already in the worker and runs no query, and going
-// back to a recent filter set runs none either. Rebuilt after an import or a new reference date.
-import { closedCubeSql, createdCubeSql, sideCubeSql, wonAccountsCubeSql } from '../../../src/queries/cubeTables';
+// The monthly cubes of the loaded data, held in the worker's memory as columns, and per
+// filter set the months scanned from them — so a period change folds rows already at hand,
+// a filter change is a pass over dictionary codes, and a recent filter set costs nothing.
+// Rebuilt after an import or a new reference date.
+import type { ColumnCube } from '../../../src/queries/columnCube';
+import { scanClosed, scanCreated, scanTotals } from '../../../src/queries/cubeScan';
+import { closedCubeLoad, createdCubeLoad, sideCubeSql, wonCubeLoad } from '../../../src/queries/cubeTables';
 import {
-  closedMonthsQuery,
-  createdMonthsQuery,
   sideCountsQuery,
-  sideMonthsQuery,
-  totalsQuery,
-  type ClosedMonthRow,
-  type CreatedMonthRow,
+  staticSideMonthsQuery,
+  filteredSideMonthsQuery,
   type SideCountsRow,
   type SideMonthRow,
   type TotalsRow,
 } from '../../../src/queries/cubeReads';
 import type { MonthData } from '../../../src/queries/cubeFold';
-import type { Dimension, Filters } from '../../../src/queries/filters';
-import { DIMENSIONS } from '../../../src/queries/filters';
+import { DIMENSIONS, type Dimension, type Filters } from '../../../src/queries/filters';
 import type { AnalyticsContext } from '../context';
+import { loadCube } from './cubeLoader';
 
 /** Filter sets remembered per reference date: enough for a session of cross-filtering back and forth. */
 const REMEMBERED = 16;
@@ -29,7 +28,12 @@ export interface FilteredMonths extends MonthData {
 interface CubeState {
   /** The reference date the close-month cube was built for (open-at and aging depend on it). */
   referenceDate: string | null;
+  readonly created: ColumnCube;
+  closed: ColumnCube | null;
+  won: ColumnCube | null;
   readonly counts: SideCountsRow;
+  /** Spend, quota by rep and first wins by month: no filter changes them. */
+  readonly staticSide: readonly SideMonthRow[];
   readonly byFilters: Map<string, FilteredMonths>;
 }
 
@@ -49,21 +53,30 @@ function filterKey(filters: Filters, segmentBy: Dimension, funnelSteps: number):
   return JSON.stringify([segmentBy, funnelSteps, parts]);
 }
 
-function ensureCubes(ctx: AnalyticsContext, referenceDate: string): CubeState {
+function ensureCubes(ctx: AnalyticsContext, referenceDate: string): CubeState & { closed: ColumnCube; won: ColumnCube } {
   let state = states.get(ctx);
   if (!state) {
-    ctx.sql.run(createdCubeSql());
     for (const q of sideCubeSql()) ctx.sql.run(q);
-    state = { referenceDate: null, counts: ctx.sql.one<SideCountsRow>(sideCountsQuery()), byFilters: new Map() };
+    state = {
+      referenceDate: null,
+      created: loadCube(ctx, createdCubeLoad()),
+      closed: null,
+      won: null,
+      counts: ctx.sql.one<SideCountsRow>(sideCountsQuery()),
+      staticSide: ctx.sql.rows<SideMonthRow>(staticSideMonthsQuery()),
+      byFilters: new Map(),
+    };
     states.set(ctx, state);
   }
   if (state.referenceDate !== referenceDate) {
-    ctx.sql.run(closedCubeSql(referenceDate));
-    ctx.sql.run(wonAccountsCubeSql(referenceDate));
+    state.closed = loadCube(ctx, closedCubeLoad(referenceDate));
+    state.won = loadCube(ctx, wonCubeLoad(referenceDate));
     state.referenceDate = referenceDate;
     state.byFilters.clear();
   }
-  return state;
+  const { closed, won } = state;
+  if (!closed || !won) throw new Error('The dashboard cubes were not built.');
+  return { ...state, closed, won };
 }
 
 export function monthsFor(
@@ -80,10 +93,13 @@ export function monthsFor(
     return known;
   }
   const months: FilteredMonths = {
-    closed: ctx.sql.rows<ClosedMonthRow>(closedMonthsQuery(request.filters, request.segmentBy)),
-    created: ctx.sql.rows<CreatedMonthRow>(createdMonthsQuery(request.filters, request.funnelSteps)),
-    side: ctx.sql.rows<SideMonthRow>(sideMonthsQuery(request.filters)),
-    totals: ctx.sql.one<TotalsRow>(totalsQuery(request.filters)),
+    closed: scanClosed(state.closed, request.filters, request.segmentBy),
+    created: scanCreated(state.created, request.filters, request.funnelSteps),
+    side:
+      state.counts.quota_rows + state.counts.lead_rows > 0
+        ? [...state.staticSide, ...ctx.sql.rows<SideMonthRow>(filteredSideMonthsQuery(request.filters))]
+        : state.staticSide,
+    totals: scanTotals(state.won, state.closed, request.filters),
     counts: state.counts,
     funnelSteps: request.funnelSteps,
   };
