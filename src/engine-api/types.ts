@@ -234,6 +234,8 @@ export interface AnalyticsApi extends ForecastApi, TerritoriesApi {
   loadDemo(request: DemoRequest): Promise<ImportResult>;
   /** Registers and stages files, and proposes how to map them. */
   stageFiles(files: readonly FileInput[], options?: StageOptions): Promise<ImportProposal>;
+  /** Stages one staged file again with the user's delimiter, encoding or sheet, and proposes the mapping again. */
+  restageFile(fileId: string, options: FileReadOptions): Promise<ImportProposal>;
   /** Replaces the loaded data with the staged files mapped as planned. */
   applyImport(plan: ImportPlan): Promise<ImportResult>;
   dashboard(request: DashboardRequest): Promise<DashboardResult>;

@@ -3,6 +3,7 @@
 // raw value) or skipped as blank. Nothing unreadable is loaded as NULL or 0.
 import type { ColumnDef } from '../canonical/schema';
 import { quoteIdent, type SqlQuery, type SqlValue } from '../queries/sql';
+import { stagedWithLines } from '../staging/lineMapSql';
 import { hasProvenance, targetColumns } from './targets';
 import type { StatusRule, TableMapping, TargetTable } from './types';
 import { blankToNull, convertExpr } from './values';
@@ -13,6 +14,8 @@ export interface StagedSource {
   readonly stagingColumns: readonly string[];
   /** Line number of the first data row in the file (the header is line 1). */
   readonly firstDataLine: number;
+  /** The staged file's line map table, when records and file lines drift (multi-line fields, empty lines). */
+  readonly lineMap?: string;
 }
 
 export interface LoadStatements {
@@ -31,11 +34,12 @@ export function loadStatements(m: TableMapping & { table: TargetTable }, src: St
   const mapped = targetColumns(m.table).filter((c) => m.columns[c.name]);
   const needsStatus = m.table === 'opportunities';
   const params: SqlValue[] = [];
-  const selects = [`rowid + ${Math.trunc(src.firstDataLine)} AS __line`, `${blankRow(src.stagingColumns)} AS __blank`];
+  const staged = stagedWithLines(src.stagingTable, src.firstDataLine, src.lineMap);
+  const selects = [`${staged.line} AS __line`, `${blankRow(src.stagingColumns)} AS __blank`];
   for (const col of mapped) selects.push(...columnSelects(m, col));
   if (needsStatus) selects.push(`${statusExpr(m.status, params)} AS "v:status"`, `${statusRawExpr(m.status)} AS "r:status"`);
   const checks = errorChecks(m.table, mapped, needsStatus);
-  const convert = `CREATE OR REPLACE TEMP TABLE ${convTable} AS SELECT *, ${checks} AS __err FROM (SELECT ${selects.join(', ')} FROM ${quoteIdent(src.stagingTable)})`;
+  const convert = `CREATE OR REPLACE TEMP TABLE ${convTable} AS SELECT *, ${checks} AS __err FROM (SELECT ${selects.join(', ')} FROM ${staged.from})`;
   return {
     convert: { sql: convert, params },
     rejects: {

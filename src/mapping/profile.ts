@@ -5,6 +5,13 @@ import type { SqlQuery } from '../queries/sql';
 import { quoteIdent, quoteLiteral } from '../queries/sql';
 import { blankToNull } from './values';
 
+/**
+ * Excel serial days (45291 = 2023-12-31) as text, e.g. a workbook column without a date format
+ * saved as CSV. Plausible serials only (1954–2119), so ids or amounts are not taken for dates.
+ */
+const EXCEL_SERIAL = 'excel-serial';
+const SERIAL_RANGE = [20_000, 80_000] as const;
+
 /** Candidate date formats, in order of preference when several read every value. */
 export const DATE_CANDIDATES: readonly string[] = [
   'iso',
@@ -23,6 +30,8 @@ export const DATE_CANDIDATES: readonly string[] = [
   '%d %b, %Y %H:%M:%S',
   '%d %b %Y',
   '%b %d, %Y',
+  // Last: a column of 5-digit numbers is Excel's serial days only when no real format reads it.
+  EXCEL_SERIAL,
 ];
 
 export interface DateProbe {
@@ -53,11 +62,21 @@ const PROBE_LIMIT = 50_000;
 export function dateProbeQuery(table: string, column: string, candidates: readonly string[] = DATE_CANDIDATES): SqlQuery {
   const v = 'v';
   const counts = candidates.map((fmt, i) => {
-    const expr = fmt === 'iso' ? `TRY_CAST(${v} AS TIMESTAMP)` : `TRY_STRPTIME(${v}, ${quoteLiteral(fmt)})`;
+    const expr =
+      fmt === 'iso'
+        ? `TRY_CAST(${v} AS TIMESTAMP)`
+        : fmt === EXCEL_SERIAL
+          ? serialProbe(v)
+          : `TRY_STRPTIME(${v}, ${quoteLiteral(fmt)})`;
     return `count(${expr})::INTEGER AS f${i}`;
   });
   const sql = `SELECT count(v)::INTEGER AS non_blank, any_value(v) AS example, ${counts.join(', ')} FROM ${distinctValues(table, column)}`;
   return { sql, params: [] };
+}
+
+function serialProbe(v: string): string {
+  const [lo, hi] = SERIAL_RANGE;
+  return `CASE WHEN regexp_full_match(${v}, '[0-9]{5}([.][0-9]+)?') AND TRY_CAST(${v} AS DOUBLE) BETWEEN ${lo} AND ${hi} THEN 1 END`;
 }
 
 export function dateProbeFromRow(row: Record<string, unknown>, candidates: readonly string[] = DATE_CANDIDATES): DateProbe {

@@ -11,6 +11,8 @@ export interface StagingNames {
   readonly rejectsScan: string;
   /** Rows rejected before the CSV reader saw them (a JSON line that is not a record). */
   readonly extraRejects: string;
+  /** Breakpoints between record numbers and file lines (src/staging/lineMap.ts), when they drift. */
+  readonly lineMap: string;
 }
 
 export function stagingNames(fileId: string): StagingNames {
@@ -20,6 +22,7 @@ export function stagingNames(fileId: string): StagingNames {
     rejectsTable: `rej_${fileId}`,
     rejectsScan: `rejscan_${fileId}`,
     extraRejects: `rejx_${fileId}`,
+    lineMap: `lines_${fileId}`,
   };
 }
 
@@ -88,7 +91,7 @@ export function distinctValuesSql(table: string, column: string, limit: number):
 }
 
 export function dropStagingSql(n: StagingNames): SqlQuery[] {
-  return [n.table, n.rejectsTable, n.rejectsScan, n.extraRejects].map((t) => ({
+  return [n.table, n.rejectsTable, n.rejectsScan, n.extraRejects, n.lineMap].map((t) => ({
     sql: `DROP TABLE IF EXISTS ${quoteIdent(t)}`,
     params: [],
   }));

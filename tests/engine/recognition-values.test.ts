@@ -118,6 +118,11 @@ describe('date parser', () => {
       '%p': 'PM',
     };
     if (format === 'iso') return `${parts['%Y']}-${parts['%m']}-${parts['%d']}T14:05:09`;
+    // Excel's serial day (day 0 = 1899-12-30) with the time as a fraction.
+    if (format === 'excel-serial') {
+      const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+      return String((day - Date.UTC(1899, 11, 30)) / 86_400_000 + 0.58795);
+    }
     return format.replace(/%[YymdbHIMSp]/g, (t) => parts[t] ?? t);
   }
 

@@ -24,29 +24,49 @@ import {
   type StagingNames,
 } from '../../src/staging/stageSql';
 import type { AnalyticsContext, StagedEntry } from './context';
+import { type LineBreakpoint, needsLineMap } from '../../src/staging/lineMap';
+import { engineRecordsSql, lineMapSql, rejectsToFileLinesSql, rejectsToRecordLinesSql } from '../../src/staging/lineMapSql';
 import { sliceData } from './readers/bytes';
 import { type Layout, sniffLayout } from './readers/layout';
+import { mapLines } from './readers/lines';
 import { type TextSource, prepareSource } from './readers/prepare';
 
 const SAMPLE_ROWS = 5;
 const EMPTY_TABLE = new TextEncoder().encode('column1\n');
 
-export async function stageFile(ctx: AnalyticsContext, input: FileInput, options: FileReadOptions = {}): Promise<StagedEntry> {
+export async function stageFile(
+  ctx: AnalyticsContext,
+  input: FileInput,
+  options: FileReadOptions = {},
+  /** Staging a file again with other options keeps its id, so the rest of the plan still fits. */
+  reuseId?: string,
+): Promise<StagedEntry> {
   const source = await prepareSource(input, options);
   // Our own CSV (from a workbook, Parquet or JSON) has a known delimiter; a user override is for text files.
   const delimiter = source.delimiter ?? options.delimiter;
   const layout = await sniffLayout(source.data, { report: source.report, ...(delimiter ? { delimiter } : {}) });
-  const fileId = ctx.nextFileId();
+  const fileId = reuseId ?? ctx.nextFileId();
   const names = stagingNames(fileId);
   await ctx.host.registerFile(names.path, layout.empty ? EMPTY_TABLE : sliceData(source.data, layout.start, layout.end));
   readCsv(ctx, names, layout, input.name);
   if (source.guessedUtf8 && hasInvalidUnicode(ctx, names)) {
     // The sample looked like UTF-8 but the file is not: read it again as Windows-1252.
     dropStaged(ctx, fileId);
-    return stageFile(ctx, input, { ...options, encoding: 'windows-1252' });
+    return stageFile(ctx, input, { ...options, encoding: 'windows-1252' }, fileId);
   }
   const firstDataLine = layout.firstDataLine + source.lineShift;
-  const { repeated, columns } = tidy(ctx, names, source, layout, firstDataLine);
+  // Text files may have quoted line breaks and empty lines: find where each record starts.
+  const lines =
+    source.reading.format === 'csv' && !layout.empty
+      ? await mapLines(
+          source.data,
+          { start: layout.dataStart, end: layout.end },
+          layout.delimiter,
+          firstDataLine,
+          ctx.sql.one<{ n: number }>(engineRecordsSql(names)).n,
+        )
+      : [];
+  const { repeated, columns, lineMap } = tidy(ctx, names, source, layout, firstDataLine, lines);
   const reading: FileReading = {
     ...source.reading,
     ...(source.reading.format === 'csv' ? { delimiter: layout.delimiter } : {}),
@@ -63,20 +83,33 @@ export async function stageFile(ctx: AnalyticsContext, input: FileInput, options
     stageValues: [],
     reading,
   };
-  return { info, firstDataLine, skippedRows: layout.preambleRows + layout.footerRows + repeated };
+  const skippedRows = layout.preambleRows + layout.footerRows + repeated;
+  return { info, firstDataLine, skippedRows, input, options, ...(lineMap ? { lineMap } : {}) };
 }
 
 /** After the read: file line numbers on rejects, row ids that match lines, no glued-in headers. */
-function tidy(ctx: AnalyticsContext, names: StagingNames, source: TextSource, layout: Layout, firstDataLine: number) {
+function tidy(
+  ctx: AnalyticsContext,
+  names: StagingNames,
+  source: TextSource,
+  layout: Layout,
+  firstDataLine: number,
+  lines: readonly LineBreakpoint[],
+) {
   // DuckDB numbers lines from the slice it was given (header = line 1); ours count from the top of the file.
   ctx.sql.run(shiftRejectLinesSql(names, firstDataLine - 2));
+  // Its numbers count empty lines and a multi-line record as one line: make them record numbers first.
+  const mapped = needsLineMap(lines);
+  if (mapped) for (const q of [...lineMapSql(names, lines), rejectsToRecordLinesSql(names)]) ctx.sql.run(q);
   rejectBadRecords(ctx, names, source);
   const all = describe(ctx, names.table);
   if (ctx.sql.rows(rejectKindsSql(names)).length > 0) {
     for (const q of realignAfterRejectsSql(names, all, firstDataLine)) ctx.sql.run(q);
   }
+  if (mapped) ctx.sql.run(rejectsToFileLinesSql(names));
   const repeated = layout.empty ? 0 : removeRepeatedHeaders(ctx, names.table, all, layout.header);
-  return { repeated, columns: dropEmptyTrailingColumns(ctx, names.table, all, layout.header) };
+  const columns = dropEmptyTrailingColumns(ctx, names.table, all, layout.header);
+  return { repeated, columns, lineMap: mapped ? names.lineMap : undefined };
 }
 
 function readCsv(ctx: AnalyticsContext, names: StagingNames, layout: Layout, fileName: string): void {
@@ -153,4 +186,32 @@ export function dropStaged(ctx: AnalyticsContext, fileId: string): void {
   for (const q of dropStagingSql(stagingNames(fileId))) ctx.sql.run(q);
   ctx.host.db.dropFile(stagingNames(fileId).path);
   ctx.staged.delete(fileId);
+}
+
+/**
+ * Stages one file again with the user's reading options (delimiter, encoding, sheet), under
+ * the same id and in the same place among the staged files. When the new reading fails, the
+ * file is staged as it was and the error goes to the user.
+ */
+export async function restageFile(ctx: AnalyticsContext, fileId: string, options: FileReadOptions): Promise<void> {
+  const old = ctx.staged.get(fileId);
+  if (!old) throw new Error(`File ${fileId} is no longer staged; drop it again.`);
+  const order = [...ctx.staged.keys()];
+  const put = (entry: StagedEntry) => {
+    const entries = new Map(ctx.staged);
+    entries.set(fileId, entry);
+    ctx.staged.clear();
+    for (const id of order) {
+      const e = entries.get(id);
+      if (e) ctx.staged.set(id, e);
+    }
+  };
+  dropStaged(ctx, fileId);
+  try {
+    put(await stageFile(ctx, old.input, options, fileId));
+  } catch (error) {
+    dropStaged(ctx, fileId);
+    put(await stageFile(ctx, old.input, old.options, fileId));
+    throw error;
+  }
 }

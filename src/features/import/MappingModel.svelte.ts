@@ -1,7 +1,7 @@
 // The mapping screen's state: the proposed plan, editable column by column, with the
 // problems that keep it from being applied. Edits clear the affected column's profiled
 // decisions so the engine profiles the newly chosen column again.
-import type { ImportProposal, StagedFile } from '../../engine-api/types';
+import type { FileReadOptions, ImportProposal, StagedFile } from '../../engine-api/types';
 import type { KeyValueStore } from '../../mapping/memory';
 import { PRESETS } from '../../mapping/presets';
 import { inferWonLost } from '../../mapping/synonyms';
@@ -12,17 +12,60 @@ import { rememberPlan } from './rememberedPlan';
 
 export type StageMeaning = 'won' | 'lost' | 'open';
 
+/** Stages one file again with other reading options and proposes the mapping again (the engine door). */
+export type Restage = (fileId: string, options: FileReadOptions) => Promise<ImportProposal>;
+
 export class MappingModel {
   mappings = $state<TableMapping[]>([]);
-  readonly files: readonly StagedFile[];
-  readonly questions: ImportProposal['questions'];
-  readonly proposal: ImportProposal;
+  proposal = $state.raw<ImportProposal>({ files: [], plan: { mappings: [] }, needsReview: true, questions: [] });
+  /** The file being read again, while it is. */
+  restaging = $state<string | null>(null);
+  readingError = $state<string | null>(null);
+  /** What the user chose per file; the rest is what staging detected. */
+  private overrides: Record<string, FileReadOptions> = {};
 
-  constructor(proposal: ImportProposal) {
+  constructor(
+    proposal: ImportProposal,
+    private readonly restage?: Restage,
+  ) {
     this.proposal = proposal;
-    this.files = proposal.files;
-    this.questions = proposal.questions;
     this.mappings = proposal.plan.mappings.map((m) => ({ ...m }));
+  }
+
+  get files(): readonly StagedFile[] {
+    return this.proposal.files;
+  }
+
+  get questions(): ImportProposal['questions'] {
+    return this.proposal.questions;
+  }
+
+  /** Reading options can be changed only where the page can stage again. */
+  get canChangeReading(): boolean {
+    return this.restage !== undefined;
+  }
+
+  /**
+   * Reads one file again with a different delimiter, encoding or sheet. The file's mapping
+   * is proposed afresh (its columns may have changed); the other files keep the user's edits.
+   */
+  async changeReading(fileId: string, change: FileReadOptions): Promise<void> {
+    if (!this.restage) return;
+    const options = { ...this.overrides[fileId], ...change };
+    this.restaging = fileId;
+    this.readingError = null;
+    try {
+      const next = await this.restage(fileId, options);
+      this.overrides = { ...this.overrides, [fileId]: options };
+      const edited = (id: string) => this.mappings.find((m) => m.fileId === id);
+      this.mappings = next.plan.mappings.map((m) => ({ ...(m.fileId === fileId ? m : (edited(m.fileId) ?? m)) }));
+      this.proposal = next;
+    } catch (error) {
+      const name = this.file(fileId)?.fileName ?? fileId;
+      this.readingError = `${name} could not be read that way: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      this.restaging = null;
+    }
   }
 
   /** What keeps the plan from being applied; recomputed as the user edits. */

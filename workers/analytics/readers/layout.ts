@@ -14,6 +14,8 @@ export interface Layout {
   /** Byte offsets: the header starts at `start`; the data ends at `end` (a footer may follow). */
   readonly start: number;
   readonly end: number;
+  /** Byte offset where the data rows start (after the header). */
+  readonly dataStart: number;
   /** File line of the first row after the header. */
   readonly firstDataLine: number;
   readonly preambleRows: number;
@@ -30,7 +32,17 @@ export async function sniffLayout(data: FileData, opts: { delimiter?: string; re
   const records = parseRecords(headText, delimiter, 500);
   const located = opts.report ? locateHeader(records) : firstRow(records);
   if (!located)
-    return { empty: true, delimiter, header: [], start: 0, end: size, firstDataLine: 2, preambleRows: 0, footerRows: 0 };
+    return {
+      empty: true,
+      delimiter,
+      header: [],
+      start: 0,
+      end: size,
+      dataStart: 0,
+      firstDataLine: 2,
+      preambleRows: 0,
+      footerRows: 0,
+    };
   const { header, preambleRows } = located;
   const start = byteLength(headText.slice(0, header.start));
   const headerEnd = byteLength(headText.slice(0, header.end));
@@ -41,6 +53,7 @@ export async function sniffLayout(data: FileData, opts: { delimiter?: string; re
     header: header.fields,
     start,
     end: footer?.end ?? size,
+    dataStart: headerEnd,
     firstDataLine: header.nextLine,
     preambleRows,
     footerRows: footer?.rows ?? 0,
