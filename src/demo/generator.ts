@@ -32,7 +32,7 @@ export const DEMO_FILE_NAMES: Record<DemoTable, string> = {
 
 const REP_COLUMNS = ['rep', 'team', 'manager', 'region', 'start_date'] as const;
 
-const HEADERS: Record<DemoTable, readonly string[]> = {
+export const DEMO_HEADERS: Record<DemoTable, readonly string[]> = {
   opportunities: OPPORTUNITY_COLUMNS,
   reps: REP_COLUMNS,
   accounts: ACCOUNT_COLUMNS,
@@ -79,7 +79,7 @@ function rowsOf(ctx: DemoContext, table: DemoTable): RowSource {
  */
 export function streamDemoTable(opts: DemoOptions, table: DemoTable): Iterable<string> {
   const ctx = createContext(opts);
-  const header = csvLine(HEADERS[table]);
+  const header = csvLine(DEMO_HEADERS[table]);
   return {
     *[Symbol.iterator]() {
       yield header;

@@ -49,8 +49,7 @@ export function factTableSql(): SqlQuery {
   LEFT JOIN dash_stages st ON st.stage = o.stage AND st.kind <> 'lost'
   LEFT JOIN (SELECT h.opportunity_id, bit_or((1::BIGINT) << s.ord) AS reached
              FROM stage_history h JOIN dash_stages s ON s.stage = h.stage AND s.ord < 62
-             GROUP BY h.opportunity_id) h ON h.opportunity_id = o.opportunity_id
-  ORDER BY o.close_date`;
+             GROUP BY h.opportunity_id) h ON h.opportunity_id = o.opportunity_id`;
   return { sql, params: [] };
 }
 

@@ -6,6 +6,7 @@ import type {
   DashboardResult,
   DemoRequest,
   FileInput,
+  FileReadOptions,
   ImportProposal,
   ImportResult,
   StageOptions,
@@ -14,7 +15,6 @@ import type { CompData, CompDataRequest } from '../../src/engine-api/comp';
 import type { DataQualityRequest, DataQualityResult } from '../../src/engine-api/quality';
 import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/engine-api/forecast';
 import type { TerritoryAccounts } from '../../src/engine-api/territories';
-import { DEMO_FILE_NAMES, streamDemoTable, type DemoTable } from '../../src/demo/generator';
 import type { ImportPlan } from '../../src/mapping/types';
 import { SESSION_SETTINGS, type EngineHost } from '../engine/host';
 import { SqlRunner } from '../engine/runner';
@@ -25,8 +25,9 @@ import { dataQuality } from './quality';
 import { forecast } from './forecast/forecast';
 import { territoryAccounts } from './territories/territoryAccounts';
 import { dashboard, resetDashboard } from './dashboard';
+import { loadDemoTables } from './loadDemo';
 import { proposeImport } from './proposeImport';
-import { dropStaged, stageFile } from './stageFiles';
+import { dropStaged, restageFile, stageFile } from './stageFiles';
 
 /** An open engine, or a way to open one on first use (the browser worker starts lazily). */
 export type EngineSource = EngineHost | (() => Promise<EngineHost>);
@@ -50,15 +51,13 @@ export class Analytics implements AnalyticsApi {
       const entry = await stageFile(ctx, file, options?.files?.[file.name]);
       ctx.staged.set(entry.info.fileId, entry);
     }
-    const proposal = proposeImport(
-      ctx,
-      [...ctx.staged.values()].map((e) => e.info),
-    );
-    for (const file of proposal.files) {
-      const entry = ctx.staged.get(file.fileId);
-      if (entry) ctx.staged.set(file.fileId, { ...entry, info: file });
-    }
-    return proposal;
+    return proposeStaged(ctx);
+  }
+
+  async restageFile(fileId: string, options: FileReadOptions): Promise<ImportProposal> {
+    const ctx = await this.context();
+    await restageFile(ctx, fileId, options);
+    return proposeStaged(ctx);
   }
 
   async applyImport(plan: ImportPlan): Promise<ImportResult> {
@@ -93,14 +92,24 @@ export class Analytics implements AnalyticsApi {
   }
 
   async loadDemo(request: DemoRequest): Promise<ImportResult> {
-    const encoder = new TextEncoder();
-    const files = (Object.keys(DEMO_FILE_NAMES) as DemoTable[]).map((table) => ({
-      name: DEMO_FILE_NAMES[table],
-      data: encoder.encode([...streamDemoTable(request, table)].join('')),
-    }));
-    const proposal = await this.stageFiles(files);
-    return this.applyImport(proposal.plan);
+    const ctx = await this.context();
+    for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
+    resetDashboard(ctx);
+    return loadDemoTables(ctx, request);
   }
+}
+
+/** Recognizes every staged file together (joins need all of them) and keeps the described files. */
+function proposeStaged(ctx: AnalyticsContext): ImportProposal {
+  const proposal = proposeImport(
+    ctx,
+    [...ctx.staged.values()].map((e) => e.info),
+  );
+  for (const file of proposal.files) {
+    const entry = ctx.staged.get(file.fileId);
+    if (entry) ctx.staged.set(file.fileId, { ...entry, info: file });
+  }
+  return proposal;
 }
 
 function openContext(host: EngineHost): AnalyticsContext {

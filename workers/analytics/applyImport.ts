@@ -30,7 +30,8 @@ export function applyImport(ctx: AnalyticsContext, plan: ImportPlan): ImportResu
   return { files, notes };
 }
 
-function resetTables(ctx: AnalyticsContext): void {
+/** Empties every canonical table (and the rejects) before a new import. */
+export function resetTables(ctx: AnalyticsContext): void {
   for (const table of CANONICAL_TABLES) ctx.sql.run({ sql: createTableSql(table), params: [] });
   ctx.sql.run({ sql: createProductsSql(), params: [] });
   ctx.sql.run({
@@ -49,6 +50,7 @@ function loadFile(ctx: AnalyticsContext, mapping: TableMapping & { table: Target
       stagingTable: n.table,
       stagingColumns: entry.info.columns.map((c) => c.name),
       firstDataLine: entry.firstDataLine,
+      ...(entry.lineMap ? { lineMap: entry.lineMap } : {}),
     },
   );
   ctx.sql.run(stmts.convert);
@@ -60,7 +62,7 @@ function loadFile(ctx: AnalyticsContext, mapping: TableMapping & { table: Target
   const rejects: RejectedRow[] = [
     ...parserRejects.map((r) => ({ line: r.line, column: '(whole row)', reason: `CSV: ${r.reason}`, raw: r.raw })),
     ...conversionRejects(ctx, entry.info.fileName),
-  ];
+  ].sort((a, b) => a.line - b.line);
   const rowsLoaded = counts.total - counts.blank - counts.rejected;
   return {
     fileName: entry.info.fileName,
@@ -95,7 +97,8 @@ function ignored(entry: StagedEntry): FileReconciliation {
   };
 }
 
-function enrich(ctx: AnalyticsContext): string[] {
+/** After the tables are loaded: values open deals without an amount at their product's list price. */
+export function enrich(ctx: AnalyticsContext): string[] {
   ctx.sql.run(imputeOpenAmountsSql());
   const imputed = ctx.sql.one<{ n: number }>(countImputedSql()).n;
   return imputed > 0 ? [`${imputed} open deals without an amount are valued at their product's list price.`] : [];
