@@ -193,12 +193,14 @@ function viewRow(set: ViewSet, key: string | null, f: Figures, created: { n: num
 
 /** The "by X" views' rows for one period, in the shape of the row-level grouping-sets query. */
 export function foldViews(data: MonthData, range: DateRange | null): ViewRow[] {
-  const groups = new Map<string, { set: Keyed; key: string | null; f: Figures }>();
+  // One map per grouping, keyed by the value itself (null included): no key strings to build.
+  const sets = new Map<Keyed, Map<string | null, Figures>>();
   const add = (set: Keyed, key: string | null, r: ClosedMonthRow) => {
-    const id = `${set}\u0000${key ?? '\u0001'}`;
-    const g = groups.get(id) ?? { set, key, f: emptyFigures() };
-    addRow(g.f, r);
-    groups.set(id, g);
+    let bySet = sets.get(set);
+    if (!bySet) sets.set(set, (bySet = new Map()));
+    let f = bySet.get(key);
+    if (!f) bySet.set(key, (f = emptyFigures()));
+    addRow(f, r);
   };
   for (const r of data.closed) {
     if (!within(r.cm, range)) continue;
@@ -209,7 +211,7 @@ export function foldViews(data: MonthData, range: DateRange | null): ViewRow[] {
     else if (r.grp === CLOSED_SETS.base && r.is_open) add('open_month', r.cm?.slice(0, 7) ?? 'no close date', r);
   }
   const none = { n: 0, won: 0 };
-  const rows = [...groups.values()].map((g) => viewRow(g.set, g.key, g.f, none, []));
+  const rows = [...sets].flatMap(([set, bySet]) => [...bySet].map(([key, f]) => viewRow(set, key, f, none, [])));
   const bySource = new Map<string | null, { n: number; won: number }>();
   const total = { n: 0, won: 0 };
   const steps = new Array<number>(data.funnelSteps).fill(0);
