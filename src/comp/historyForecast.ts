@@ -1,4 +1,4 @@
-// A stand-in for per-rep forecasts until the forecasting module provides them: each rep's
+// The fallback when no forecast of the next quarter exists (see forecastSource.ts): each rep's
 // next quarter drawn from their own last eight quarters (empirical P10/P50/P90).
 import type { CompData } from '../engine-api/comp';
 import type { QuotaTable } from './quotas';
@@ -6,7 +6,17 @@ import type { RepForecast } from './simulate';
 
 const HISTORY = 8;
 
-function empirical(sorted: readonly number[], p: number): number {
+/** The rep's quota for the quarter, else their latest earlier one; null without any. */
+export function quotaFor(quotas: QuotaTable, rep: string, quarter: number): number | null {
+  const byQuarter = quotas.get(rep);
+  return (
+    byQuarter?.get(quarter) ??
+    [...(byQuarter?.entries() ?? [])].filter(([q]) => q < quarter).sort((a, b) => b[0] - a[0])[0]?.[1] ??
+    null
+  );
+}
+
+export function empirical(sorted: readonly number[], p: number): number {
   // Linear interpolation between order statistics (type 7, as R and numpy do by default).
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
@@ -27,15 +37,10 @@ export function historyForecasts(data: CompData, quotas: QuotaTable, quarter: nu
     }
     if (past.length < 4) continue;
     past.sort((a, b) => a - b);
-    const byQuarter = quotas.get(rep.rep);
-    const latest =
-      byQuarter?.get(quarter) ??
-      [...(byQuarter?.entries() ?? [])].filter(([q]) => q < quarter).sort((a, b) => b[0] - a[0])[0]?.[1] ??
-      null;
     out.push({
       rep: rep.rep,
       team: rep.team,
-      quotaCents: latest,
+      quotaCents: quotaFor(quotas, rep.rep, quarter),
       quantiles: [0.1, 0.5, 0.9].map((p) => ({ p, cents: empirical(past, p) })),
     });
   }

@@ -12,6 +12,8 @@ export interface RepForecast {
   readonly team: string | null;
   readonly quotaCents: number | null;
   readonly quantiles: readonly { readonly p: number; readonly cents: number }[];
+  /** Equally likely bookings (the forecast's Monte Carlo draws, cents); when present they are resampled instead of the quantiles. */
+  readonly draws?: readonly number[];
 }
 
 export interface SimulationResult {
@@ -62,7 +64,8 @@ export function simulateQuarter(plan: CompPlan, forecasts: readonly RepForecast[
   for (let d = 0; d < draws; d++) {
     let total = 0;
     forecasts.forEach((f, i) => {
-      const booked = quantileAt(f.quantiles, next());
+      const u = next();
+      const booked = f.draws?.length ? (f.draws[Math.floor(u * f.draws.length)] ?? 0) : quantileAt(f.quantiles, u);
       const pay = quarterlyPay(roleFor(plan, f.team));
       const c =
         f.quotaCents === null

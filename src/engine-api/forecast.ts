@@ -19,6 +19,10 @@ export interface ForecastRequest {
   readonly target?: number | null;
   /** The user's edits of the stage → probability table. */
   readonly stageProbabilities?: Readonly<Record<string, number>>;
+  /** When set, each rep's forecast carries this many Monte Carlo draws (the comp screen simulates from them). */
+  readonly repDraws?: number;
+  /** Only the current period (no backtest, so no method is recommended: empirical conversion is shown): for the comp screen. */
+  readonly skipBacktest?: boolean;
 }
 
 export interface ForecastProgress {
@@ -40,10 +44,14 @@ export interface MethodEstimate {
 
 export interface GroupForecast {
   readonly name: string;
+  /** Booked so far in the period. */
   readonly closed: number;
+  /** closed + open pipeline × conversion + expected new business (the group's own past windows). */
   readonly expected: number;
   readonly p10: number;
   readonly p90: number;
+  /** The group's Monte Carlo draws of the period's bookings, ascending (only when `repDraws` was asked for). */
+  readonly draws?: readonly number[];
 }
 
 export interface WaterfallStep {

@@ -103,4 +103,25 @@ describe('forecast on the demo data (stage history, probabilities, categories)',
     const again = await analytics.forecast({ fiscalStartMonth: 1, target: 5_000_000 });
     expect(again.current).toEqual(result.current);
   });
+
+  it("hands the comp screen each rep's draws; the reps add up to the company's expected forecast", async () => {
+    const reps = await analytics.forecast({ fiscalStartMonth: 1, target: 5_000_000, skipBacktest: true, repDraws: 2000 });
+    expect(reps.backtest.leaderboard).toEqual([]);
+    expect(reps.estimates).toEqual(result.estimates);
+    const company = result.estimates.find((e) => e.method === 'conversion')?.point ?? NaN;
+    // Σ per rep (booked + pipeline + own new business) = company total from the company-wide queries.
+    expect(reps.byRep.reduce((s, r) => s + r.expected, 0)).toBeCloseTo(company, 2);
+    let drawnMean = 0;
+    let variance = 0;
+    for (const r of reps.byRep) {
+      const d = r.draws ?? [];
+      expect(d.length).toBe(2000);
+      expect(d.every((v, i) => i === 0 || (d[i - 1] ?? 0) <= v)).toBe(true);
+      const m = d.reduce((s, v) => s + v, 0) / d.length;
+      drawnMean += m;
+      variance += d.reduce((s, v) => s + (v - m) ** 2, 0) / (d.length - 1) / d.length;
+    }
+    expect(Math.abs(drawnMean - company)).toBeLessThan(4 * Math.sqrt(variance));
+    expect(result.byRep.every((r) => r.draws === undefined)).toBe(true);
+  });
 });

@@ -1,18 +1,23 @@
 // The comp screen's state: the engine's aggregates, the plan being edited, the baseline it
 // is compared with, and everything derived from them (pure functions in src/comp/).
 import { calibratedPlan, defaultQuarter } from '../../comp/defaults';
+import { forecastDraws, forecastRepForecasts, type ForecastDraws } from '../../comp/forecastSource';
 import { historyForecasts } from '../../comp/historyForecast';
 import { quarterOf } from '../../comp/periods';
 import type { CompPlan } from '../../comp/plan';
 import { setQuotas } from '../../comp/quotas';
 import { computeResults, rowsByRep, summarize, type RepRow } from '../../comp/results';
-import { simulateQuarter, type RepForecast } from '../../comp/simulate';
+import { simulateQuarter } from '../../comp/simulate';
 import { checkPlan, parsePlanJson, planToJson } from '../../comp/validate';
 import type { CompData } from '../../engine-api/comp';
 import type { AnalyticsApi } from '../../engine-api/types';
 import { toDraft, type Draft } from './draft';
 
 export type CompState = 'loading' | 'ready' | 'error';
+
+/** Monte Carlo draws per rep asked of the forecast, and scenarios drawn from them. */
+const FORECAST_DRAWS_PER_REP = 2000;
+const SIMULATION_DRAWS = 1000;
 
 export class CompModel {
   state = $state<CompState>('loading');
@@ -24,8 +29,10 @@ export class CompModel {
   fiscalStartMonth = $state(1);
   loadMessages = $state<string[]>([]);
   statementRep = $state<string | null>(null);
-  /** Per-rep forecasts from the forecasting module, when it provides them (issue 6). */
-  forecasts = $state.raw<readonly RepForecast[] | null>(null);
+  /** Per-rep Monte Carlo draws from the forecast of the next quarter, when it is for that quarter. */
+  forecasts = $state.raw<ForecastDraws | null>(null);
+  /** Why the simulation falls back to each rep's history (no forecast, or one for another quarter). */
+  forecastNote = $state<string | null>(null);
   private latest = 0;
 
   readonly check = $derived(checkPlan($state.snapshot(this.plan)));
@@ -72,10 +79,32 @@ export class CompModel {
       this.baseline = fitted;
       this.quarter = defaultQuarter(data, period, fiscalStartMonth);
       this.state = 'ready';
+      void this.loadForecast(data, fiscalStartMonth, request);
     } catch (error) {
       if (request !== this.latest) return;
       this.error = error instanceof Error ? error.message : String(error);
       this.state = 'error';
+    }
+  }
+
+  /** The forecast of the next quarter, without its backtest: each rep's draws feed the simulation. */
+  private async loadForecast(data: CompData, fiscalStartMonth: number, request: number): Promise<void> {
+    this.forecasts = null;
+    this.forecastNote = null;
+    if (data.lastQuarter === null) return;
+    const next = quarterOf(data.lastQuarter + 1, fiscalStartMonth);
+    try {
+      const result = await this.api.forecast({ fiscalStartMonth, skipBacktest: true, repDraws: FORECAST_DRAWS_PER_REP });
+      if (request !== this.latest) return;
+      const draws = forecastDraws(result);
+      if (result.periodStart !== next.start) {
+        this.forecastNote = `The forecast is for ${result.periodLabel}, not ${next.label}.`;
+      } else if (!draws) {
+        this.forecastNote = 'The forecast has no per-rep distributions.';
+      } else this.forecasts = draws;
+    } catch (error) {
+      if (request !== this.latest) return;
+      this.forecastNote = `The forecast could not be computed: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
 
@@ -110,13 +139,15 @@ export class CompModel {
     if (!data || !plan || data.lastQuarter === null) return null;
     const next = data.lastQuarter + 1;
     const quotas = setQuotas(plan.quota, data, [...(this.results?.quarters ?? []), next], this.fiscalStartMonth).quotas;
-    const fromForecast = this.forecasts !== null;
-    const forecasts = this.forecasts ?? historyForecasts(data, quotas, next);
+    const source = this.forecasts;
+    const forecasts = source ? forecastRepForecasts(source, data, quotas, next) : historyForecasts(data, quotas, next);
     if (forecasts.length === 0) return null;
     return {
       quarter: quarterOf(next, this.fiscalStartMonth),
-      source: fromForecast ? 'forecast' : 'history',
-      ...simulateQuarter(plan, forecasts, 1000, 20261129),
+      source: source ? ('forecast' as const) : ('history' as const),
+      forecastDraws: source?.draws ?? null,
+      note: source ? null : this.forecastNote,
+      ...simulateQuarter(plan, forecasts, SIMULATION_DRAWS, 20261129),
     };
   }
 }

@@ -1,15 +1,14 @@
-// Runs the backtest on the period grid: one SQL pass rebuilds every past as-of date, then
-// the pure backtest forecasts and scores each period. Months stand in for quarters when
-// the data is too short for enough quarters to score.
+// Runs the backtest on the period grid: the request's single SQL pass has rebuilt every past
+// as-of date (see forecast.ts), then the pure backtest forecasts and scores each period.
+// Months stand in for quarters when the data is too short for enough quarters to score.
 import type { BacktestResult, ForecastProgress, LeaderboardEntry } from '../../../src/engine-api/forecast';
 import { runBacktest } from '../../../src/forecast/backtest';
-import { periodGrid, type ForecastGrain } from '../../../src/forecast/calendar';
+import { periodGrid, type ForecastGrain, type Window } from '../../../src/forecast/calendar';
 import { METHOD_LABELS } from '../../../src/forecast/labels';
 import type { Cell, WindowFacts } from '../../../src/forecast/types';
 import type { Filters } from '../../../src/queries/filters';
-import type { AnalyticsContext } from '../context';
 import { isHonest } from './honesty';
-import { cellsQuery, windowFactsQuery, type CellRow, type StageWeight, type WindowFactsRow } from './queries';
+import type { CellRow, StageWeight, WindowFactsRow } from './queries';
 
 export interface Setup {
   readonly filters: Filters;
@@ -42,50 +41,58 @@ export function toCells(rows: readonly CellRow[]): Cell[] {
   }));
 }
 
-export function runGridBacktest(
-  ctx: AnalyticsContext,
-  setup: Setup,
-  firstClose: string,
-  asOf: string,
-  wanted: ForecastGrain,
-  onProgress?: (p: ForecastProgress) => void,
-): { result: BacktestResult; leaderboard: readonly LeaderboardEntry[]; notes: string[] } {
+export interface GridPlan {
+  readonly grain: ForecastGrain;
+  readonly grid: readonly (Window & { label: string })[];
+  readonly minTraining: number;
+  readonly notes: string[];
+  /** Why nothing can be scored, when that is so. */
+  readonly reason?: string;
+}
+
+/** The backtest's period grid: the target's grain, or months when too few quarters can be scored. */
+export function planGrid(firstClose: string, asOf: string, wanted: ForecastGrain, fiscalStartMonth: number): GridPlan {
   let grain = wanted;
-  let grid = periodGrid(firstClose, asOf, grain, setup.fiscalStartMonth);
+  let grid = periodGrid(firstClose, asOf, grain, fiscalStartMonth);
   const notes: string[] = [];
   if (grain === 'quarter' && grid.length - MIN_TRAINING.quarter < MIN_SCORED) {
     grain = 'month';
-    grid = periodGrid(firstClose, asOf, grain, setup.fiscalStartMonth);
+    grid = periodGrid(firstClose, asOf, grain, fiscalStartMonth);
     notes.push('The data covers too few quarters to score quarterly forecasts, so the backtest scores monthly ones.');
   }
   const minTraining = MIN_TRAINING[grain];
   if (grid.length <= minTraining) {
     const reason = `The backtest needs more than ${minTraining} complete ${grain}s after the first closed deal; this data has ${grid.length}.`;
-    return { result: { grain, leaderboard: [], periods: [], reason }, leaderboard: [], notes };
+    return { grain, grid, minTraining, notes, reason };
   }
-  const windows = grid.map((g, i) => ({ index: i, start: g.start, end: g.end, current: false }));
-  onProgress?.({ step: 'Rebuilding each past as-of date', done: 0, total: grid.length - minTraining });
-  const cells = toCells(
-    ctx.sql.rows<CellRow>(
-      cellsQuery(windows, {
-        filters: setup.filters,
-        stageTable: setup.stageWeights,
-        hasHistory: setup.hasHistory,
-        byOwner: false,
-      }),
-    ),
-  );
-  const factRows = ctx.sql.rows<WindowFactsRow>(windowFactsQuery(windows, setup.filters));
-  const facts: WindowFacts[] = windows.map((w, i) => ({
-    index: w.index,
-    start: w.start,
-    end: w.end,
-    actual: factRows[i]?.actual ?? 0,
-    newWon: factRows[i]?.new_won ?? 0,
-  }));
+  return { grain, grid, minTraining, notes };
+}
+
+export interface GridData {
+  /** Window index of each grid period (from the request's WindowSet). */
+  readonly indices: readonly number[];
+  /** Cells of every window, owners merged. */
+  readonly cells: readonly Cell[];
+  readonly facts: ReadonlyMap<number, WindowFactsRow>;
+}
+
+/** Forecasts and scores each past period of the plan from cells already rebuilt by SQL. */
+export function scoreGrid(
+  plan: GridPlan,
+  data: GridData,
+  setup: Setup,
+  onProgress?: (p: ForecastProgress) => void,
+): { result: BacktestResult; leaderboard: readonly LeaderboardEntry[] } {
+  const { grain, grid, minTraining } = plan;
+  if (plan.reason) return { result: { grain, leaderboard: [], periods: [], reason: plan.reason }, leaderboard: [] };
+  const facts: WindowFacts[] = grid.map((g, i) => {
+    const index = data.indices[i] ?? -1;
+    const row = data.facts.get(index);
+    return { index, start: g.start, end: g.end, actual: row?.actual ?? 0, newWon: row?.new_won ?? 0 };
+  });
   const run = runBacktest({
     windows: facts,
-    cells,
+    cells: data.cells,
     firstUsable: 0,
     minTraining,
     seasonPeriod: grain === 'quarter' ? 4 : 12,
@@ -109,5 +116,5 @@ export function runGridBacktest(
       forecasts: p.forecasts.map((f) => ({ method: f.method, point: f.point })),
     })),
   };
-  return { result, leaderboard, notes };
+  return { result, leaderboard };
 }

@@ -3,7 +3,7 @@
 // closed before d; its stage, amount, expected close, probability and category are those of
 // its latest stage-history row before d. Without stage history those are unknown for past
 // dates (NULL), except the amount, which is the exported one. Pure: { sql, params } only.
-import { filterWhere, type Filters } from '../../../src/queries/filters';
+import { activeDimensions, filterWhere, type Dimension, type Filters } from '../../../src/queries/filters';
 import type { SqlQuery } from '../../../src/queries/sql';
 
 export interface SqlWindow {
@@ -21,18 +21,26 @@ function windowsCte(windows: readonly SqlWindow[]): SqlQuery {
   return { sql: `w(idx, ws, we, cur) AS (VALUES ${rows})`, params };
 }
 
-/** Opportunities with the dashboard's filter dimensions joined on (reps: team, manager, region; accounts: industry). */
+/** Dimensions that live on reps or accounts: only a filter on one of them pays for the joins. */
+const JOINED: readonly Dimension[] = ['team', 'manager', 'region', 'industry'];
+
+/**
+ * Opportunities with the dashboard's filter dimensions joined on (reps: team, manager, region;
+ * accounts: industry). The joins cost a pass over every deal, so they are made only when a
+ * filter needs them; text clean-up is left to the few rows that survive the as-of filter.
+ */
 function dealsCte(filters: Filters): SqlQuery {
   const where = filterWhere(filters, {}, 'f');
-  const sql = `deals AS (SELECT f.* FROM (
-    SELECT o.opportunity_id, o.status, o.amount::DOUBLE AS amount, o.created_date, o.close_date, o.stage, o.probability,
-      lower(o.forecast_category) AS forecast_category, o.product, o.owner, o.lead_source, o.deal_type,
-      r.team, r.manager, r.region, a.industry
+  const joined = activeDimensions(filters).some((d) => JOINED.includes(d));
+  const cols = `o.opportunity_id, o.status, o.amount::DOUBLE AS amount, o.created_date, o.close_date, o.stage, o.probability,
+      o.forecast_category, o.product, o.owner, o.lead_source, o.deal_type`;
+  const source = joined
+    ? `SELECT ${cols}, r.team, r.manager, r.region, a.industry
     FROM opportunities o
     LEFT JOIN (SELECT rep, any_value(team) AS team, any_value(manager) AS manager, any_value(region) AS region FROM reps GROUP BY rep) r ON r.rep = o.owner
-    LEFT JOIN (SELECT account_name, any_value(industry) AS industry FROM accounts GROUP BY account_name) a ON a.account_name = o.account_name
-  ) f WHERE ${where.sql})`;
-  return { sql, params: where.params };
+    LEFT JOIN (SELECT account_name, any_value(industry) AS industry FROM accounts GROUP BY account_name) a ON a.account_name = o.account_name`
+    : `SELECT ${cols} FROM opportunities o`;
+  return { sql: `deals AS (SELECT f.* FROM (${source}) f WHERE ${where.sql})`, params: where.params };
 }
 
 /** A stage's probability; `force` (the user's edit) wins over the export's per-deal probability. */
@@ -61,23 +69,29 @@ export function cellsQuery(windows: readonly SqlWindow[], opts: CellOptions): Sq
   const w = windowsCte(windows);
   const d = dealsCte(opts.filters);
   const st = stageTableCte(opts.stageTable);
+  // The latest history row before the as-of date (ties on a day: highest probability, then
+  // stage name), by one hash aggregate; a sort per (window, deal) cost several times more at 1M deals.
   const hist = opts.hasHistory
     ? `hist AS (
-    SELECT a.idx, a.opportunity_id, h.stage, h.amount::DOUBLE AS amount, h.close_date, h.probability, lower(h.forecast_category) AS forecast_category
+    SELECT a.idx, a.opportunity_id,
+      arg_max({'stage': h.stage, 'amount': h.amount::DOUBLE, 'close_date': h.close_date, 'probability': h.probability,
+        'forecast_category': lower(h.forecast_category)},
+        {'at': h.changed_at, 'p': coalesce(h.probability, -1), 's': coalesce(h.stage, '')}) AS v
     FROM (SELECT DISTINCT idx, ws, opportunity_id FROM open_at) a
     JOIN stage_history h ON h.opportunity_id = a.opportunity_id AND h.changed_at < a.ws
-    QUALIFY row_number() OVER (PARTITION BY a.idx, a.opportunity_id ORDER BY h.changed_at DESC, h.probability DESC NULLS LAST, h.stage DESC) = 1)`
-    : `hist AS (SELECT NULL::INTEGER AS idx, NULL::VARCHAR AS opportunity_id, NULL::VARCHAR AS stage, NULL::DOUBLE AS amount,
+    GROUP BY a.idx, a.opportunity_id),
+  hist_row AS (SELECT idx, opportunity_id, v.stage, v.amount, v.close_date, v.probability, v.forecast_category FROM hist)`
+    : `hist_row AS (SELECT NULL::INTEGER AS idx, NULL::VARCHAR AS opportunity_id, NULL::VARCHAR AS stage, NULL::DOUBLE AS amount,
       NULL::DATE AS close_date, NULL::DOUBLE AS probability, NULL::VARCHAR AS forecast_category WHERE FALSE)`;
   const sql = `WITH ${w.sql}, ${d.sql}, ${st.sql},
   open_at AS (
     SELECT w.idx, w.ws, w.we, w.cur, o.* FROM w JOIN deals o
     ON o.created_date < w.ws AND (o.status = 'open' OR o.close_date >= w.ws)),
   ${hist},
-  prod_avg AS (SELECT w.idx, o.product, avg(o.amount) AS v FROM w JOIN deals o
-    ON o.status = 'won' AND o.close_date < w.ws AND o.amount > 0 GROUP BY ALL),
-  all_avg AS (SELECT w.idx, avg(o.amount) AS v FROM w JOIN deals o
-    ON o.status = 'won' AND o.close_date < w.ws AND o.amount > 0 GROUP BY ALL),
+  won_day AS (SELECT product, close_date, sum(amount) AS s, count(*) AS c FROM deals
+    WHERE status = 'won' AND amount > 0 GROUP BY ALL),
+  prod_avg AS (SELECT w.idx, d.product, sum(d.s) / sum(d.c) AS v FROM w JOIN won_day d ON d.close_date < w.ws GROUP BY ALL),
+  all_avg AS (SELECT w.idx, sum(d.s) / sum(d.c) AS v FROM w JOIN won_day d ON d.close_date < w.ws GROUP BY ALL),
   known AS (
     SELECT a.idx, a.ws, a.we, a.owner, a.created_date, a.product,
       a.status = 'won' AND a.close_date >= a.ws AND a.close_date < a.we AND NOT a.cur AS won_in,
@@ -87,8 +101,8 @@ export function cellsQuery(windows: readonly SqlWindow[], opts: CellOptions): Sq
       CASE WHEN h.opportunity_id IS NOT NULL THEN h.stage WHEN a.cur THEN a.stage END AS stage_then,
       CASE WHEN h.opportunity_id IS NOT NULL THEN h.close_date WHEN a.cur THEN a.close_date END AS close_then,
       CASE WHEN h.opportunity_id IS NOT NULL THEN h.probability WHEN a.cur THEN a.probability END AS prob_then,
-      CASE WHEN h.opportunity_id IS NOT NULL THEN h.forecast_category WHEN a.cur THEN a.forecast_category END AS cat_then
-    FROM open_at a LEFT JOIN hist h ON h.idx = a.idx AND h.opportunity_id = a.opportunity_id),
+      CASE WHEN h.opportunity_id IS NOT NULL THEN h.forecast_category WHEN a.cur THEN lower(a.forecast_category) END AS cat_then
+    FROM open_at a LEFT JOIN hist_row h ON h.idx = a.idx AND h.opportunity_id = a.opportunity_id),
   valued AS (
     SELECT k.*, date_diff('day', k.created_date, k.ws) AS age,
       -- A missing or zero amount (Maven records lost deals at 0) is valued at the average won deal
@@ -140,6 +154,23 @@ export function windowFactsQuery(windows: readonly SqlWindow[], filters: Filters
   FROM w LEFT JOIN deals o ON o.status = 'won' AND o.close_date >= w.ws AND o.close_date < w.we
   GROUP BY w.idx ORDER BY w.idx`;
   return { sql, params: [...w.params, ...d.params] };
+}
+
+/** Per window and owner: won inside it by deals created inside it (each rep's new business). */
+export function ownerNewWonQuery(windows: readonly SqlWindow[], filters: Filters): SqlQuery {
+  const w = windowsCte(windows);
+  const d = dealsCte(filters);
+  const sql = `WITH ${w.sql}, ${d.sql}
+  SELECT w.idx, o.owner, sum(o.amount)::DOUBLE AS new_won
+  FROM w JOIN deals o ON o.status = 'won' AND o.close_date >= w.ws AND o.close_date < w.we AND o.created_date >= w.ws
+  GROUP BY ALL ORDER BY 1, 2`;
+  return { sql, params: [...w.params, ...d.params] };
+}
+
+export interface OwnerNewWonRow {
+  readonly idx: number;
+  readonly owner: string | null;
+  readonly new_won: number;
 }
 
 export interface WindowFactsRow {

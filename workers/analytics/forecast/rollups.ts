@@ -1,5 +1,5 @@
 // The current forecast's breakdowns: the waterfall from booked to forecast, and per-rep and
-// per-team ranges (each from its own Monte Carlo over that group's open deals).
+// per-team ranges (each from its own Monte Carlo over that group's open deals and new business).
 import type { GroupForecast, WaterfallStep } from '../../../src/engine-api/forecast';
 import type { ConversionTable } from '../../../src/forecast/conversion';
 import { cellGroups } from '../../../src/forecast/methods';
@@ -26,28 +26,45 @@ export function waterfall(
   return steps;
 }
 
+export interface GroupOptions {
+  /** Per owner, new business (created and won inside a window) of each training window, aligned. */
+  readonly newWon: ReadonlyMap<string, readonly number[]>;
+  readonly windows: number;
+  readonly seed: number;
+  /** Draws per group; the draws themselves are returned when `keepDraws`. */
+  readonly draws: number;
+  readonly keepDraws: boolean;
+}
+
+/** Per rep or team: booked + its open deals + its own new business, bootstrapped from its past windows. */
 export function groupForecasts(
   cells: readonly Cell[],
   closedByOwner: ReadonlyMap<string, number>,
   groupOf: (owner: string | null) => string,
   conversion: ConversionTable,
-  seed: number,
+  opts: GroupOptions,
 ): GroupForecast[] {
-  const groups = new Map<string, { cells: Cell[]; closed: number }>();
+  const groups = new Map<string, { cells: Cell[]; closed: number; pool: number[] }>();
   const entry = (name: string) => {
-    const e = groups.get(name) ?? { cells: [], closed: 0 };
+    const e = groups.get(name) ?? { cells: [], closed: 0, pool: new Array<number>(opts.windows).fill(0) };
     groups.set(name, e);
     return e;
   };
   for (const c of cells) entry(groupOf(c.owner)).cells.push(c);
   for (const [owner, won] of closedByOwner) entry(groupOf(owner)).closed += won;
+  for (const [owner, pool] of opts.newWon) {
+    const e = entry(groupOf(owner === '(no owner)' ? null : owner));
+    pool.forEach((v, i) => (e.pool[i] = (e.pool[i] ?? 0) + v));
+  }
   const out: GroupForecast[] = [];
   let k = 0;
   for (const [name, g] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
     const dealGroups = cellGroups(g.cells, conversion);
-    const dist = simulate({ groups: dealGroups, base: g.closed, extra: [], draws: 2000, seed: seed + ++k });
-    const expected = g.closed + dealGroups.reduce((s, d) => s + d.p * d.sum, 0);
-    out.push({ name, closed: g.closed, expected, p10: dist.p10, p90: dist.p90 });
+    const dist = simulate({ groups: dealGroups, base: g.closed, extra: g.pool, draws: opts.draws, seed: opts.seed + ++k });
+    const newBusiness = g.pool.length > 0 ? g.pool.reduce((s, v) => s + v, 0) / g.pool.length : 0;
+    const expected = g.closed + dealGroups.reduce((s, d) => s + d.p * d.sum, 0) + newBusiness;
+    const base = { name, closed: g.closed, expected, p10: dist.p10, p90: dist.p90 };
+    out.push(opts.keepDraws ? { ...base, draws: Array.from(dist.sorted) } : base);
   }
   return out.sort((a, b) => b.expected - a.expected);
 }
