@@ -1,6 +1,6 @@
 // The page's state machine: empty → loading → ready | error, the URL-hash view state,
 // and the import flow (stage → maybe review the mapping → apply → dashboard).
-import type { AnalyticsApi, ImportProposal, ImportResult } from '../engine-api/types';
+import type { AnalyticsApi, FileReadOptions, ImportProposal, ImportResult } from '../engine-api/types';
 import { DashboardModel } from '../features/dashboard/DashboardModel.svelte';
 import { MappingModel } from '../features/import/MappingModel.svelte';
 import { applyRemembered, pageStore } from '../features/import/rememberedPlan';
@@ -8,10 +8,14 @@ import type { ImportPlan } from '../mapping/types';
 import { carryLinkKeys } from '../embed/embedMode';
 import { fetchDataFiles } from '../share/dataUrls';
 import { openingOf, withoutKeys } from '../share/opening';
+import { RememberModel } from '../privacy/RememberModel.svelte';
+import { fromStored, type RememberedData, type StoredMapping } from '../privacy/rememberStore';
 import type { Snapshot } from '../share/snapshot';
 import { readViewState, writeViewState, type ViewState } from './viewState';
 
 export type PageState = 'empty' | 'loading' | 'ready' | 'error';
+/** Where loaded files came from: the user, a `data=` link (never remembered), or this device's memory. */
+type FileSource = 'user' | 'link' | 'device';
 
 /** The built-in demo: the project's seeded generator, sized to load in about a second. */
 export const DEMO = { seed: 20261129, opportunities: 3000 } as const;
@@ -25,6 +29,10 @@ export class AppModel {
   importResult = $state<ImportResult | null>(null);
   mapping = $state<MappingModel | null>(null);
   readonly dashboard: DashboardModel;
+  /** "Remember my data on this device" (opt-in) and what the page opened on. */
+  readonly remember = new RememberModel();
+  /** The files being loaded and where they came from: only the user's own are remembered. */
+  private pending: { files: readonly File[]; source: FileSource } | null = null;
 
   /** Public so feature screens (comp) can make their own engine calls through the same door. */
   constructor(readonly api: AnalyticsApi) {
@@ -42,6 +50,8 @@ export class AppModel {
     this.notices = [...this.notices, ...opening.problems];
     if (opening.snapshot) return this.showSnapshot(opening.snapshot);
     if (opening.urls.length > 0) return this.loadUrls(opening.urls);
+    const remembered = await this.remember.recall();
+    if (remembered) return this.openRemembered(remembered);
     await this.load('Demo data (generated)', () => this.api.loadDemo(DEMO));
   }
 
@@ -56,26 +66,44 @@ export class AppModel {
   private async loadUrls(urls: readonly string[]): Promise<void> {
     this.state = 'loading';
     try {
-      await this.dropFiles(await fetchDataFiles(urls, location.origin));
+      await this.dropFiles(await fetchDataFiles(urls, location.origin), { source: 'link' });
     } catch (error) {
       this.fail(error);
     }
   }
 
+  /** Files remembered on this device, loaded with the mapping they were loaded with then. */
+  private openRemembered(data: RememberedData): Promise<void> {
+    this.remember.opened = { count: data.files.length, savedAt: data.savedAt };
+    const files = data.files.map((f) => new File([f.blob], f.name));
+    return this.dropFiles(files, { source: 'device', stored: data.mappings });
+  }
+
   /** Files from the drop zone or the picker: staged, then applied or shown for review. */
-  async dropFiles(files: readonly File[]): Promise<void> {
+  async dropFiles(
+    files: readonly File[],
+    options: { source?: FileSource; stored?: readonly StoredMapping[] | null } = {},
+  ): Promise<void> {
     if (files.length === 0) return;
     this.state = 'loading';
     this.error = null;
+    this.pending = { files, source: options.source ?? 'user' };
     try {
       const staged = await this.api.stageFiles(files.map((f) => ({ name: f.name, data: f })));
+      const stored = options.stored ? fromStored(options.stored, staged.files) : null;
+      if (stored) return await this.apply(stored, staged);
       // Files whose headers the user mapped before load as they were mapped then.
       const proposal = applyRemembered(staged, pageStore());
-      if (proposal.needsReview) this.mapping = new MappingModel(proposal);
+      if (proposal.needsReview) this.mapping = new MappingModel(proposal, (id, options) => this.restage(id, options));
       else await this.apply(proposal.plan, proposal);
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** A file read again with the user's delimiter, encoding or sheet; remembered mappings apply as on a drop. */
+  private async restage(fileId: string, options: FileReadOptions): Promise<ImportProposal> {
+    return applyRemembered(await this.api.restageFile(fileId, options), pageStore());
   }
 
   async apply(plan: ImportPlan, proposal: ImportProposal): Promise<void> {
@@ -84,6 +112,17 @@ export class AppModel {
     // The plan may be a $state proxy (edited on the mapping screen): send a plain copy.
     const plain = $state.snapshot(plan) as ImportPlan;
     await this.load(label, () => this.api.applyImport(plain));
+    const pending = this.pending;
+    this.pending = null;
+    if (pending && pending.source !== 'link' && this.state !== 'error') {
+      if (pending.source === 'user') this.remember.opened = null;
+      await this.remember.record(
+        pending.files,
+        plain,
+        proposal.files.map((f) => f.fileId),
+        pending.source === 'user',
+      );
+    }
   }
 
   cancelMapping(): void {
@@ -104,6 +143,18 @@ export class AppModel {
     else history.replaceState(null, '', hash);
     this.syncedHash = location.hash;
     void this.refresh();
+  }
+
+  /**
+   * A screen's own parameters (forecast target, territory options) into the hash with
+   * replaceState. The dashboard's data does not depend on them, so nothing is refreshed here:
+   * the screen that owns them reacts to the new view.
+   */
+  setLinkState(patch: Pick<Partial<ViewState>, 'forecast' | 'territory'>): void {
+    if (this.snapshot) return;
+    this.view = { ...this.view, ...patch };
+    history.replaceState(null, '', carryLinkKeys(writeViewState(this.view), location.hash));
+    this.syncedHash = location.hash;
   }
 
   /** A whole view-state hash from outside (the embed API); returns the link's problems. */

@@ -2,6 +2,8 @@
 // month of the fiscal year. Read leniently (a bad value falls back and is reported),
 // written canonically.
 import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '../features/dashboard/hashState';
+import { readForecastHash, writeForecastHash, type ForecastParams } from '../features/forecast/hashState';
+import { readTerritoryHash, writeTerritoryHash, type TerritoryParams } from '../features/territories/hashState';
 import { parsePeriod } from '../periods/fiscal';
 
 export const VIEWS = ['dashboard', 'forecast', 'territories', 'comp', 'data'] as const;
@@ -12,6 +14,10 @@ export interface ViewState extends DashboardHashState {
   readonly period: string;
   readonly view: ViewName;
   readonly fiscalStartMonth: number;
+  /** The forecast screen's target and stage probabilities (`fc.*`); absent = defaults. */
+  readonly forecast?: ForecastParams;
+  /** The territory planner's options (`t.*`); absent = defaults. */
+  readonly territory?: TerritoryParams;
 }
 
 export const DEFAULT_VIEW: ViewState = { period: 'all', view: 'dashboard', fiscalStartMonth: 1 };
@@ -40,7 +46,19 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
     else problems.push(`The link's fiscal-year start "${fy}" is not a month number 1–12; using January.`);
   }
   const dashboard = readDashboardHash(params, problems);
-  return { state: { period, view, fiscalStartMonth, ...dashboard }, problems };
+  const forecast = readForecastHash(params, problems);
+  const territory = readTerritoryHash(params, problems);
+  return {
+    state: {
+      period,
+      view,
+      fiscalStartMonth,
+      ...dashboard,
+      ...(forecast ? { forecast } : {}),
+      ...(territory ? { territory } : {}),
+    },
+    problems,
+  };
 }
 
 export function writeViewState(state: ViewState): string {
@@ -49,5 +67,7 @@ export function writeViewState(state: ViewState): string {
   params.set('period', state.period);
   if (state.fiscalStartMonth !== 1) params.set('fy', String(state.fiscalStartMonth));
   writeDashboardHash(state, params);
+  writeForecastHash(state.forecast, params);
+  writeTerritoryHash(state.territory, params);
   return `#${params.toString()}`;
 }

@@ -1,6 +1,13 @@
-// "Clear all data": everything pipelens may have stored on this device for this origin —
-// IndexedDB databases, the origin-private file system, Cache Storage (the offline copy),
-// local and session storage — and the service worker itself.
+// "Clear all data": everything pipelens stored on this device for this origin that holds the
+// user's data or choices — local and session storage (remembered mappings, the "remember my
+// data" opt-in), every IndexedDB database (the remembered files), the origin-private file
+// system, and any Cache Storage cache other than the app's own offline copy.
+// Kept on purpose: the service worker and its `pipelens-<build>` cache. They hold only the
+// built site's public files (never data, see src/offline/sw.ts), and removing them would
+// stop the page from opening offline until the next online visit.
+
+/** The service worker's own cache of the built site (src/offline/sw.ts names it `pipelens-<build>`). */
+export const isAppShellCache = (name: string): boolean => /^pipelens-[\w.-]+$/.test(name);
 
 export async function clearAllData(): Promise<string[]> {
   const cleared: string[] = [];
@@ -20,13 +27,9 @@ export async function clearAllData(): Promise<string[]> {
     cleared.push(`${names.length} file(s) in the private file system`);
   }
   if ('caches' in window) {
-    const keys = await caches.keys();
+    const keys = (await caches.keys()).filter((key) => !isAppShellCache(key));
     await Promise.all(keys.map((key) => caches.delete(key)));
-    cleared.push(`${keys.length} offline cache(s)`);
-  }
-  if ('serviceWorker' in navigator) {
-    const registrations = await navigator.serviceWorker.getRegistrations();
-    await Promise.all(registrations.map((r) => r.unregister()));
+    cleared.push(`${keys.length} data cache(s)`);
   }
   return cleared;
 }

@@ -68,6 +68,12 @@ describe('compensation screen', () => {
     const cost = rows.reduce((s, r) => s + r.payout, 0) / rows.reduce((s, r) => s + r.bookings, 0);
     expect(await summaryNumber(page, 'data-cost-of-sales')).toBeCloseTo(cost, 9);
     expect(await page.locator('[data-testid="comp-histogram"] rect.bar').count()).toBe(21);
+    // The demo's data ends on a quarter's last day, so the forecast is of the next quarter: the
+    // simulation switches from each rep's history to the forecast's per-rep draws and says so.
+    await page.waitForSelector('[data-testid="comp-simulation"][data-source="forecast"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="comp-simulation-source"]')).toContain(
+      'from the forecast (Monte Carlo, 2,000 draws per rep',
+    );
   });
 
   it('pays a flat plan exactly as computed by hand, and compares it with the baseline', async () => {

@@ -12,7 +12,9 @@ import { maven, MAVEN_FILES, serveSite } from './share-site';
 
 const siteUrl = inject('siteUrl');
 const FULL =
-  '#view=dashboard&period=2025-Q2&fy=7&f.region=West&k.win_rate=by_value&cmp=yoy&ref=2025-06-30&gm=60&churn=10&cur=EUR&by=team';
+  '#view=dashboard&period=2025-Q2&fy=7&f.region=West&k.win_rate=by_value&cmp=yoy&ref=2025-06-30&gm=60&churn=10&cur=EUR&by=team' +
+  '&fc.target=2500000&fc.p.Negotiation=70' +
+  '&t.by=owner&t.pot=openPipeline&t.work=employees&t.mode=accounts&t.n=12&t.bal=bookings%2Caccounts&t.tol=2.5&t.seed=42&t.from=1';
 
 describe('links and exports', () => {
   const sessions = useBrowserSessions();
@@ -35,12 +37,43 @@ describe('links and exports', () => {
     expect(await hash(page)).toBe(canonical);
     expect(readViewState(await hash(page)).state).toEqual(readViewState(FULL).state);
     expect(await page.getAttribute('[data-kpi="win_rate"]', 'data-variant')).toBe('by_value');
+    const { forecast, territory } = readViewState(FULL).state;
+    expect(forecast?.target).toBe(2_500_000);
+    expect(territory?.territories).toBe(12);
+
+    // The forecast and territory screens open on the link's parameters and leave the link as it was.
+    const sameKeys = (view: string) => canonical.replace('view=dashboard', `view=${view}`);
+    await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+    await page.waitForSelector('[data-testid="forecast-screen"][data-forecast-state="ready"]', { timeout: 120_000 });
+    expect(await page.inputValue('[data-testid="forecast-target"]')).toBe('2500000');
+    expect(await page.inputValue('[aria-label="Probability of Negotiation in percent"]')).toBe('70');
+    expect(await page.locator('[data-testid="target-probability"]').count()).toBe(1);
+    expect(await hash(page)).toBe(sameKeys('forecast'));
+
+    await page.getByRole('button', { name: 'Territories', exact: true }).click();
+    await page.waitForSelector('[data-testid="design-form"]', { timeout: 60_000 });
+    expect(await page.inputValue('[data-testid="grouping"]')).toBe('owner');
+    expect(await page.inputValue('[data-testid="potential"]')).toBe('openPipeline');
+    expect(await page.inputValue('[data-testid="design-mode"]')).toBe('accounts');
+    expect(await page.inputValue('[data-testid="design-count"]')).toBe('12');
+    expect(await page.isChecked('[data-testid="design-from-current"]')).toBe(true);
+    expect(await hash(page)).toBe(sameKeys('territories'));
+    // An edit rewrites the link in place (replaceState: no new history entry).
+    const entries = await page.evaluate(() => history.length);
+    await page.selectOption('[data-testid="grouping"]', 'region');
+    await page.waitForFunction(() => location.hash.includes('t.by=region'));
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    await page.reload();
+    await waitForReady(page);
+    await page.waitForSelector('[data-testid="design-form"]', { timeout: 60_000 });
+    expect(await page.inputValue('[data-testid="grouping"]')).toBe('region');
+    expect(await page.inputValue('[data-testid="design-count"]')).toBe('12');
 
     await page.getByRole('button', { name: 'Data', exact: true }).click();
     await page.waitForFunction(() => location.hash.includes('view=data'));
     await page.goBack();
-    await page.waitForFunction(() => location.hash.includes('view=dashboard'));
-    await page.waitForSelector('section.dashboard');
+    await page.waitForFunction(() => location.hash.includes('view=territories'));
+    await page.waitForSelector('[data-testid="design-form"]');
     await page.goForward();
     await page.waitForFunction(() => location.hash.includes('view=data'));
   });
@@ -74,33 +107,93 @@ describe('links and exports', () => {
     );
   });
 
-  it('exports the bookings chart and table to SVG, PNG, CSV and XLSX that parse back', async () => {
+  it('exports charts and tables on every screen to SVG, PNG, CSV and XLSX that parse back', async () => {
     const page = await open(`${siteUrl}#view=dashboard&period=all`);
-    const download = async (kind: string): Promise<Buffer> => {
-      const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${kind}"]`)]);
+    /** Clicks one export button inside `scope` and returns the downloaded file's bytes. */
+    const download = async (scope: string, kind: string): Promise<Buffer> => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(`${scope} [data-export="${kind}"]`)]);
       return readFileSync(await file.path());
     };
-    const csv = Papa.parse<Record<string, string>>(String(await download('csv')), { header: true, skipEmptyLines: true }).data;
+    const csvOf = async (scope: string) =>
+      Papa.parse<Record<string, string>>(String(await download(scope, 'csv')), { header: true, skipEmptyLines: true }).data;
+    const xlsxOf = async (scope: string) => {
+      const book = XLSX.read(await download(scope, 'xlsx'), { type: 'buffer' });
+      const sheet = book.Sheets[book.SheetNames[0] ?? ''];
+      if (!sheet) throw new Error('no sheet');
+      return XLSX.utils.sheet_to_json<Record<string, number | string>>(sheet);
+    };
+    // The browser's own XML parser, on a blank page: a DOMParser document inherits the site's CSP, which
+    // (rightly) refuses the inline styles an exported SVG carries for viewers elsewhere.
+    const blank = await page.context().newPage();
+    /** The SVG file parsed by DOMParser: its element count of `selector`, or -1 on a parse error. */
+    const svgCount = async (scope: string, selector: string) => {
+      const text = String(await download(scope, 'svg'));
+      expect(text.startsWith('<?xml')).toBe(true);
+      return blank.evaluate(
+        ([xml, sel]) => {
+          const doc = new DOMParser().parseFromString(xml, 'image/svg+xml');
+          return doc.querySelector('parsererror') ? -1 : doc.querySelectorAll(sel).length;
+        },
+        [text, selector] as const,
+      );
+    };
+    const isPng = (bytes: Buffer) => [...bytes.subarray(0, 8)].join() === '137,80,78,71,13,10,26,10';
+
+    // Dashboard: the bookings chart (its own table of raw numbers).
+    const bookings = '[aria-label^="Export Bookings"]';
+    const csv = await csvOf(bookings);
     const bars = await page.locator('[data-testid="bookings-chart"] rect.bar').count();
     expect(csv.length).toBeGreaterThan(4);
     const sum = csv.reduce((s, r) => s + Number(r['won_amount']), 0);
     expect(sum).toBeCloseTo((await tileValue(page, 'won_amount')) ?? Number.NaN, 2);
-
-    const book = XLSX.read(await download('xlsx'), { type: 'buffer' });
-    const sheet = book.Sheets[book.SheetNames[0] ?? ''];
-    if (!sheet) throw new Error('no sheet');
-    const rows = XLSX.utils.sheet_to_json<Record<string, number | string>>(sheet);
+    const rows = await xlsxOf(bookings);
     expect(rows.map((r) => r['won_amount'])).toEqual(csv.map((r) => Number(r['won_amount'])));
-
-    const svg = String(await download('svg'));
-    expect(svg.startsWith('<?xml')).toBe(true);
-    expect(svg.match(/<rect[^>]*class="[^"]*\bbar\b/g)?.length).toBe(bars);
-    const png = await download('png');
-    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(await svgCount(bookings, 'rect.bar')).toBe(bars);
+    const png = await download(bookings, 'png');
+    expect(isPng(png)).toBe(true);
     const width = await page
       .locator('svg[data-testid="bookings-chart"]')
       .evaluate((el) => Math.round(el.getBoundingClientRect().width));
     expect(png.readUInt32BE(16)).toBe(width * 2);
+
+    // Dashboard: a bar chart's data table exports raw numbers (win rate = won ÷ (won + lost)).
+    const winRate = '[data-testid="chart-win-rate"]';
+    const segments = await csvOf(winRate);
+    expect(segments.length).toBe(await page.locator(`${winRate} rect.bar`).count());
+    for (const r of segments)
+      expect(Number(r['Win rate'])).toBeCloseTo(Number(r['Won']) / (Number(r['Won']) + Number(r['Lost'])), 10);
+    expect(await svgCount(winRate, 'rect.bar')).toBe(segments.length);
+    expect(isPng(await download(winRate, 'png'))).toBe(true);
+    // The leaderboard as a workbook: every owner's won amount adds up to the tile.
+    const leaders = await xlsxOf('[data-export-panel="leaderboard"]');
+    expect(leaders.length).toBe(await page.locator('[data-testid="leaderboard"] tbody tr').count());
+    const wonByOwner = leaders.reduce((s, r) => s + Number(r['Won amount']), 0);
+    expect(wonByOwner).toBeCloseTo((await tileValue(page, 'won_amount')) ?? Number.NaN, 2);
+
+    // Territories: the table and the map.
+    await page.getByRole('button', { name: 'Territories', exact: true }).click();
+    await page.waitForSelector('[data-testid="territory-table"] tbody tr', { timeout: 60_000 });
+    const territories = await csvOf('[data-export-panel="territory-table"]');
+    expect(territories.length).toBe(await page.locator('[data-testid="territory-table"] tbody tr').count());
+    // Numbers go out unformatted (the screen shows $1.2M; the file has the amount).
+    const potentials = await page
+      .locator('[data-testid="territory-table"] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-potential'))));
+    expect(territories.map((r) => Number(r['Potential']))).toEqual(potentials);
+    const marks = await page.locator('[data-testid="territory-map"] svg circle, [data-testid="territory-map"] svg path').count();
+    expect(await svgCount('[data-export-panel="territory-map"]', 'circle, path')).toBe(marks);
+    expect(isPng(await download('[data-export-panel="territory-map"]', 'png'))).toBe(true);
+
+    // Compensation: the results table as a workbook and the attainment histogram.
+    await page.getByRole('button', { name: 'Compensation', exact: true }).click();
+    await page.waitForSelector('[data-testid="comp-screen"][data-comp-state="ready"] [data-testid="comp-results"]', {
+      timeout: 60_000,
+    });
+    const results = await xlsxOf('[data-export-panel="comp-results"]');
+    expect(results.length).toBe(await page.locator('[data-testid="comp-results"] tbody tr').count());
+    const histogramBars = await page.locator('[data-testid="comp-histogram"] rect.bar').count();
+    expect(await svgCount('[data-export-panel="comp-histogram"]', 'rect.bar')).toBe(histogramBars);
+    expect(isPng(await download('[data-export-panel="comp-histogram"]', 'png'))).toBe(true);
   });
 
   it('renders script-injection strings in account names and column headers as text', async () => {

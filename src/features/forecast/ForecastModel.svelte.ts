@@ -5,11 +5,14 @@ import * as Comlink from 'comlink';
 import type { ForecastProgress, ForecastResult } from '../../engine-api/forecast';
 import type { AnalyticsApi } from '../../engine-api/types';
 import type { Filters } from '../../queries/filters';
+import type { ForecastParams } from './hashState';
 
 export interface ForecastView {
   readonly period: string;
   readonly fiscalStartMonth: number;
   readonly filters?: Filters;
+  /** Target and stage edits from the link; absent = none. */
+  readonly params?: ForecastParams;
 }
 
 export class ForecastModel {
@@ -24,10 +27,24 @@ export class ForecastModel {
 
   readonly best = $derived(this.result?.backtest.leaderboard.find((r) => r.method === this.result?.recommended) ?? null);
 
-  constructor(private readonly api: AnalyticsApi) {}
+  /**
+   * `persist` puts the target and stage edits into the link; the page then calls load() with
+   * the new view. Without it (a model on its own) an edit reloads directly.
+   */
+  constructor(
+    private readonly api: AnalyticsApi,
+    private readonly persist: ((params: ForecastParams) => void) | null = null,
+  ) {}
 
   async load(view: ForecastView): Promise<void> {
     this.view = view;
+    if (view.params) {
+      this.target = view.params.target;
+      this.stageEdits = { ...view.params.stageProbabilities };
+    } else if (this.persist) {
+      this.target = null;
+      this.stageEdits = {};
+    }
     const request = ++this.latest;
     this.state = 'loading';
     this.progress = null;
@@ -58,17 +75,23 @@ export class ForecastModel {
 
   setTarget(value: number | null): void {
     this.target = value !== null && Number.isFinite(value) && value > 0 ? value : null;
-    if (this.view) void this.load(this.view);
+    this.changed();
   }
 
   setStageProbability(stage: string, percent: number): void {
     if (!Number.isFinite(percent) || percent < 0 || percent > 100) return;
     this.stageEdits = { ...this.stageEdits, [stage]: percent / 100 };
-    if (this.view) void this.load(this.view);
+    this.changed();
   }
 
   resetStages(): void {
     this.stageEdits = {};
-    if (this.view) void this.load(this.view);
+    this.changed();
+  }
+
+  private changed(): void {
+    const params: ForecastParams = { target: this.target, stageProbabilities: $state.snapshot(this.stageEdits) };
+    if (this.persist) this.persist(params);
+    else if (this.view) void this.load({ ...this.view, params });
   }
 }

@@ -7,6 +7,7 @@ import type { DesignMode, DesignResponse, TerritoryWorkerApi } from '../../terri
 import type { Progress } from '../../territories/steps';
 import { createTerritoryClient } from './client';
 import { assignmentCsv } from './exportCsv';
+import { DEFAULT_TERRITORY, type TerritoryParams } from './hashState';
 import { measureOf, type Grouping, type Measure } from './measures';
 import { accountsMovedFraction, summarize, type Summary } from './summary';
 
@@ -39,6 +40,18 @@ export class TerritoriesModel {
     this.proposed ? summarize(this.accounts, this.proposed, this.potential, this.workload, this.result?.territoryNames) : null,
   );
   readonly disruption: number | null = $derived(this.proposed ? accountsMovedFraction(this.current, this.proposed) : 0);
+  /** The options a link carries (src/features/territories/hashState.ts). */
+  readonly params: TerritoryParams = $derived({
+    grouping: this.grouping,
+    potential: this.potential,
+    workload: this.workload,
+    mode: this.mode,
+    territories: this.territories,
+    balance: [...this.balance],
+    tolerancePct: this.tolerancePct,
+    seed: this.seed,
+    fromCurrent: this.fromCurrent,
+  });
   readonly hasGeography = $derived(this.accounts.some((a) => a.latitude !== null && a.longitude !== null));
 
   /** What the map draws: map units by territory (county/state designs) or account points. */
@@ -78,6 +91,20 @@ export class TerritoriesModel {
     } catch (error) {
       this.loadError = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  /** Options from a link (or its absence: the defaults); the design on screen stays until run again. */
+  applyParams(p: TerritoryParams = DEFAULT_TERRITORY): void {
+    this.grouping = p.grouping;
+    this.potential = p.potential;
+    this.workload = p.workload;
+    // A link's map units on data without coordinates: named accounts, as load() decides.
+    this.mode = this.accounts.length > 0 && !this.hasGeography ? 'accounts' : p.mode;
+    this.territories = p.territories;
+    this.balance = [...p.balance];
+    this.tolerancePct = p.tolerancePct;
+    this.seed = p.seed;
+    this.fromCurrent = p.fromCurrent;
   }
 
   toggleBalance(m: Measure): void {

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { readViewState, writeViewState, type ViewState } from '../../../src/app/viewState';
 
 // Keys and values near the valid ones, so the property also runs through real values.
-const KEYS = ['view', 'period', 'fy', 'f.region', 'f.owner', 'k.win_rate', 'cmp', 'ref', 'gm', 'churn', 'cur', 'by', 'zz'];
+const KEYS = [
+  ...['view', 'period', 'fy', 'f.region', 'f.owner', 'k.win_rate', 'cmp', 'ref', 'gm', 'churn', 'cur', 'by', 'zz'],
+  ...['fc.target', 'fc.p.Prospecting', 'fc.p.', 't.by', 't.pot', 't.work', 't.mode', 't.n', 't.bal', 't.tol', 't.seed', 't.from'],
+];
 const VALUES = [
   'forecast',
   'data',
@@ -28,6 +31,16 @@ const VALUES = [
   'team',
   '<img src=x onerror=alert(1)>',
   'a&b=c',
+  '0',
+  '1',
+  '8',
+  '12.5',
+  '250000',
+  'owner',
+  'counties',
+  'employees',
+  'openPipeline,bookings',
+  'accounts,accounts',
 ];
 
 describe('view state in the hash', () => {
@@ -58,6 +71,18 @@ describe('view state in the hash', () => {
       churn: 0.125,
       currency: 'EUR',
       segmentBy: 'team',
+      forecast: { target: 2_500_000, stageProbabilities: { Prospecting: 0.125, 'Engaging & <b>': 0.5 } },
+      territory: {
+        grouping: 'owner',
+        potential: 'openPipeline',
+        workload: 'employees',
+        mode: 'counties',
+        territories: 12,
+        balance: ['bookings', 'openPipeline', 'accounts'],
+        tolerancePct: 2.5,
+        seed: 42,
+        fromCurrent: true,
+      },
     };
     const back = readViewState(writeViewState(full));
     expect(back.problems).toEqual([]);
@@ -70,5 +95,24 @@ describe('view state in the hash', () => {
     expect(state.view).toBe('dashboard');
     expect(state.period).toBe('all');
     expect(problems).toHaveLength(4);
+  });
+
+  it('drops bad forecast and territory values with a notice each, keeping the good ones and the defaults', () => {
+    const { state, problems } = readViewState(
+      '#fc.target=-5&fc.p.Won=150&fc.p.Engaging=40&t.n=0&t.bal=accounts,accounts&t.mode=hexagons&t.tol=2&t.seed=1.5&t.by=owner',
+    );
+    expect(state.forecast).toEqual({ target: null, stageProbabilities: { Engaging: 0.4 } });
+    expect(state.territory).toEqual({
+      grouping: 'owner',
+      potential: 'annualRevenue',
+      workload: 'accounts',
+      mode: 'points',
+      territories: 8,
+      balance: ['annualRevenue', 'accounts'],
+      tolerancePct: 2,
+      seed: 1,
+      fromCurrent: false,
+    });
+    expect(problems).toHaveLength(6);
   });
 });
