@@ -3,14 +3,17 @@
 import { format } from 'd3';
 import type { ValueKind } from './kpiCatalog';
 
+const POINTS = format('.1f');
+const PERCENT = format('.1%');
+
 export function deltaText(kind: ValueKind, value: number, before: number | null | undefined): string | null {
   if (before === undefined) return null;
   if (before === null) return 'no comparison value';
   if (kind === 'percent') {
     const pts = (value - before) * 100;
-    return `${pts >= 0 ? '▲' : '▼'} ${format('.1f')(Math.abs(pts))} pts`;
+    return `${pts >= 0 ? '▲' : '▼'} ${POINTS(Math.abs(pts))} pts`;
   }
   if (before === 0) return value === 0 ? '= unchanged' : 'new (was 0)';
   const change = (value - before) / Math.abs(before);
-  return `${change >= 0 ? '▲' : '▼'} ${format('.1%')(Math.abs(change))}`;
+  return `${change >= 0 ? '▲' : '▼'} ${PERCENT(Math.abs(change))}`;
 }

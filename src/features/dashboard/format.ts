@@ -2,9 +2,15 @@
 import { format } from 'd3';
 import { formatValue } from './kpiCatalog';
 
-export const pct = (v: number | null): string => (v === null ? '—' : format('.1%')(v));
+// d3's format() parses its specifier each time it is called: build each formatter once.
+const PCT = format('.1%');
+const DAYS = format(',.1f');
+const SHORT = format('~s');
+const PCT_TICK = format('.0%');
+
+export const pct = (v: number | null): string => (v === null ? '—' : PCT(v));
 export const count = format(',d');
-export const days = (v: number | null): string => (v === null ? '—' : format(',.1f')(v));
+export const days = (v: number | null): string => (v === null ? '—' : DAYS(v));
 export const moneyOf = (currency: string) => (v: number) => formatValue('money', v, currency);
-export const shortMoney = (v: number): string => format('~s')(v).replace('G', 'B');
-export const pctTick = (v: number): string => format('.0%')(v);
+export const shortMoney = (v: number): string => SHORT(v).replace('G', 'B');
+export const pctTick = (v: number): string => PCT_TICK(v);

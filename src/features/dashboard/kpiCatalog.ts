@@ -24,24 +24,37 @@ export function formatValue(kind: ValueKind, value: number, currency = 'USD'): s
     case 'money_per_day':
       return `${moneyFormat(currency, Math.abs(value) < 100 ? 2 : 0)(value)}/day`;
     case 'count':
-      return format(',d')(value);
+      return COUNT(value);
     case 'percent':
-      return format('.1%')(value);
+      return PERCENT(value);
     case 'days':
-      return `${format(',.1f')(value)} days`;
+      return `${ONE_DECIMAL(value)} days`;
     case 'ratio':
-      return `${format(',.2f')(value)}×`;
+      return `${TWO_DECIMALS(value)}×`;
   }
 }
 
+const COUNT = format(',d');
+const PERCENT = format('.1%');
+const ONE_DECIMAL = format(',.1f');
+const TWO_DECIMALS = format(',.2f');
+
+/** Building an Intl.NumberFormat costs far more than using one: every table cell would pay it. */
+const moneyFormats = new Map<string, (v: number) => string>();
+
 function moneyFormat(currency: string, digits: number): (v: number) => string {
+  const key = `${currency} ${digits}`;
+  const known = moneyFormats.get(key);
+  if (known) return known;
   const f = new Intl.NumberFormat('en-US', {
     style: 'currency',
     currency,
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   });
-  return (v) => f.format(v);
+  const formatter = (v: number) => f.format(v);
+  moneyFormats.set(key, formatter);
+  return formatter;
 }
 
 export function variantsOf(id: KpiId): readonly string[] {
