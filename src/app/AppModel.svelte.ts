@@ -33,6 +33,8 @@ export class AppModel {
   readonly remember = new RememberModel();
   /** The files being loaded and where they came from: only the user's own are remembered. */
   private pending: { files: readonly File[]; source: FileSource } | null = null;
+  /** The files behind the data on screen, so their reading and mapping can be reviewed after a direct load. */
+  loadedFiles = $state.raw<{ files: readonly File[]; source: FileSource } | null>(null);
 
   /** Public so feature screens (comp) can make their own engine calls through the same door. */
   constructor(readonly api: AnalyticsApi) {
@@ -101,6 +103,25 @@ export class AppModel {
     }
   }
 
+  /**
+   * Opens the mapping screen for the files on screen, even when they were recognized with full
+   * confidence and loaded at once: how each was read (delimiter, encoding, sheet) and mapped.
+   * Cancelling keeps the data as it is; applying loads it again.
+   */
+  async reviewImport(): Promise<void> {
+    const loaded = this.loadedFiles;
+    if (!loaded) return;
+    this.state = 'loading';
+    this.error = null;
+    try {
+      this.pending = loaded;
+      const staged = await this.api.stageFiles(loaded.files.map((f) => ({ name: f.name, data: f })));
+      this.mapping = new MappingModel(applyRemembered(staged, pageStore()), (id, options) => this.restage(id, options));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
   /** A file read again with the user's delimiter, encoding or sheet; remembered mappings apply as on a drop. */
   private async restage(fileId: string, options: FileReadOptions): Promise<ImportProposal> {
     return applyRemembered(await this.api.restageFile(fileId, options), pageStore());
@@ -114,6 +135,7 @@ export class AppModel {
     await this.load(label, () => this.api.applyImport(plain));
     const pending = this.pending;
     this.pending = null;
+    if (pending && this.state !== 'error') this.loadedFiles = pending;
     if (pending && pending.source !== 'link' && this.state !== 'error') {
       if (pending.source === 'user') this.remember.opened = null;
       await this.remember.record(
@@ -127,6 +149,7 @@ export class AppModel {
 
   cancelMapping(): void {
     this.mapping = null;
+    this.pending = null;
     this.state = this.dashboard.result ? 'ready' : 'empty';
   }
 

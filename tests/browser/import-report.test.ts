@@ -1,11 +1,15 @@
 // The import report and the data-quality panel in real Chromium: reconciliation per file,
 // the CSV export (downloaded, parsed back), and the demo's deliberate flaws on the panel.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { DEMO_FLAWS } from '../../src/demo/flaws';
 import { useBrowserSessions, waitForReady } from './setup/browser';
 
 const siteUrl = inject('siteUrl');
+const MAVEN_FILES = ['sales_pipeline.csv', 'sales_teams.csv', 'accounts.csv', 'products.csv'].map((f) =>
+  path.resolve(import.meta.dirname, '../fixtures/maven-crm', f),
+);
 
 describe('import report', () => {
   const sessions = useBrowserSessions();
@@ -48,5 +52,34 @@ describe('import report', () => {
     await expect(check('closed_before_created').locator('.effect').textContent()).resolves.toMatch(
       /^Won amount includes \$[\d,]+ from 1 won deal/,
     );
+  });
+
+  it('reviews how files that loaded at once were read and mapped; cancel keeps the data, apply reloads it', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=data`);
+    await waitForReady(page);
+    // The demo is generated, not read from files: nothing to review.
+    expect(await page.locator('[data-testid="review-import"]').count()).toBe(0);
+
+    const reportRow = page.locator('[data-testid="import-report"] tbody tr', { hasText: 'sales_pipeline.csv' });
+    await page.setInputFiles('[data-testid="file-input"]', MAVEN_FILES);
+    await reportRow.waitFor();
+    await waitForReady(page);
+    const loaded = await reportRow.getAttribute('data-rows-loaded');
+    expect(loaded).toBe('8800');
+
+    await page.click('[data-testid="review-import"]');
+    const delimiter = page.locator('select[aria-label="Delimiter of sales_pipeline.csv"]');
+    await delimiter.waitFor();
+    expect(await delimiter.inputValue()).toBe(',');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await reportRow.waitFor();
+    expect(await reportRow.getAttribute('data-rows-loaded')).toBe(loaded);
+
+    await page.click('[data-testid="review-import"]');
+    await page.click('[data-testid="apply-mapping"]');
+    await waitForReady(page);
+    await reportRow.waitFor();
+    expect(await reportRow.getAttribute('data-rows-loaded')).toBe(loaded);
   });
 });
