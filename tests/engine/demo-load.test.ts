@@ -62,4 +62,12 @@ describe('demo: the direct load equals the full import path', () => {
     const request = { period: 'all', fiscalStartMonth: 1 };
     expect(await direct.dashboard(request)).toEqual(await imported.dashboard(request));
   });
+
+  it('runs one call at a time: a dashboard asked for while the demo loads sees the whole demo', async () => {
+    const fresh = new TableReader(await openNodeEngine());
+    const request = { period: 'all', fiscalStartMonth: 1 };
+    // Not awaited in between: both messages are in the worker before the load's first await.
+    const [, during] = await Promise.all([fresh.loadDemo(DEMO), fresh.dashboard(request)]);
+    expect(during).toEqual(await direct.dashboard(request));
+  });
 });

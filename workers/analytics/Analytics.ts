@@ -34,6 +34,7 @@ export type EngineSource = EngineHost | (() => Promise<EngineHost>);
 
 export class Analytics implements AnalyticsApi {
   private ctx: Promise<AnalyticsContext> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly source: EngineSource) {}
 
@@ -43,59 +44,73 @@ export class Analytics implements AnalyticsApi {
     return this.ctx;
   }
 
-  async stageFiles(files: readonly FileInput[], options?: StageOptions): Promise<ImportProposal> {
-    const ctx = await this.context();
-    // A new drop replaces whatever was staged and not applied.
-    for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
-    for (const file of files) {
-      const entry = await stageFile(ctx, file, options?.files?.[file.name]);
-      ctx.staged.set(entry.info.fileId, entry);
-    }
-    return proposeStaged(ctx);
+  /**
+   * One call at a time. A call that awaits (registering a file) would otherwise let the next
+   * message in half-way: a dashboard query between the demo's tables, an import over a load.
+   */
+  private exclusive<T>(work: (ctx: AnalyticsContext) => T | Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => work(await this.context()));
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
-  async restageFile(fileId: string, options: FileReadOptions): Promise<ImportProposal> {
-    const ctx = await this.context();
-    await restageFile(ctx, fileId, options);
-    return proposeStaged(ctx);
+  stageFiles(files: readonly FileInput[], options?: StageOptions): Promise<ImportProposal> {
+    return this.exclusive(async (ctx) => {
+      // A new drop replaces whatever was staged and not applied.
+      for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
+      for (const file of files) {
+        const entry = await stageFile(ctx, file, options?.files?.[file.name]);
+        ctx.staged.set(entry.info.fileId, entry);
+      }
+      return proposeStaged(ctx);
+    });
   }
 
-  async applyImport(plan: ImportPlan): Promise<ImportResult> {
-    const ctx = await this.context();
-    resetDashboard(ctx);
-    return applyImport(ctx, plan);
+  restageFile(fileId: string, options: FileReadOptions): Promise<ImportProposal> {
+    return this.exclusive(async (ctx) => {
+      await restageFile(ctx, fileId, options);
+      return proposeStaged(ctx);
+    });
   }
 
-  async dashboard(request: DashboardRequest): Promise<DashboardResult> {
-    return dashboard(await this.context(), request);
+  applyImport(plan: ImportPlan): Promise<ImportResult> {
+    return this.exclusive((ctx) => {
+      resetDashboard(ctx);
+      return applyImport(ctx, plan);
+    });
   }
 
-  async compData(request: CompDataRequest): Promise<CompData> {
-    return compData(await this.context(), request);
+  dashboard(request: DashboardRequest): Promise<DashboardResult> {
+    return this.exclusive((ctx) => dashboard(ctx, request));
+  }
+
+  compData(request: CompDataRequest): Promise<CompData> {
+    return this.exclusive((ctx) => compData(ctx, request));
   }
 
   /** From the page, onProgress is a Comlink proxy: each call posts a message while the worker computes. */
-  async forecast(request: ForecastRequest, onProgress?: (progress: ForecastProgress) => void): Promise<ForecastResult> {
-    return forecast(await this.context(), request, onProgress);
+  forecast(request: ForecastRequest, onProgress?: (progress: ForecastProgress) => void): Promise<ForecastResult> {
+    return this.exclusive((ctx) => forecast(ctx, request, onProgress));
   }
 
-  async dataQuality(request: DataQualityRequest = {}): Promise<DataQualityResult> {
-    return dataQuality(await this.context(), request);
+  dataQuality(request: DataQualityRequest = {}): Promise<DataQualityResult> {
+    return this.exclusive((ctx) => dataQuality(ctx, request));
   }
 
-  async territoryAccounts(): Promise<TerritoryAccounts> {
-    return territoryAccounts(await this.context());
+  territoryAccounts(): Promise<TerritoryAccounts> {
+    return this.exclusive((ctx) => territoryAccounts(ctx));
   }
 
   async resourceUrls(): Promise<string[]> {
     return performance.getEntriesByType('resource').map((entry) => entry.name);
   }
 
-  async loadDemo(request: DemoRequest): Promise<ImportResult> {
-    const ctx = await this.context();
-    for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
-    resetDashboard(ctx);
-    return loadDemoTables(ctx, request);
+  loadDemo(request: DemoRequest): Promise<ImportResult> {
+    return this.exclusive((ctx) => {
+      for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
+      resetDashboard(ctx);
+      return loadDemoTables(ctx, request);
+    });
   }
 }
 
