@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
+import { firstPaintPlugin } from './scripts/firstPaintPlugin';
 import { SW_FILE, serviceWorkerPlugin } from './scripts/swPlugin';
 
 // The blocking browser build of DuckDB-WASM is not in the package's exports map,
@@ -12,7 +13,7 @@ const duckdbBlocking = fileURLToPath(
 export default defineConfig({
   // Relative base: the built site works under any sub-path (e.g. /portal/sales/).
   base: './',
-  plugins: [svelte(), serviceWorkerPlugin()],
+  plugins: [svelte(), firstPaintPlugin(), serviceWorkerPlugin()],
   resolve: { alias: { '@duckdb/duckdb-wasm/blocking-browser': duckdbBlocking } },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

@@ -13,6 +13,7 @@ export interface SizeResult {
   readonly questions: BenchQuestions;
   readonly product: {
     readonly coldStartMs: Summary | null;
+    readonly engineReadyMs: Summary | null;
     readonly loadMs: Summary | null;
     readonly changeMs: Summary | null;
     readonly filterMs: Summary | null;
@@ -83,6 +84,7 @@ export function assemble(
     questions: record.questions,
     product: {
       coldStartMs: summarize(sessions.map((s) => s.coldStartMs)),
+      engineReadyMs: summarize(sessions.map((s) => s.engineReadyMs)),
       loadMs: summarize(sessions.map((s) => s.loadMs)),
       changeMs: summarize(sessions.flatMap((s) => s.changeMs)),
       filterMs: summarize(sessions.flatMap((s) => s.filterMs)),

@@ -11,14 +11,13 @@ import { openingOf, withoutKeys } from '../share/opening';
 import { RememberModel } from '../privacy/RememberModel.svelte';
 import { fromStored, type RememberedData, type StoredMapping } from '../privacy/rememberStore';
 import type { Snapshot } from '../share/snapshot';
+import { DEMO, FIRST_PAINT_FILE, firstPaintFor } from '../demo/firstPaint';
+import { requestOf } from '../features/dashboard/DashboardModel.svelte';
 import { readViewState, writeViewState, type ViewState } from './viewState';
 
 export type PageState = 'empty' | 'loading' | 'ready' | 'error';
 /** Where loaded files came from: the user, a `data=` link (never remembered), or this device's memory. */
 type FileSource = 'user' | 'link' | 'device';
-
-/** The built-in demo: the project's seeded generator, sized to load in about a second. */
-export const DEMO = { seed: 20261129, opportunities: 3000 } as const;
 
 export class AppModel {
   state = $state<PageState>('empty');
@@ -35,6 +34,8 @@ export class AppModel {
   private pending: { files: readonly File[]; source: FileSource } | null = null;
   /** The files behind the data on screen, so their reading and mapping can be reviewed after a direct load. */
   loadedFiles = $state.raw<{ files: readonly File[]; source: FileSource } | null>(null);
+  /** False while the demo's first paint is on screen and the engine is still loading the demo. */
+  engineReady = $state(true);
 
   /** Public so feature screens (comp) can make their own engine calls through the same door. */
   constructor(readonly api: AnalyticsApi) {
@@ -54,7 +55,34 @@ export class AppModel {
     if (opening.urls.length > 0) return this.loadUrls(opening.urls);
     const remembered = await this.remember.recall();
     if (remembered) return this.openRemembered(remembered);
-    await this.load('Demo data (generated)', () => this.api.loadDemo(DEMO));
+    await this.startDemo();
+  }
+
+  /**
+   * The demo: the engine starts loading it at once; if the build's first paint fits the view
+   * on screen it is drawn meanwhile. Whatever the user does before the engine is done waits
+   * in the worker's queue behind the demo load, so nothing is answered from half-loaded tables.
+   */
+  private async startDemo(): Promise<void> {
+    const label = 'Demo data (generated)';
+    const paint = firstPaintFor(await fetchFirstPaint(), requestOf(this.view));
+    if (!paint || this.state !== 'empty') return this.load(label, () => this.api.loadDemo(DEMO));
+    this.importResult = paint.importResult;
+    this.dataLabel = label;
+    this.dashboard.show(paint.result, this.view.fiscalStartMonth);
+    this.state = 'ready';
+    this.engineReady = false;
+    // Compiling the engine takes every core for a while: let the first paint reach the screen first.
+    await afterPaint();
+    try {
+      const loaded = await this.api.loadDemo(DEMO);
+      // A file dropped meanwhile was queued behind the demo and is now what the page shows.
+      if (!this.pending && !this.loadedFiles) this.importResult = loaded;
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.engineReady = true;
+    }
   }
 
   private showSnapshot(snapshot: Snapshot): void {
@@ -231,4 +259,23 @@ export class AppModel {
     this.error = error instanceof Error ? error.message : String(error);
     this.state = 'error';
   }
+}
+
+/** The build's first paint of the demo, or null (not built, offline without it, or unreadable). */
+async function fetchFirstPaint(): Promise<unknown> {
+  try {
+    const response = await fetch(new URL(FIRST_PAINT_FILE, document.baseURI));
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** After the next frame (or 100 ms, as a hidden tab draws no frames). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => resolve();
+    requestAnimationFrame(() => setTimeout(done, 0));
+    setTimeout(done, 100);
+  });
 }

@@ -23,6 +23,21 @@ describe('pipelens in the browser', () => {
     }
     expect(await tileValue(page, 'won_count')).toBeGreaterThan(100);
     expect(await page.locator('[data-testid="bookings-chart"] rect.bar').count()).toBeGreaterThan(4);
+
+    // The first paint may come from the build; once the engine in this tab has the demo, it
+    // answers the same view with the same figures.
+    const painted = await tileValue(page, 'won_amount');
+    await page.waitForSelector('[data-engine="ready"]', { timeout: 60_000 });
+    const refreshed = async () => Number(await page.getAttribute('[data-refreshed]', 'data-refreshed'));
+    for (const period of ['2024', 'all']) {
+      const before = await refreshed();
+      await page.selectOption('[data-testid="period-select"]', period);
+      await page.waitForFunction(
+        (n) => Number(document.querySelector('[data-refreshed]')?.getAttribute('data-refreshed')) > n,
+        before,
+      );
+    }
+    expect(await tileValue(page, 'won_amount')).toBe(painted);
   });
 
   it('shows the Maven reference KPIs after the four files are dropped', async () => {

@@ -4,6 +4,7 @@
 import type { AnalyticsApi, DashboardRequest, DashboardResult } from '../../engine-api/types';
 import type { ViewState } from '../../app/viewState';
 import { describePeriod, formatPeriod, periodsBetween } from '../../periods/fiscal';
+import { dashboardRequest } from './request';
 
 export interface PeriodOption {
   readonly value: string;
@@ -11,18 +12,7 @@ export interface PeriodOption {
 }
 
 export function requestOf(view: ViewState): DashboardRequest {
-  const plain = $state.snapshot(view) as ViewState;
-  return {
-    period: plain.period,
-    fiscalStartMonth: plain.fiscalStartMonth,
-    filters: plain.filters ?? {},
-    variants: plain.variants ?? {},
-    comparison: plain.comparison ?? 'previous',
-    referenceDate: plain.referenceDate ?? null,
-    grossMargin: plain.grossMargin ?? 1,
-    churn: plain.churn ?? 0,
-    segmentBy: plain.segmentBy ?? 'region',
-  };
+  return dashboardRequest($state.snapshot(view) as ViewState);
 }
 
 export class DashboardModel {
@@ -44,6 +34,15 @@ export class DashboardModel {
   });
 
   constructor(private readonly api: AnalyticsApi) {}
+
+  /** Shows a result computed elsewhere (the demo's first paint) as if the engine had answered. */
+  show(result: DashboardResult, fiscalStartMonth: number): void {
+    this.latest += 1;
+    this.result = result;
+    this.fiscalStartMonth = fiscalStartMonth;
+    this.error = null;
+    this.refreshes += 1;
+  }
 
   /** Returns false when the engine failed; `error` says why. */
   async load(view: ViewState): Promise<boolean> {
