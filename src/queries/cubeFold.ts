@@ -6,6 +6,7 @@ import { CLOSED_SETS, type ClosedMonthRow, type CreatedMonthRow, type SideMonthR
 import type { ExtrasRow } from './extras';
 import type { MonthRow } from './series';
 import type { ChannelRow, LeadSourceRow, RepQuotaRow } from './sideTables';
+import { Sum } from './sum';
 import type { RangeAgg } from './tiles';
 import { groupingId, type ViewRow, type ViewSet } from './views';
 
@@ -30,14 +31,6 @@ const within = (month: string | null, range: DateRange | null): boolean =>
 /** Spread tables keep a whole-amount row (month null) for all time, and per-month shares otherwise. */
 const spreadWithin = (month: string | null, range: DateRange | null): boolean =>
   range === null ? month === null : within(month, range);
-
-/** A running sum that stays null until a value arrives, like SQL's sum(). */
-class Sum {
-  value: number | null = null;
-  add(v: number | null): void {
-    if (v !== null) this.value = (this.value ?? 0) + v;
-  }
-}
 
 interface Figures {
   wonN: number;

@@ -4,22 +4,18 @@
 import { filterMask, numColumn, textColumn, type ColumnCube } from './columnCube';
 import { CLOSED_SETS, type ClosedMonthRow, type CreatedMonthRow, type TotalsRow } from './cubeReads';
 import type { Dimension, Filters } from './filters';
-
-const NUL = (v: number): number | null => (Number.isNaN(v) ? null : v);
+import { Sum } from './sum';
 
 interface ClosedAcc {
   grp: number;
   row: number;
   key: string | null;
   n: number;
-  amt: number;
-  amtSeen: boolean;
+  amt: Sum;
   amtN: number;
-  cycSum: number;
-  cycSeen: boolean;
+  cycSum: Sum;
   cycN: number;
-  wtd: number;
-  wtdSeen: boolean;
+  wtd: Sum;
   wtdN: number;
   imputedN: number;
 }
@@ -56,37 +52,22 @@ export function scanClosed(cube: ColumnCube, filters: Filters, segmentBy: Dimens
         row: i,
         key,
         n: 0,
-        amt: 0,
-        amtSeen: false,
+        amt: new Sum(),
         amtN: 0,
-        cycSum: 0,
-        cycSeen: false,
+        cycSum: new Sum(),
         cycN: 0,
-        wtd: 0,
-        wtdSeen: false,
+        wtd: new Sum(),
         wtdN: 0,
         imputedN: 0,
       };
       groups.set(id, acc);
     }
     acc.n += n[i] ?? 0;
-    const a = amt[i] ?? NaN;
-    if (!Number.isNaN(a)) {
-      acc.amt += a;
-      acc.amtSeen = true;
-    }
+    acc.amt.add(amt[i]);
     acc.amtN += amtN[i] ?? 0;
-    const c = cycSum[i] ?? NaN;
-    if (!Number.isNaN(c)) {
-      acc.cycSum += c;
-      acc.cycSeen = true;
-    }
+    acc.cycSum.add(cycSum[i]);
     acc.cycN += cycN[i] ?? 0;
-    const w = wtd[i] ?? NaN;
-    if (!Number.isNaN(w)) {
-      acc.wtd += w;
-      acc.wtdSeen = true;
-    }
+    acc.wtd.add(wtd[i]);
     acc.wtdN += wtdN[i] ?? 0;
     acc.imputedN += imputedN[i] ?? 0;
   };
@@ -109,11 +90,11 @@ export function scanClosed(cube: ColumnCube, filters: Filters, segmentBy: Dimens
     k_stage: g.grp === CLOSED_SETS.stage ? g.key : null,
     k_aging: g.grp === CLOSED_SETS.aging ? g.key : null,
     n: g.n,
-    amt: g.amtSeen ? g.amt : null,
+    amt: g.amt.value,
     amt_n: g.amtN,
-    cyc_sum: g.cycSeen ? g.cycSum : null,
+    cyc_sum: g.cycSum.value,
     cyc_n: g.cycN,
-    wtd: g.wtdSeen ? g.wtd : null,
+    wtd: g.wtd.value,
     wtd_n: g.wtdN,
     imputed_n: g.imputedN,
   }));
@@ -176,14 +157,12 @@ export function scanTotals(won: ColumnCube, closed: ColumnCube, filters: Filters
   const anyY = numColumn(won, 'any_y');
   const all = new Uint8Array(account.dict.length);
   const year = new Uint8Array(account.dict.length);
-  let allAmt: number | null = null;
-  let yearAmt: number | null = null;
+  const allAmt = new Sum();
+  const yearAmt = new Sum();
   for (let i = 0; i < won.n; i++) {
     if (keep && keep[i] === 0) continue;
-    const a = NUL(amt[i] ?? NaN);
-    if (a !== null) allAmt = (allAmt ?? 0) + a;
-    const y = NUL(yAmt[i] ?? NaN);
-    if (y !== null) yearAmt = (yearAmt ?? 0) + y;
+    allAmt.add(amt[i]);
+    yearAmt.add(yAmt[i]);
     const code = account.codes[i] ?? 0;
     all[code] = 1;
     if (anyY[i] === 1) year[code] = 1;
@@ -191,9 +170,9 @@ export function scanTotals(won: ColumnCube, closed: ColumnCube, filters: Filters
   const distinct = (seen: Uint8Array) =>
     account.dict.reduce<number>((k, v, code) => k + (v !== null && seen[code] === 1 ? 1 : 0), 0);
   return {
-    all_won_amt: allAmt,
+    all_won_amt: allAmt.value,
     all_won_accounts: distinct(all),
-    y_won_amt: yearAmt,
+    y_won_amt: yearAmt.value,
     y_won_accounts: distinct(year),
     currencies: currencies(closed, filters),
   };
