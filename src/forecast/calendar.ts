@@ -1,22 +1,23 @@
 // Dates for forecasting: the target period, the backtest's grid of past periods, and the
 // day-length windows used to train the pipeline models for a period already under way.
-import { describePeriod, fiscalQuarterOf, formatPeriod, parsePeriod, periodRange, type Period } from '../periods/fiscal';
+import {
+  addDays,
+  daysBetween,
+  describePeriod,
+  fiscalQuarterOf,
+  formatPeriod,
+  parsePeriod,
+  periodRange,
+  type Period,
+} from '../periods/fiscal';
+
+export { addDays, daysBetween };
 
 export type ForecastGrain = 'month' | 'quarter';
 
 export interface Window {
   readonly start: string;
   readonly end: string;
-}
-
-export function addDays(iso: string, n: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
 }
 
 /** The month or fiscal quarter that contains a date. */

@@ -1,6 +1,6 @@
 // The chart's buckets, including empty ones, so a month without bookings shows as zero
 // rather than disappearing from the axis.
-import { fiscalQuarterOf, type DateRange, type Grain } from './fiscal';
+import { addDays, fiscalQuarterOf, type DateRange, type Grain } from './fiscal';
 
 export interface Bucket {
   readonly start: string;
@@ -51,10 +51,7 @@ function fromMonthIndex(index: number): string {
 }
 
 function nextDay(iso: string | null): string | null {
-  if (!iso) return null;
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  return iso ? addDays(iso, 1) : null;
 }
 
 /** The start of the bucket (month, or fiscal quarter) that a month-start date falls in. */

@@ -3,7 +3,15 @@
 // aggregates prepared in the worker (dashboard/inputs.ts). Only aggregates leave the worker.
 import type { DashboardRequest, DashboardResult, DashboardViews, KpiValue } from '../../src/engine-api/types';
 import { comparisonRange, previousRange, yearAgoRange } from '../../src/periods/compare';
-import { describePeriod, formatPeriod, grainFor, parsePeriod, periodRange, type DateRange } from '../../src/periods/fiscal';
+import {
+  addDays,
+  describePeriod,
+  formatPeriod,
+  grainFor,
+  parsePeriod,
+  periodRange,
+  type DateRange,
+} from '../../src/periods/fiscal';
 import { mixedCurrencyReason, perCurrencyQuery, type CurrencyRow } from '../../src/queries/currency';
 import type { Filters } from '../../src/queries/filters';
 import { leadsBlocked, quotaBlocked, spendBlocked, type ExtrasRow } from '../../src/queries/extras';
@@ -103,9 +111,7 @@ function pickReference(requested: string | null | undefined, latest: string | nu
 }
 
 function lastDay(r: DateRange): string {
-  const d = new Date(`${r.end}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
+  return addDays(r.end, -1);
 }
 
 function extras(row: ExtrasRow, filters: Filters): RangeExtras {
