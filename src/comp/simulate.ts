@@ -5,6 +5,7 @@
 import { commission } from './curve';
 import { quarterlyPay } from './payout';
 import { roleFor, type CompPlan } from './plan';
+import { Mulberry32 } from '../random/mulberry32';
 
 /** A rep's forecast for one quarter as quantiles of bookings (p in 0..1, ascending). */
 export interface RepForecast {
@@ -26,16 +27,10 @@ export interface SimulationResult {
   }[];
 }
 
-/** mulberry32: small, seeded, deterministic. */
+/** Seeded and deterministic: the same plan and seed give the same simulation. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Mulberry32(seed);
+  return () => rng.next();
 }
 
 /** Inverse CDF, linear between the given quantiles, flat beyond the outer ones. */

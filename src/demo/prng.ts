@@ -6,6 +6,8 @@
 // (+ − × ÷, floor) are used: Math.exp/log/cos may differ in the last bit between JS engines,
 // which would break "same seed, same bytes" between Node and a browser worker.
 
+import { Mulberry32 } from '../random/mulberry32';
+
 /** Independent random streams; a new table gets a new number, never a reused one. */
 export const Stream = {
   opportunity: 1,
@@ -45,30 +47,10 @@ export function at<T>(list: readonly T[], i: number): T {
   return v;
 }
 
-/** mulberry32: tiny, fast, and good enough for synthetic business data. */
-export class Rng {
-  private state: number;
-
-  constructor(seed32: number) {
-    this.state = seed32 >>> 0;
-  }
-
+/** mulberry32 (tiny, fast, and good enough for synthetic business data), one per row and stream. */
+export class Rng extends Mulberry32 {
   static forRow(seed: number, stream: number, index: number): Rng {
     return new Rng(rowSeed(seed, stream, index));
-  }
-
-  /** Uniform in [0, 1), a multiple of 2^-32 (exact in every engine). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** Integer in [0, n). */
-  int(n: number): number {
-    return Math.floor(this.next() * n);
   }
 
   /** Integer in [lo, hi], both inclusive. */

@@ -1,24 +1,10 @@
-// A small seeded PRNG (mulberry32) so that a design is repeatable for a seed; never Math.random().
+// Seeded randomness for territory designs, so that a design is repeatable for a seed.
+import { Mulberry32 } from '../random/mulberry32';
 
-export class SeededRandom {
-  private state: number;
-
+export class SeededRandom extends Mulberry32 {
   constructor(seed: number) {
-    this.state = seed >>> 0 || 0x9e3779b9;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** Integer in [0, n). */
-  int(n: number): number {
-    return Math.floor(this.next() * n);
+    // Seed 0 is the form's empty value: give it a fixed, non-degenerate start.
+    super(seed >>> 0 || 0x9e3779b9);
   }
 
   /** Fisher–Yates, in place. */
