@@ -50,14 +50,14 @@ export function numColumn(cube: ColumnCube, name: string): Float64Array {
   return col;
 }
 
+/** 1 for a row a filter keeps; null when nothing filters and every row is kept. */
+export type RowMask = Uint8Array | null;
+
 /**
  * The rows a filter keeps: per active dimension, which dictionary codes are selected
  * (a selected null is "blank"). Returns null when nothing filters (every row is kept).
  */
-export function filterMask(
-  cube: ColumnCube,
-  filters: Readonly<Record<string, readonly (string | null)[] | undefined>>,
-): Uint8Array | null {
+export function filterMask(cube: ColumnCube, filters: Readonly<Record<string, readonly (string | null)[] | undefined>>): RowMask {
   const active = Object.entries(filters).filter((e): e is [string, readonly (string | null)[]] => (e[1]?.length ?? 0) > 0);
   if (active.length === 0) return null;
   const keep = new Uint8Array(cube.n).fill(1);

@@ -1,9 +1,9 @@
-// One filter set over the in-memory cubes → the month rows the fold takes (the same rows
+// One filter set (as row masks, see filterMask) over the in-memory cubes → the month rows the fold takes (the same rows
 // the SQL reads in cubeReads.ts give). A pass over dictionary codes: a filter change at a
 // million deals costs milliseconds, not a scan in the engine.
-import { filterMask, numColumn, textColumn, type ColumnCube } from './columnCube';
+import { numColumn, textColumn, type ColumnCube, type RowMask } from './columnCube';
 import { CLOSED_SETS, type ClosedMonthRow, type CreatedMonthRow, type TotalsRow } from './cubeReads';
-import type { Dimension, Filters } from './filters';
+import type { Dimension } from './filters';
 import { Sum } from './sum';
 
 interface ClosedAcc {
@@ -21,8 +21,7 @@ interface ClosedAcc {
 }
 
 /** Closed-cube month rows for the base, segment, owner, stage and aging groupings. */
-export function scanClosed(cube: ColumnCube, filters: Filters, segmentBy: Dimension): ClosedMonthRow[] {
-  const keep = filterMask(cube, filters);
+export function scanClosed(cube: ColumnCube, keep: RowMask, segmentBy: Dimension): ClosedMonthRow[] {
   const cm = textColumn(cube, 'cm');
   const status = textColumn(cube, 'status');
   const keyed: [number, ReturnType<typeof textColumn>][] = [
@@ -101,8 +100,7 @@ export function scanClosed(cube: ColumnCube, filters: Filters, segmentBy: Dimens
 }
 
 /** Created-cube month rows, in total and by lead source, with each funnel step's count. */
-export function scanCreated(cube: ColumnCube, filters: Filters, funnelSteps: number): CreatedMonthRow[] {
-  const keep = filterMask(cube, filters);
+export function scanCreated(cube: ColumnCube, keep: RowMask, funnelSteps: number): CreatedMonthRow[] {
   const km = textColumn(cube, 'km');
   const status = textColumn(cube, 'status');
   const source = textColumn(cube, 'lead_source');
@@ -149,8 +147,7 @@ export function scanCreated(cube: ColumnCube, filters: Filters, funnelSteps: num
 }
 
 /** CLV's won amounts and distinct accounts (all time, trailing year) and the currencies in play. */
-export function scanTotals(won: ColumnCube, closed: ColumnCube, filters: Filters): TotalsRow {
-  const keep = filterMask(won, filters);
+export function scanTotals(won: ColumnCube, keep: RowMask, closed: ColumnCube, closedKeep: RowMask): TotalsRow {
   const account = textColumn(won, 'account_key');
   const amt = numColumn(won, 'amt');
   const yAmt = numColumn(won, 'y_amt');
@@ -174,12 +171,11 @@ export function scanTotals(won: ColumnCube, closed: ColumnCube, filters: Filters
     all_won_accounts: distinct(all),
     y_won_amt: yearAmt.value,
     y_won_accounts: distinct(year),
-    currencies: currencies(closed, filters),
+    currencies: currencies(closed, closedKeep),
   };
 }
 
-function currencies(closed: ColumnCube, filters: Filters): string | null {
-  const keep = filterMask(closed, filters);
+function currencies(closed: ColumnCube, keep: RowMask): string | null {
   const currency = textColumn(closed, 'currency');
   const status = textColumn(closed, 'status');
   const counted = status.dict.map((s) => s === 'won' || s === 'open');

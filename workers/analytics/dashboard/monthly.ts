@@ -2,7 +2,7 @@
 // filter set the months scanned from them — so a period change folds rows already at hand,
 // a filter change is a pass over dictionary codes, and a recent filter set costs nothing.
 // Rebuilt after an import or a new reference date.
-import type { ColumnCube } from '../../../src/queries/columnCube';
+import { filterMask, type ColumnCube } from '../../../src/queries/columnCube';
 import { scanClosed, scanCreated, scanTotals } from '../../../src/queries/cubeScan';
 import { closedCubeLoad, createdCubeLoad, sideCubeSql, wonCubeLoad } from '../../../src/queries/cubeTables';
 import {
@@ -92,14 +92,15 @@ export function monthsFor(
     state.byFilters.set(key, known);
     return known;
   }
+  const closedKeep = filterMask(state.closed, request.filters);
   const months: FilteredMonths = {
-    closed: scanClosed(state.closed, request.filters, request.segmentBy),
-    created: scanCreated(state.created, request.filters, request.funnelSteps),
+    closed: scanClosed(state.closed, closedKeep, request.segmentBy),
+    created: scanCreated(state.created, filterMask(state.created, request.filters), request.funnelSteps),
     side:
       state.counts.quota_rows + state.counts.lead_rows > 0
         ? [...state.staticSide, ...ctx.sql.rows<SideMonthRow>(filteredSideMonthsQuery(request.filters))]
         : state.staticSide,
-    totals: scanTotals(state.won, state.closed, request.filters),
+    totals: scanTotals(state.won, filterMask(state.won, request.filters), state.closed, closedKeep),
     counts: state.counts,
     funnelSteps: request.funnelSteps,
   };
