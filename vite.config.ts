@@ -1,8 +1,8 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
-import { firstPaintPlugin } from './scripts/firstPaintPlugin';
-import { SW_FILE, serviceWorkerPlugin } from './scripts/swPlugin';
+import { firstPaintPlugin } from './scripts/firstPaintPlugin.ts';
+import { SW_FILE, serviceWorkerPlugin } from './scripts/swPlugin.ts';
 
 // The blocking browser build of DuckDB-WASM is not in the package's exports map,
 // so it is aliased by file path; only workers/ imports it.
@@ -10,12 +10,17 @@ const duckdbBlocking = fileURLToPath(
   new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url),
 );
 
+// Build warnings that are not ours, silenced at the bundler with the reason: DuckDB-WASM's
+// blocking build uses direct `eval` (upstream code we do not change), and the first-paint
+// plugin is slow on purpose (it runs the engine on the demo), so plugin-timing notes are noise.
+const quietChecks = { eval: false, bundlerTimings: false } as const;
+
 export default defineConfig({
   // Relative base: the built site works under any sub-path (e.g. /portal/sales/).
   base: './',
   plugins: [svelte(), firstPaintPlugin(), serviceWorkerPlugin()],
   resolve: { alias: { '@duckdb/duckdb-wasm/blocking-browser': duckdbBlocking } },
-  worker: { format: 'es' },
+  worker: { format: 'es', rolldownOptions: { checks: quietChecks } },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: {
     target: 'es2022',
@@ -23,6 +28,7 @@ export default defineConfig({
     reportCompressedSize: false,
     // The service worker is a second input, written as sw.js next to index.html (its scope).
     rolldownOptions: {
+      checks: quietChecks,
       input: {
         index: fileURLToPath(new URL('./index.html', import.meta.url)),
         sw: fileURLToPath(new URL('./src/offline/sw.ts', import.meta.url)),

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { FIRST_PAINT_FILE } from '../src/demo/firstPaint';
+import { FIRST_PAINT_FILE } from '../src/demo/firstPaint.ts';
 
 const SCRIPT = fileURLToPath(new URL('./firstPaint.ts', import.meta.url));
 

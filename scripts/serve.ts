@@ -83,4 +83,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const port = Number(process.env['PORT'] ?? 4173);
   const served = await serve({ port, base: process.env['BASE'] ?? '/', csp: process.env['CSP'] === '1' });
   console.log(`pipelens is running at ${served.url}  (Ctrl+C to stop)`);
+  // `npm start` execs this process, so a stop signal sent to npm reaches it: close and exit
+  // instead of leaving an orphaned server holding the port.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => void served.close().finally(() => process.exit(0)));
 }
