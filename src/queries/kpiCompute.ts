@@ -3,6 +3,16 @@
 import type { KpiId, KpiValue } from '../engine-api/types';
 import { variantOf } from './kpiVariants';
 import type { RangeAgg, TotalsAgg } from './tiles';
+import type { ArticleAgg } from './article';
+
+/** The article's lead-pool inputs, when one of its variants is on screen (a string: why not). */
+export interface ArticleInput {
+  readonly agg: ArticleAgg;
+  /** Why the lead pool cannot answer (no leads, no link, a filter leads do not carry), or null. */
+  readonly poolBlocked: string | null;
+  /** Why no deal can be traced to its lead (no leads or no link), or null. */
+  readonly linkBlocked: string | null;
+}
 
 /** Inputs from the small tables for one period; a string is why the input is missing. */
 export interface RangeExtras {
@@ -10,6 +20,8 @@ export interface RangeExtras {
   readonly newCustomers: number;
   readonly quota: number | string;
   readonly leads: { readonly created: number; readonly converted: number } | string;
+  /** Present only when an article variant (docs/kpis.md) is chosen. */
+  readonly article?: ArticleInput;
 }
 
 export interface KpiSettings {
@@ -29,8 +41,8 @@ export function computeKpis(a: RangeAgg, t: TotalsAgg, x: RangeExtras, s: KpiSet
   const v = (id: KpiId) => variantOf(s.variants, id);
   const money = (out: () => Out): Out => (s.moneyBlocked ? na(s.moneyBlocked) : out());
   const dealSize = money(() => avgDealSize(a, v('avg_deal_size')));
-  const winRate = winRateOf(a, v('win_rate'), s.moneyBlocked);
-  const cycle = cycleOf(a, v('avg_sales_cycle_days'));
+  const winRate = winRateOf(a, v('win_rate'), s.moneyBlocked, x.article);
+  const cycle = cycleOf(a, v('avg_sales_cycle_days'), x.article);
   const cac = money(() => cacOf(x, v('cac'), a));
   const clv = money(() => clvOf(t, v('clv'), s));
   const values: Record<KpiId, Out> = {
@@ -56,7 +68,8 @@ function wonAmount(a: RangeAgg): Out {
   return ok(n(a.won_amt), missing > 0 ? `${missing} won deals have no amount` : undefined);
 }
 
-function winRateOf(a: RangeAgg, variant: string, moneyBlocked: string | null): Out {
+function winRateOf(a: RangeAgg, variant: string, moneyBlocked: string | null, article?: ArticleInput): Out {
+  if (variant === 'won_over_leads') return wonOverLeads(article);
   if (variant === 'won_over_all') {
     const created = n(a.created_n);
     return created > 0 ? ok(n(a.created_won_n) / created) : na('No deal was created in this period.');
@@ -70,13 +83,39 @@ function winRateOf(a: RangeAgg, variant: string, moneyBlocked: string | null): O
   return closed > 0 ? ok(n(a.won_n) / closed) : na('No deals were won or lost in this period.');
 }
 
+const NO_ARTICLE = 'The lead-pool inputs were not computed for this request.';
+
+/** Customers won from the lead pool: leads created in the period with a won deal ÷ leads created. */
+function wonOverLeads(article?: ArticleInput): Out {
+  if (!article) return na(NO_ARTICLE);
+  if (article.poolBlocked) return na(article.poolBlocked);
+  const { leads, leadCustomers, withoutLead } = article.agg;
+  if (leads === 0) return na('No lead was created in this period.');
+  return ok(leadCustomers / leads, withoutLead > 0 ? `${withoutLead} won deals without a lead left out` : undefined);
+}
+
+/** Days from a lead's creation to its won deal's close, over won deals closed in the period. */
+function leadToCustomer(article?: ArticleInput): Out {
+  if (!article) return na(NO_ARTICLE);
+  if (article.linkBlocked) return na(article.linkBlocked);
+  const { cycleMean, cycleMedian, fromLead, withoutLead, leadAfterClose } = article.agg;
+  if (cycleMean === null || fromLead === 0) return na('No won deal closed in this period came from a lead with a created date.');
+  const notes = [
+    `median ${Math.round((cycleMedian ?? cycleMean) * 10) / 10} days over ${fromLead} won deals from leads`,
+    withoutLead > 0 ? `${withoutLead} won deals without a lead left out` : '',
+    leadAfterClose > 0 ? `${leadAfterClose} won deals whose lead was created after the close left out` : '',
+  ];
+  return ok(cycleMean, notes.filter(Boolean).join('; '));
+}
+
 function avgDealSize(a: RangeAgg, variant: string): Out {
   if (n(a.won_amt_n) === 0) return na('No won deal with an amount in this period.');
   if (variant === 'median') return a.won_med === null ? na('No won deal with an amount in this period.') : ok(a.won_med);
   return ok(n(a.won_amt) / n(a.won_amt_n));
 }
 
-function cycleOf(a: RangeAgg, variant: string): Out {
+function cycleOf(a: RangeAgg, variant: string, article?: ArticleInput): Out {
+  if (variant === 'lead_to_customer') return leadToCustomer(article);
   const value = variant === 'median' ? a.won_cyc_med : variant === 'all_closed' ? a.closed_cyc : a.won_cyc;
   const which = variant === 'all_closed' ? 'won or lost' : 'won';
   return value === null ? na(`No ${which} deal with both a created and a close date in this period.`) : ok(value);

@@ -19,9 +19,9 @@ export const KPI_IDS = [
 export const KPI_VARIANTS = {
   won_amount: ['default'],
   won_count: ['default'],
-  win_rate: ['default', 'by_value', 'won_over_all'],
+  win_rate: ['default', 'by_value', 'won_over_all', 'won_over_leads'],
   avg_deal_size: ['default', 'median'],
-  avg_sales_cycle_days: ['default', 'median', 'all_closed'],
+  avg_sales_cycle_days: ['default', 'median', 'all_closed', 'lead_to_customer'],
   open_pipeline: ['default', 'weighted'],
   lead_to_opportunity_ratio: ['default', 'opps_over_leads'],
   cac: ['default', 'per_won_deal'],
@@ -33,6 +33,12 @@ export const KPI_VARIANTS = {
 } as const satisfies Record<(typeof KPI_IDS)[number], readonly string[]>;
 
 export type KpiVariants = { readonly [K in keyof typeof KPI_VARIANTS]?: (typeof KPI_VARIANTS)[K][number] };
+
+/** Variants defined from the lead pool (the article's): they need leads linked to deals. */
+export const ARTICLE_VARIANTS: Readonly<Record<string, string>> = {
+  win_rate: 'won_over_leads',
+  avg_sales_cycle_days: 'lead_to_customer',
+};
 
 export function isKpiId(id: string): id is (typeof KPI_IDS)[number] {
   return (KPI_IDS as readonly string[]).includes(id);

@@ -15,7 +15,9 @@ import {
 import { mixedCurrencyReason, perCurrencyQuery, type CurrencyRow } from '../../src/queries/currency';
 import type { Filters } from '../../src/queries/filters';
 import { leadsBlocked, quotaBlocked, spendBlocked, type ExtrasRow } from '../../src/queries/extras';
-import { computeKpis, type KpiSettings, type RangeExtras } from '../../src/queries/kpiCompute';
+import { articleBlocked, articleOf, articleQuery, articleTotals } from '../../src/queries/article';
+import { computeKpis, type ArticleInput, type KpiSettings, type RangeExtras } from '../../src/queries/kpiCompute';
+import { ARTICLE_VARIANTS } from '../../src/queries/kpiVariants';
 import type { RangeKey, Ranges } from '../../src/queries/tiles';
 import type { AnalyticsContext } from './context';
 import { dashboardInputs, type DashboardInputs } from './dashboard/inputs';
@@ -64,11 +66,14 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
     churn: request.churn ?? 0,
     moneyBlocked,
   };
+  const article = articleInputs(ctx, variants, ranges, filters, referenceDate);
   const kpisFor = (key: RangeKey): KpiValue[] | null => {
     const agg = inputs.ranges[key];
     const extrasRow = inputs.extras[key];
     if (!agg || !extrasRow) return null;
-    return computeKpis(agg, inputs.totals, extras(extrasRow, filters), settings);
+    const x = extras(extrasRow, filters);
+    const a = article?.(key);
+    return computeKpis(agg, inputs.totals, a ? { ...x, article: a } : x, settings);
   };
   const current = kpisFor('cur') ?? [];
   const prev = kpisFor('prev');
@@ -103,6 +108,26 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
     },
     dimensionValues: prep.dimensionValues,
   };
+}
+
+/**
+ * The article's lead-pool inputs (docs/kpis.md), only when one of its variants is chosen: the
+ * same query on either aggregation path, so the cube and the row road cannot differ on them.
+ */
+function articleInputs(
+  ctx: AnalyticsContext,
+  variants: Record<string, string | undefined>,
+  ranges: Ranges,
+  filters: Filters,
+  referenceDate: string,
+): ((key: RangeKey) => ArticleInput) | null {
+  const wanted = Object.entries(ARTICLE_VARIANTS).some(([id, variant]) => variants[id] === variant);
+  if (!wanted) return null;
+  const row = ctx.sql.one<Record<string, unknown>>(articleQuery(ranges, filters, referenceDate));
+  const totals = articleTotals(row);
+  const poolBlocked = articleBlocked(totals, filters);
+  const linkBlocked = articleBlocked(totals, {});
+  return (key) => ({ agg: articleOf(row, key), poolBlocked, linkBlocked });
 }
 
 function pickReference(requested: string | null | undefined, latest: string | null): string {

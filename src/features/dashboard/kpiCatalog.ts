@@ -84,8 +84,9 @@ export const KPI_CATALOG: readonly KpiSpec[] = [
       default: 'won ÷ (won + lost), by count, deals closed in the period',
       by_value: 'won amount ÷ (won + lost) amount, deals closed in the period',
       won_over_all: 'won ÷ all deals created in the period',
+      won_over_leads: 'won ÷ lead pool: leads created in the period that became customers ÷ leads created',
     },
-    how: 'Default: of the deals closed in the period, the share that was won, by count. By value: the same by amount. Won over all: of the deals created in the period, the share that is won now (open deals count against it).',
+    how: 'Default: of the deals closed in the period, the share that was won, by count. By value: the same by amount. Won over all: of the deals created in the period, the share that is won now (open deals count against it). Won ÷ lead pool is the article’s definition — “how many conversions you achieve compared to the size of your lead pool”: of the leads created in the period, the share with a deal won by the reference date (deals and leads linked through the deal’s lead id or the lead’s converted deal). Won deals without a lead are left out and counted in the note; it needs a leads file linked to the deals.',
   },
   {
     id: 'avg_deal_size',
@@ -102,8 +103,9 @@ export const KPI_CATALOG: readonly KpiSpec[] = [
       default: 'mean of close − created date, won deals closed in the period',
       median: 'median of close − created date, won deals',
       all_closed: 'mean of close − created date, won and lost deals',
+      lead_to_customer: 'lead to customer: mean days from the lead’s creation to its won deal’s close',
     },
-    how: 'Days from created date to close date, over the deals closed in the period that have both dates.',
+    how: 'Days from created date to close date, over the deals closed in the period that have both dates. Lead to customer is the article’s definition — “how long it typically takes to convert a lead into a customer”: for won deals closed in the period that came from a lead, the days from the lead’s creation (the earliest, when several leads name the deal) to the close; the median is in the note. Deals without a lead, or whose lead was created after the close, are left out and counted in the note.',
   },
   {
     id: 'open_pipeline',

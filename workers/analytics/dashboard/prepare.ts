@@ -3,6 +3,7 @@
 import type { DataExtent } from '../../../src/engine-api/types';
 import { factTableSql, firstWonSql, leadsCubeSql, stageOrderSql, stagesQuery, type StageRow } from '../../../src/queries/fact';
 import { extentQuery, type ExtentRow } from '../../../src/queries/extent';
+import { leadLinkSql } from '../../../src/queries/article';
 import { DIMENSIONS, isDimension, type Dimension } from '../../../src/queries/filters';
 import { dimensionValuesQuery, type DimensionValueRow } from '../../../src/queries/sideTables';
 import type { AnalyticsContext } from '../context';
@@ -27,7 +28,7 @@ export function resetDashboard(ctx: AnalyticsContext): void {
 export function prepare(ctx: AnalyticsContext): Prepared {
   const done = prepared.get(ctx);
   if (done) return done;
-  for (const q of [stageOrderSql(), factTableSql(), firstWonSql(), leadsCubeSql()]) ctx.sql.run(q);
+  for (const q of [stageOrderSql(), factTableSql(), firstWonSql(), leadsCubeSql(), leadLinkSql()]) ctx.sql.run(q);
   const e = ctx.sql.one<ExtentRow>(extentQuery());
   const values: Partial<Record<Dimension, (string | null)[]>> = {};
   for (const d of DIMENSIONS) values[d] = [];
