@@ -10,6 +10,7 @@ import type { Dimension, Filters } from '../queries/filters';
 import type { FileFormat, TextEncoding } from '../staging/sniff';
 import type { ForecastApi } from './forecast';
 import type { TerritoriesApi } from './territories';
+import type { LeadsApi } from './leads';
 
 export type KpiId = (typeof KPI_IDS)[number];
 
@@ -229,7 +230,7 @@ export interface DemoRequest {
   readonly opportunities: number;
 }
 
-export interface AnalyticsApi extends ForecastApi, TerritoriesApi {
+export interface AnalyticsApi extends ForecastApi, TerritoriesApi, LeadsApi {
   /** Generates the built-in demo with the seeded generator and loads it through the normal import path. */
   loadDemo(request: DemoRequest): Promise<ImportResult>;
   /** Registers and stages files, and proposes how to map them. */

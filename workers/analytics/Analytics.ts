@@ -15,6 +15,7 @@ import type { CompData, CompDataRequest } from '../../src/engine-api/comp';
 import type { DataQualityRequest, DataQualityResult } from '../../src/engine-api/quality';
 import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/engine-api/forecast';
 import type { TerritoryAccounts } from '../../src/engine-api/territories';
+import type { LeadQualityRequest, LeadQualityResult } from '../../src/engine-api/leads';
 import type { ImportPlan } from '../../src/mapping/types';
 import { SESSION_SETTINGS, type EngineHost } from '../engine/host';
 import { SqlRunner } from '../engine/runner';
@@ -25,6 +26,7 @@ import { dataQuality } from './quality';
 import { forecast } from './forecast/forecast';
 import { territoryAccounts } from './territories/territoryAccounts';
 import { dashboard, resetDashboard } from './dashboard';
+import { leadQuality } from './leads';
 import { loadDemoTables } from './loadDemo';
 import { proposeImport } from './proposeImport';
 import { dropStaged, restageFile, stageFile } from './stageFiles';
@@ -95,6 +97,10 @@ export class Analytics implements AnalyticsApi {
 
   dataQuality(request: DataQualityRequest = {}): Promise<DataQualityResult> {
     return this.exclusive((ctx) => dataQuality(ctx, request));
+  }
+
+  leadQuality(request: LeadQualityRequest): Promise<LeadQualityResult> {
+    return this.exclusive((ctx) => leadQuality(ctx, request));
   }
 
   territoryAccounts(): Promise<TerritoryAccounts> {

@@ -1,0 +1,56 @@
+// One row per lead (distinct lead id) with its attributes and its outcome as of the reference
+// date: did it become an opportunity, did it become a customer, when, for how much. The rows stay
+// in the worker; the screen's tables and the score are computed from them (core.ts, score.ts).
+import { LEAD_DIMS, restrict } from '../../queries/extras';
+import { filterWhere, type Filters } from '../../queries/filters';
+import { Params } from '../../queries/params';
+import type { SqlQuery } from '../../queries/sql';
+import { LEAD_LINK_TABLE } from '../../queries/article';
+
+export interface LeadRow {
+  readonly lead_id: string;
+  readonly created: string | null;
+  readonly source: string | null;
+  readonly owner: string | null;
+  readonly country: string | null;
+  readonly state: string | null;
+  readonly company: string | null;
+  readonly status: string | null;
+  readonly to_opp: boolean;
+  /** First won close on or after the lead's creation and by the reference date. */
+  readonly first_won: string | null;
+  readonly won_amount: number;
+  readonly source_file: string;
+  readonly source_line: number;
+}
+
+export function leadRowsQuery(referenceDate: string, filters: Filters): SqlQuery {
+  const p = new Params();
+  const where = p.splice(filterWhere(restrict(filters, LEAD_DIMS), { lead_source: 'source' }));
+  const ref = p.date(referenceDate);
+  const ref2 = p.date(referenceDate);
+  // A won deal counts for its lead only when it closed by the reference date and not before the
+  // lead existed (docs/kpis.md, the article's variants: the same rule).
+  const wonCond = (r: string) => `d.status = 'won' AND d.close_date <= ${r} AND (l.created IS NULL OR d.close_date >= l.created)`;
+  const sql = `WITH lead1 AS (
+      SELECT lead_id, min(created_date) AS created, any_value(source) AS source, any_value(owner) AS owner,
+        any_value(country) AS country, any_value(state) AS state, any_value(company) AS company, any_value(status) AS status,
+        bool_or(coalesce(is_converted, FALSE) OR converted_opportunity_id IS NOT NULL) AS marked,
+        min(source_file) AS source_file, min(source_line)::INTEGER AS source_line
+      FROM (SELECT l.*, r.team, r.manager, r.region FROM leads l
+            LEFT JOIN (SELECT rep, any_value(team) AS team, any_value(manager) AS manager, any_value(region) AS region
+                       FROM reps GROUP BY rep) r ON r.rep = l.owner)
+      WHERE ${where}
+      GROUP BY lead_id),
+    deals AS (
+      SELECT k.lead_id, o.status, o.amount, o.close_date FROM ${LEAD_LINK_TABLE} k JOIN opportunities o USING (opportunity_id))
+  SELECT l.lead_id, strftime(l.created, '%Y-%m-%d') AS created, l.source, l.owner, l.country, l.state, l.company, l.status,
+    (l.marked OR count(d.lead_id) > 0) AS to_opp,
+    strftime(min(d.close_date) FILTER (WHERE ${wonCond(ref)}), '%Y-%m-%d') AS first_won,
+    coalesce(sum(d.amount) FILTER (WHERE ${wonCond(ref2)}), 0)::DOUBLE AS won_amount,
+    l.source_file, l.source_line
+  FROM lead1 l LEFT JOIN deals d USING (lead_id)
+  GROUP BY l.lead_id, l.created, l.source, l.owner, l.country, l.state, l.company, l.status, l.marked, l.source_file, l.source_line
+  ORDER BY l.created NULLS LAST, l.lead_id`;
+  return { sql, params: p.values };
+}
