@@ -4,6 +4,7 @@ import CompScreen from '../features/comp/CompScreen.svelte';
 import Dashboard from '../features/dashboard/Dashboard.svelte';
 import ImportReport from '../features/import/ImportReport.svelte';
 import Forecast from '../features/forecast/Forecast.svelte';
+import LeadQuality from '../features/leads/LeadQuality.svelte';
 import Territories from '../features/territories/Territories.svelte';
 import type { ViewName } from './viewState';
 
@@ -15,6 +16,7 @@ export interface Screen {
 export const SCREENS: Partial<Record<ViewName, Screen>> = {
   dashboard: { label: 'Dashboard', component: Dashboard },
   forecast: { label: 'Forecast', component: Forecast },
+  leads: { label: 'Leads', component: LeadQuality },
   territories: { label: 'Territories', component: Territories },
   comp: { label: 'Compensation', component: CompScreen },
   data: { label: 'Data', component: ImportReport },

@@ -6,7 +6,7 @@ import { readForecastHash, writeForecastHash, type ForecastParams } from '../fea
 import { readTerritoryHash, writeTerritoryHash, type TerritoryParams } from '../features/territories/hashState';
 import { parsePeriod } from '../periods/fiscal';
 
-export const VIEWS = ['dashboard', 'forecast', 'territories', 'comp', 'data'] as const;
+export const VIEWS = ['dashboard', 'forecast', 'leads', 'territories', 'comp', 'data'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** The dashboard's keys (filters, variants, comparison, settings) are optional: absent = default. */
