@@ -5,7 +5,7 @@
 import type { ColumnDef } from '../../src/canonical/schema';
 import type { ImportQuestion, QuestionReading } from '../../src/engine-api/types';
 import { decimalHints, type FileEvidence, orderHints } from '../../src/mapping/fileHints';
-import { type Decimal, decideNumberFormat, type NumberFormat } from '../../src/mapping/numberFormat';
+import { type Decimal, decideNumberFormat, type NumberFormat, readNumber } from '../../src/mapping/numberFormat';
 import {
   type DateDecision,
   type DateOrder,
@@ -21,7 +21,7 @@ import {
 } from '../../src/mapping/profile';
 import { targetColumns } from '../../src/mapping/targets';
 import type { TableMapping, TargetTable } from '../../src/mapping/types';
-import type { ColumnDecisions } from '../../src/mapping/values';
+import { type ColumnDecisions, convertExpr } from '../../src/mapping/values';
 import { stagingNames } from '../../src/staging/stageSql';
 import type { AnalyticsContext } from './context';
 import { dateEffect, numberEffect } from './readingEffects';
@@ -106,23 +106,17 @@ function numberQuestion(
   percent: boolean,
 ): ImportQuestion {
   const reading = (name: 'thousands' | 'decimal', f: NumberFormat): QuestionReading => {
-    const decisions = {
-      ...numberDecisions(f),
-      percent,
-      reason: `You chose: the separator in ${d.example} is a ${name === 'thousands' ? 'thousands separator' : 'decimal separator'}.`,
-    };
-    return {
-      reading: name,
-      label: name === 'thousands' ? 'thousands separator' : 'decimal separator',
-      decisions,
-      effect: numberEffect(ctx, table, column, col.kind, decisions),
-    };
+    const role = name === 'thousands' ? 'thousands separator' : 'decimal separator';
+    const decisions = { ...numberDecisions(f), percent, reason: `You chose: the separator in ${d.example} is a ${role}.` };
+    const value = readNumber(d.example, f);
+    const label = `${role}: ${d.example} = ${value === null ? '?' : EXACT.format(value)}`;
+    return { reading: name, label, decisions, effect: numberEffect(ctx, table, column, col.kind, decisions) };
   };
   return {
     fileId,
     column,
     kind: 'number',
-    message: `"${column}": ${d.reason} Is the separator in ${d.example} a thousands separator or the decimal point?`,
+    message: `How are the numbers in "${column}" written? Values like ${d.example} read two ways, and ${d.reason.includes('conflicting') ? 'the file gives conflicting hints' : 'nothing in the file settles it'}.`,
     readings: [reading('thousands', d.readings.thousands), reading('decimal', d.readings.decimal)],
   };
 }
@@ -137,20 +131,28 @@ function dateQuestion(
   const readings = d.formats.map((format): QuestionReading => {
     const order = dateOrder(format) ?? 'month-first';
     const decisions: ColumnDecisions = { dateFormat: format, reason: `You chose: dates in "${column}" are written ${order}.` };
-    return {
-      reading: order,
-      label: order === 'day-first' ? 'day first' : 'month first',
-      decisions,
-      effect: dateEffect(ctx, table, column, decisions),
-    };
+    const effect = dateEffect(ctx, table, column, decisions);
+    const example = d.example === null ? '' : `: ${d.example} = ${exampleDate(ctx, d.example, decisions)}`;
+    return { reading: order, label: `${order === 'day-first' ? 'day first' : 'month first'}${example}`, decisions, effect };
   });
   return {
     fileId,
     column,
     kind: 'date',
-    message: `Every date in "${column}" (e.g. ${d.example ?? '?'}) reads both day-first and month-first, and nothing in the file settles it. Which is it?`,
+    message: `How are the dates in "${column}" written? Every value (e.g. ${d.example ?? '?'}) reads both day-first and month-first, and nothing in the file settles it.`,
     readings,
   };
+}
+
+// Full precision, grouped the way the page's locale groups: 4,800 vs 4.8 must look different.
+const EXACT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
+function exampleDate(ctx: AnalyticsContext, example: string, d: ColumnDecisions): string {
+  const row = ctx.sql.one<{ v: string | null }>({
+    sql: `SELECT strftime(${convertExpr('x', 'date', d)}, '%-d %B %Y') AS v FROM (SELECT CAST(? AS VARCHAR) AS x)`,
+    params: [example],
+  });
+  return row.v ?? '?';
 }
 
 /** Each mapped source column with the column it feeds; a fallback (expected close date) is profiled like its source. */
