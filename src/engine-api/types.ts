@@ -2,6 +2,7 @@
 // plain serializable data in and out. No SQL and no DuckDB types cross it.
 import type { Grain } from '../periods/fiscal';
 import type { ImportPlan, TableMapping } from '../mapping/types';
+import type { ColumnDecisions } from '../mapping/values';
 import type { CompData, CompDataRequest } from './comp';
 import type { JoinNote } from '../mapping/joins';
 import type { DataQualityRequest, DataQualityResult } from './quality';
@@ -77,11 +78,35 @@ export interface StageOptions {
   readonly files?: Readonly<Record<string, FileReadOptions>>;
 }
 
+/** A column whose values read two ways and that no evidence settles: the user chooses. */
 export interface ImportQuestion {
   readonly fileId: string;
+  /** The source column (header) the question is about. */
   readonly column: string;
+  readonly kind: 'number' | 'date';
   readonly message: string;
-  readonly choices: readonly string[];
+  readonly readings: readonly QuestionReading[];
+}
+
+/** One way to read an ambiguous column, with what it would load. */
+export interface QuestionReading {
+  readonly reading: 'thousands' | 'decimal' | 'day-first' | 'month-first';
+  /** e.g. "1.500 = 1,500" or "01/03/24 = 1 March 2024". */
+  readonly label: string;
+  /** The column decisions this reading stands for (what the plan carries once chosen). */
+  readonly decisions: ColumnDecisions;
+  readonly effect: ReadingEffect;
+}
+
+export interface ReadingEffect {
+  /** Non-blank values of the column this reading reads (the others would be rejected). */
+  readonly rowsRead: number;
+  readonly nonBlank: number;
+  /** Number questions: the column's total under this reading. */
+  readonly total?: number;
+  /** Date questions: the earliest and latest date (ISO). */
+  readonly from?: string;
+  readonly to?: string;
 }
 
 export interface ImportProposal {

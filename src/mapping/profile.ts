@@ -2,8 +2,9 @@
 // column, not per row. The probe query counts, for each candidate, how many non-blank
 // values it converts; the pure `decide*` functions turn counts into a decision or a question.
 import type { SqlQuery } from '../queries/sql';
-import { quoteIdent, quoteLiteral } from '../queries/sql';
-import { blankToNull } from './values';
+import { quoteIdent } from '../queries/sql';
+import type { Hint, Shape } from './numberFormat';
+import { blankToNull, parsedDateExpr, plausibleDate } from './values';
 
 /**
  * Excel serial days (45291 = 2023-12-31) as text, e.g. a workbook column without a date format
@@ -23,13 +24,20 @@ export const DATE_CANDIDATES: readonly string[] = [
   '%d/%m/%Y %H:%M:%S',
   '%m/%d/%y',
   '%d/%m/%y',
+  '%m/%d/%y %H:%M',
+  '%d/%m/%y %H:%M',
   '%m/%d/%y %I:%M %p',
   '%d.%m.%Y',
   '%d.%m.%Y %H:%M',
+  '%d.%m.%y',
+  '%d.%m.%y %H:%M',
   '%d-%m-%Y',
+  '%d-%m-%y',
   '%d %b, %Y %H:%M:%S',
   '%d %b %Y',
   '%b %d, %Y',
+  'names-dmy',
+  'names-mdy',
   // Last: a column of 5-digit numbers is Excel's serial days only when no real format reads it.
   EXCEL_SERIAL,
 ];
@@ -41,7 +49,7 @@ export interface DateProbe {
 }
 
 export type DateDecision =
-  | { readonly kind: 'format'; readonly format: string }
+  | { readonly kind: 'format'; readonly format: string; readonly reason?: string }
   | { readonly kind: 'ambiguous'; readonly formats: readonly string[]; readonly example: string | null }
   | { readonly kind: 'unreadable'; readonly best: string; readonly failures: number; readonly example: string | null };
 
@@ -62,12 +70,9 @@ const PROBE_LIMIT = 50_000;
 export function dateProbeQuery(table: string, column: string, candidates: readonly string[] = DATE_CANDIDATES): SqlQuery {
   const v = 'v';
   const counts = candidates.map((fmt, i) => {
-    const expr =
-      fmt === 'iso'
-        ? `TRY_CAST(${v} AS TIMESTAMP)`
-        : fmt === EXCEL_SERIAL
-          ? serialProbe(v)
-          : `TRY_STRPTIME(${v}, ${quoteLiteral(fmt)})`;
+    // A reading counts only when it is a plausible date (1900–2100): `01.03.24` read as
+    // day.month.four-digit-year is the year 24 and does not count.
+    const expr = fmt === EXCEL_SERIAL ? serialProbe(v) : plausibleDate(parsedDateExpr(v, fmt));
     return `count(${expr})::INTEGER AS f${i}`;
   });
   const sql = `SELECT count(v)::INTEGER AS non_blank, any_value(v) AS example, ${counts.join(', ')} FROM ${distinctValues(table, column)}`;
@@ -86,14 +91,29 @@ export function dateProbeFromRow(row: Record<string, unknown>, candidates: reado
   return { nonBlank: Number(row['non_blank'] ?? 0), parsed, example };
 }
 
-/** The format that reads every value; M/D vs D/M both reading everything is a question for the user. */
-export function decideDateFormat(probe: DateProbe): DateDecision {
+export type DateOrder = 'day-first' | 'month-first';
+
+/**
+ * The format that reads every value. When month-first and day-first both read every value,
+ * hints from the file (other date columns, locale) settle it only if they all agree; else it is asked.
+ */
+export function decideDateFormat(probe: DateProbe, hints: readonly Hint<DateOrder>[] = []): DateDecision {
   const complete = DATE_CANDIDATES.filter((f) => (probe.parsed[f] ?? 0) === probe.nonBlank);
   if (probe.nonBlank === 0 || complete.includes('iso')) return { kind: 'format', format: 'iso' };
   const first = complete[0];
   if (first !== undefined) {
     const twin = swapDayMonth(first);
     if (twin !== first && complete.includes(twin)) {
+      const agreed = [...new Set(hints.map((h) => h.value))];
+      const hint = hints[0];
+      if (agreed.length === 1 && hint) {
+        const format = dateOrder(first) === hint.value ? first : twin;
+        return {
+          kind: 'format',
+          format,
+          reason: `Every value reads both ways; ${hint.why}, so day and month are read ${hint.value}.`,
+        };
+      }
       return { kind: 'ambiguous', formats: [first, twin], example: probe.example };
     }
     return { kind: 'format', format: first };
@@ -102,22 +122,31 @@ export function decideDateFormat(probe: DateProbe): DateDecision {
   return { kind: 'unreadable', best, failures: probe.nonBlank - (probe.parsed[best] ?? 0), example: probe.example };
 }
 
+/** Whether a format reads the day or the month first (undefined: ISO, serial days). */
+export function dateOrder(format: string): DateOrder | undefined {
+  if (format === 'names-dmy') return 'day-first';
+  if (format === 'names-mdy') return 'month-first';
+  const d = format.indexOf('%d');
+  const m = format.search(/%m|%b/);
+  if (d < 0 || m < 0) return undefined;
+  return d < m ? 'day-first' : 'month-first';
+}
+
 function swapDayMonth(format: string): string {
+  if (format === 'names-dmy') return 'names-mdy';
+  if (format === 'names-mdy') return 'names-dmy';
   return format.replace(/%m|%d/g, (token) => (token === '%m' ? '%d' : '%m'));
 }
 
 export interface NumberProbe {
-  readonly decimalCommaHints: number;
-  readonly decimalPointHints: number;
   readonly maxValue: number | null;
   readonly percentSigns: number;
 }
 
+/** Percent signs and the largest value: enough to tell a 0–1 fraction from a 0–100 percentage. */
 export function numberProbeQuery(table: string, column: string): SqlQuery {
   const v = 'v';
   const sql = `SELECT
-    count(*) FILTER (WHERE regexp_matches(${v}, ',\\d{1,2}\\D*$') OR regexp_matches(${v}, '\\.\\d{3},'))::INTEGER AS comma_hints,
-    count(*) FILTER (WHERE regexp_matches(${v}, '\\.\\d{1,2}\\D*$') OR regexp_matches(${v}, ',\\d{3}\\.'))::INTEGER AS point_hints,
     count(*) FILTER (WHERE regexp_matches(${v}, '%$'))::INTEGER AS percent_signs,
     max(TRY_CAST(regexp_replace(${v}, '[^0-9.\\-]', '', 'g') AS DOUBLE)) AS max_value
   FROM ${distinctValues(table, column)}`;
@@ -126,15 +155,24 @@ export function numberProbeQuery(table: string, column: string): SqlQuery {
 
 export function numberProbeFromRow(row: Record<string, unknown>): NumberProbe {
   return {
-    decimalCommaHints: Number(row['comma_hints'] ?? 0),
-    decimalPointHints: Number(row['point_hints'] ?? 0),
     percentSigns: Number(row['percent_signs'] ?? 0),
     maxValue: row['max_value'] == null ? null : Number(row['max_value']),
   };
 }
 
-export function decideDecimalComma(p: NumberProbe): boolean {
-  return p.decimalCommaHints > 0 && p.decimalPointHints === 0;
+const MAX_SHAPES = 500;
+
+/**
+ * The column's distinct values by shape (digits as 9): a million amounts have a few dozen
+ * shapes, and the number format is decided on shapes alone (numberFormat.ts).
+ */
+export function shapeProbeQuery(table: string, column: string): SqlQuery {
+  const sql = `SELECT shape, count(*)::INTEGER AS n, min(v) AS example FROM (SELECT v, regexp_replace(v, '[0-9]', '9', 'g') AS shape FROM ${distinctValues(table, column)}) GROUP BY shape ORDER BY n DESC, shape LIMIT ${MAX_SHAPES}`;
+  return { sql, params: [] };
+}
+
+export function shapesFromRows(rows: readonly Record<string, unknown>[]): Shape[] {
+  return rows.map((r) => ({ shape: String(r['shape']), n: Number(r['n']), example: String(r['example']) }));
 }
 
 /** A probability column is in percent when any value carries % or exceeds 1. */

@@ -4,11 +4,18 @@
 // as a rejection by the loader, never silently turned into 0 or another date.
 import type { ValueKind } from '../canonical/schema';
 import { quoteLiteral } from '../queries/sql';
+import { type Grouping, type NumberFormat, UNIT_SCALES, valuePattern } from './numberFormat';
 
 export interface ColumnDecisions {
   /** strptime format, or 'iso' for any ISO-8601 date/timestamp. */
   readonly dateFormat?: string;
   readonly decimalComma?: boolean;
+  /** How digits are grouped: by thousands (default) or the Indian lakh/crore way. */
+  readonly grouping?: Grouping;
+  /** Values may carry k/M/Mio/B suffixes, scaled when read (stated on the import report). */
+  readonly units?: boolean;
+  /** Why the column was read this way, in words (shown to the user). */
+  readonly reason?: string;
   /** Values are percentages (0–100 or with %): divide by 100. */
   readonly percent?: boolean;
 }
@@ -21,6 +28,7 @@ export const TRUE_WORDS = [
   'yes',
   'y',
   'x',
+  'checked',
   'wahr',
   'ja',
   'oui',
@@ -38,6 +46,7 @@ export const FALSE_WORDS = [
   '0',
   'no',
   'n',
+  'unchecked',
   'falsch',
   'nein',
   'non',
@@ -64,11 +73,11 @@ export function convertExpr(raw: string, kind: ValueKind, d: ColumnDecisions = {
     case 'date':
       return dateExpr(v, d.dateFormat ?? 'iso');
     case 'money':
-      return `CAST(${numberExpr(v, d.decimalComma ?? false)} AS DECIMAL(18,2))`;
+      return `CAST(${numberExpr(v, d)} AS DECIMAL(18,2))`;
     case 'number':
-      return `CAST(${numberExpr(v, d.decimalComma ?? false)} AS DOUBLE)`;
+      return `CAST(${numberExpr(v, d)} AS DOUBLE)`;
     case 'integer':
-      return `CAST(ROUND(${numberExpr(v, d.decimalComma ?? false)}) AS BIGINT)`;
+      return `CAST(ROUND(${numberExpr(v, d)}) AS BIGINT)`;
     case 'fraction':
       return fractionExpr(v, d);
     case 'boolean':
@@ -77,45 +86,96 @@ export function convertExpr(raw: string, kind: ValueKind, d: ColumnDecisions = {
 }
 
 function dateExpr(v: string, format: string): string {
+  return plausibleDate(parsedDateExpr(v, format));
+}
+
+/** The earliest and latest dates a date column may hold; anything outside is rejected (docs/import.md). */
+export const DATE_RANGE = ['1900-01-01', '2100-12-31'] as const;
+
+/** A date outside DATE_RANGE becomes NULL, so its row is rejected rather than loaded in year 24 or 9999. */
+export function plausibleDate(d: string): string {
+  return `(CASE WHEN ${d} BETWEEN DATE '${DATE_RANGE[0]}' AND DATE '${DATE_RANGE[1]}' THEN ${d} END)`;
+}
+
+/** The date a format reads from `v`, or NULL; no range check. */
+export function parsedDateExpr(v: string, format: string): string {
   if (format === 'iso') return `TRY_CAST(TRY_CAST(${v} AS TIMESTAMP) AS DATE)`;
   if (format === 'excel-serial') {
     // Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29).
     return `CAST(DATE '1899-12-30' + CAST(FLOOR(TRY_CAST(${v} AS DOUBLE)) AS INTEGER) AS DATE)`;
   }
+  const named = NAMED_MONTH_FORMATS[format];
+  if (named) return `TRY_CAST(TRY_STRPTIME(${monthNamesToNumbers(v)}, ${quoteLiteral(named)}) AS DATE)`;
   return `TRY_CAST(TRY_STRPTIME(${v}, ${quoteLiteral(format)}) AS DATE)`;
 }
 
+/** Dates with month names in the presets' languages (`3. März 2024`, `12 févr. 2024`, `12 de febrero de 2024`). */
+export const NAMED_MONTH_FORMATS: Readonly<Record<string, string>> = { 'names-dmy': '%d %m %Y', 'names-mdy': '%m %d %Y' };
+
+// Month names and abbreviations in English, German, French, Spanish, Portuguese and Dutch,
+// matched on the lower-cased, accent-free word (März → marz, févr. → fevr, août → aout).
+const MONTH_STEMS = [
+  'jan|ene',
+  'feb|fev',
+  'mar|maa|mrt',
+  'apr|avr|abr',
+  'mai|may|mei',
+  'jun|juin',
+  'jul|juil',
+  'aug|aou|ago',
+  'sep|set',
+  'oct|okt|out',
+  'nov',
+  'dec|dez|dic',
+];
+
+function monthNamesToNumbers(v: string): string {
+  let s = `regexp_replace(strip_accents(lower(${v})), '\\bde\\b|[.,]', ' ', 'g')`;
+  MONTH_STEMS.forEach((stems, i) => {
+    s = `regexp_replace(${s}, '\\b(?:${stems})[a-z]*', ' ${i + 1} ', 'g')`;
+  });
+  return `trim(regexp_replace(${s}, '\\s+', ' ', 'g'))`;
+}
+
 /**
- * Money and numbers as people type them: `$1,234.56`, `1.234,56 €`, `USD 1,234`,
- * `(1,200.00)` for a negative, `141.56K`, `1.2M`. Returns a DECIMAL or NULL.
- * DECIMAL(18,6) (up to a trillion) parses many times faster than DECIMAL(38,x), which
- * dominated load time at a million rows; larger values fail the cast and are rejected.
+ * Money and numbers as people type them: `$1,234.56`, `1.234,56 €`, `R$ 1.234,56`, `USD 1,234`,
+ * `(1,200.00)` for a negative, Swiss `1'234.50`, Indian `1,23,456.00`, `141.56K` when the column
+ * has units. Only values that fit the column's decided format are read (numberFormat.ts); any
+ * other value gives NULL and is rejected. DECIMAL(18,6) (up to a trillion) parses many times
+ * faster than DECIMAL(38,x), which dominated load time at a million rows.
  */
-export function numberExpr(v: string, decimalComma: boolean): string {
+export function numberExpr(v: string, d: ColumnDecisions): string {
+  const decimalComma = d.decimalComma ?? false;
   // Plain numbers (the vast majority) skip the regular expressions: COALESCE evaluates
   // the formatted-number branch only for the rows the fast cast could not read.
   // In a decimal-comma column a dot is a thousands separator, so only dot-free values are fast.
   const fast = decimalComma
     ? `CASE WHEN strpos(${v}, '.') = 0 THEN TRY_CAST(replace(${v}, ',', '.') AS DECIMAL(18,6)) END`
     : `TRY_CAST(${v} AS DECIMAL(18,6))`;
-  return `COALESCE(${fast}, ${formattedNumberExpr(v, decimalComma)})`;
+  return `COALESCE(${fast}, ${formattedNumberExpr(v, numberFormatOf(d))})`;
 }
 
-function formattedNumberExpr(v: string, decimalComma: boolean): string {
-  const parens = `regexp_matches(${v}, '^\\(.*\\)$')`;
-  const noParens = `regexp_replace(${v}, '^\\((.*)\\)$', '\\1')`;
-  const noCode = `regexp_replace(${noParens}, '^[A-Za-z]{3}\\s*|\\s*[A-Za-z]{3}$', '')`;
-  const noSymbols = `regexp_replace(${noCode}, '[\\s$€£¥''\u00a0]', '', 'g')`;
-  const suffix = `upper(regexp_extract(${noSymbols}, '([kKmMbB])$', 1))`;
-  const digits = `regexp_replace(${noSymbols}, '[kKmMbB]$', '')`;
-  const normalized = decimalComma ? `replace(replace(${digits}, '.', ''), ',', '.')` : `replace(${digits}, ',', '')`;
-  const scale = `CASE ${suffix} WHEN 'K' THEN 1000 WHEN 'M' THEN 1000000 WHEN 'B' THEN 1000000000 ELSE 1 END`;
-  const sign = `CASE WHEN ${parens} THEN -1 ELSE 1 END`;
-  return `(TRY_CAST(${normalized} AS DECIMAL(18,6)) * ${scale} * ${sign})`;
+/** The number format a column's decisions describe (a column without decisions: decimal point, thousands, no units). */
+export function numberFormatOf(d: ColumnDecisions): NumberFormat {
+  return { decimal: d.decimalComma ? ',' : '.', grouping: d.grouping ?? 'thousands', units: d.units ?? false };
+}
+
+function formattedNumberExpr(v: string, f: NumberFormat): string {
+  const s = `replace(regexp_replace(${v}, '[\u00a0\u202f\u2009]', ' ', 'g'), '\u2212', '-')`;
+  const pattern = quoteLiteral(valuePattern(f));
+  const g = (i: number) => `regexp_extract(${s}, ${pattern}, ${i})`;
+  const keep = f.decimal === ',' ? '[^0-9,]' : '[^0-9.]';
+  const digits = `replace(regexp_replace(${g(4)}, '${keep}', '', 'g'), ',', '.')`;
+  const units = Object.entries(UNIT_SCALES).map(([u, k]) => `WHEN ${quoteLiteral(u)} THEN ${k}`);
+  const scale = `CASE ${g(5)} ${units.join(' ')} ELSE 1 END`;
+  const sign = `CASE WHEN ${g(1)} <> '' OR ${g(2)} = '-' OR ${g(3)} = '-' THEN -1 ELSE 1 END`;
+  // Parentheses come in pairs and mean negative on their own; one sign at most.
+  const wellFormed = `regexp_full_match(${s}, ${pattern}) AND (${g(1)} = '') = (${g(6)} = '') AND NOT (${g(1)} <> '' AND ${g(2)} || ${g(3)} <> '') AND NOT (${g(2)} <> '' AND ${g(3)} <> '')`;
+  return `(CASE WHEN ${wellFormed} THEN TRY_CAST(${digits} AS DECIMAL(18,6)) * ${scale} * ${sign} END)`;
 }
 
 function fractionExpr(v: string, d: ColumnDecisions): string {
-  const n = numberExpr(`rtrim(${v}, '%')`, d.decimalComma ?? false);
+  const n = numberExpr(`rtrim(${v}, '%')`, d);
   return d.percent ? `CAST(${n} / 100 AS DOUBLE)` : `CAST(${n} AS DOUBLE)`;
 }
 

@@ -5,10 +5,25 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ManifestEntry } from '../../scripts/fixtures/messyFixtures';
+import type { ImportQuestion } from '../../src/engine-api/types';
+import type { ImportPlan } from '../../src/mapping/types';
 import type { Analytics } from '../../workers/analytics/Analytics';
 import { FIXTURES, fixture, kpi, openAnalytics } from './helpers/engine';
 
 const MANIFEST = JSON.parse(readFileSync(path.join(FIXTURES, 'messy/manifest.json'), 'utf8')) as ManifestEntry[];
+
+function answered(plan: ImportPlan, questions: readonly ImportQuestion[], answer: string | undefined): ImportPlan {
+  const mappings = plan.mappings.map((m) => {
+    const decisions = { ...m.decisions };
+    for (const q of questions.filter((x) => x.fileId === m.fileId)) {
+      const reading = q.readings.find((r) => r.reading === answer);
+      if (!reading) throw new Error(`no reading ${String(answer)} for ${q.column}`);
+      decisions[q.column] = reading.decisions;
+    }
+    return { ...m, decisions };
+  });
+  return { mappings };
+}
 
 describe('messy exports', () => {
   let analytics: Analytics;
@@ -32,7 +47,15 @@ describe('messy exports', () => {
     if (want.reading) expect(staged?.reading).toMatchObject(want.reading);
     if (want.account) expect(staged?.columns.find((c) => c.name === 'account')?.samples).toContain(want.account);
     if (want.question) expect(proposal.questions.map((q) => q.column)).toContain(want.question);
-    const result = await analytics.applyImport(proposal.plan);
+    else expect(proposal.questions).toEqual([]);
+    let plan = proposal.plan;
+    if (proposal.questions.length > 0) {
+      // The load waits for the answers; then each question is answered as the manifest says.
+      await expect(analytics.applyImport(plan)).rejects.toThrow(/reads two ways/);
+      plan = answered(plan, proposal.questions, want.answer);
+    }
+    const result = await analytics.applyImport(plan);
+    if (want.note) expect(result.notes.join('\n')).toContain(want.note);
     const rec = result.files.find((f) => f.fileName === file);
     expect(rec).toMatchObject({
       rowsRead: want.rowsRead,

@@ -101,6 +101,16 @@ describe('boolean parser', () => {
 describe('date parser', () => {
   const dates = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2040, 11, 31)), noInvalidDate: true });
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  // Month names as each language writes them in dates (written out here, not taken from the parser).
+  const NAMES: readonly (readonly string[])[] = [
+    ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+    ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
+    ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+    ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'],
+    ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+  ];
+  const styles = fc.tuple(fc.integer({ min: 0, max: NAMES.length - 1 }), fc.constantFrom('plain', 'dot', 'de'));
 
   /** Writes a date the way a format says, independently of DuckDB. */
   function write(d: Date, format: string): string {
@@ -126,12 +136,39 @@ describe('date parser', () => {
     return format.replace(/%[YymdbHIMSp]/g, (t) => parts[t] ?? t);
   }
 
-  it.each(DATE_CANDIDATES.filter((f) => !f.includes('%y')))('reads %s back as the same day', (format) => {
+  // Dates from 1990 to 2040 fall inside the two-digit-year pivot (69–99 → 19xx, 00–68 → 20xx).
+  it.each(DATE_CANDIDATES.filter((f) => !f.startsWith('names-')))('reads %s back as the same day', (format) => {
     fc.assert(
       fc.property(dates, (d) => {
         expect(convert(write(d, format), 'date', { dateFormat: format })).toBe(d.toISOString().slice(0, 10));
       }),
       { numRuns: 60, seed: 3 },
     );
+  });
+
+  it('reads month names in English, German, French, Spanish, Portuguese and Dutch, day or month first', () => {
+    fc.assert(
+      fc.property(dates, styles, fc.boolean(), (d, [lang, style], dayFirst) => {
+        const month = NAMES[lang]?.[d.getUTCMonth()] ?? '';
+        const day = String(d.getUTCDate());
+        const year = String(d.getUTCFullYear());
+        const text = dayFirst
+          ? { plain: `${day} ${month} ${year}`, dot: `${day}. ${month} ${year}`, de: `${day} de ${month} de ${year}` }[style]
+          : `${month} ${day}, ${year}`;
+        const format = dayFirst ? 'names-dmy' : 'names-mdy';
+        expect(convert(text, 'date', { dateFormat: format })).toBe(d.toISOString().slice(0, 10));
+      }),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+
+  it('reads two-digit years with the POSIX pivot and refuses dates outside 1900–2100', () => {
+    expect(convert('01.03.68', 'date', { dateFormat: '%d.%m.%y' })).toBe('2068-03-01');
+    expect(convert('01.03.69', 'date', { dateFormat: '%d.%m.%y' })).toBe('1969-03-01');
+    expect(convert('01.03.24', 'date', { dateFormat: '%d.%m.%Y' })).toBeNull();
+    expect(convert('0024-03-01', 'date', { dateFormat: 'iso' })).toBeNull();
+    expect(convert('9999-12-31', 'date', { dateFormat: 'iso' })).toBeNull();
+    expect(convert('1899-12-31', 'date', { dateFormat: 'iso' })).toBeNull();
+    expect(convert('2100-12-31', 'date', { dateFormat: 'iso' })).toBe('2100-12-31');
   });
 });

@@ -24,12 +24,53 @@ describe('money', () => {
     ['$1,234.56', 1234.56],
     ['USD 1,234', 1234],
     ['(1,200.00)', -1200],
-    ['141.56K', 141560],
-    ['1.2M', 1200000],
     ['  42 ', 42],
     ['-5', -5],
+    ['\u22125', -5],
   ])('reads %s', (text, expected) => {
     expect(convert(text, 'money')).toBe(expected);
+  });
+
+  it.each([
+    ['141.56K', 141560],
+    ['1.2M', 1200000],
+    ['12 Mio', 12000000],
+    ['3,5 Mio. €', 3500000, true],
+  ])('reads %s in a column decided to carry units', (text, expected, comma = false) => {
+    expect(convert(text, 'money', { units: true, decimalComma: comma })).toBe(expected);
+  });
+
+  it.each([
+    ['R$ 1.234,56', 1234.56, { decimalComma: true }],
+    ['1\u202f234,56\u00a0€', 1234.56, { decimalComma: true }],
+    ['1 234,56 €', 1234.56, { decimalComma: true }],
+    ['\u22121.234,56 €', -1234.56, { decimalComma: true }],
+    ["1'234.50", 1234.5, {}],
+    ["CHF 1'234.50", 1234.5, {}],
+    ['1,23,456.00', 123456, { grouping: 'indian' }],
+    ['₹ 12,34,56,789', 123456789, { grouping: 'indian' }],
+    ['4.800', 4800, { decimalComma: true }],
+    ['23.000', 23000, { decimalComma: true }],
+    ['4.800', 4.8, {}],
+  ] as const)('reads %s as %d in its decided format', (text, expected, d) => {
+    expect(convert(text, 'money', d)).toBe(expected);
+  });
+
+  it.each([
+    ['1.234,56', {}],
+    ['1 234,50 €', {}],
+    ['12 Mio', {}],
+    ['141.56K', {}],
+    ['(1,234.00)', { decimalComma: true }],
+    ['1,234.00', { decimalComma: true }],
+    ['12,34,567', {}],
+    ['1,234,567', { grouping: 'indian' }],
+    ['1,2345', {}],
+    ['(-5)', {}],
+    ['(5', {}],
+    ['--5', {}],
+  ] as const)('rejects %s: it does not fit the decided format', (text, d) => {
+    expect(convert(text, 'money', d)).toBeNull();
   });
 
   it('reads a decimal-comma column when told so', () => {
@@ -54,6 +95,10 @@ describe('booleans, fractions and dates', () => {
     ['false', false],
     ['0', false],
     ['Nein', false],
+    [' Checked ', true],
+    ['SÍ', true],
+    ['Não', false],
+    ['nee', false],
     ['maybe', null],
   ])('boolean %s', (text, expected) => {
     expect(convert(text, 'boolean')).toBe(expected);

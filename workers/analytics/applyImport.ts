@@ -9,7 +9,8 @@ import type { ImportPlan, TableMapping, TargetTable } from '../../src/mapping/ty
 import { planProblems } from '../../src/mapping/validate';
 import { parserRejectsSql, stagingNames } from '../../src/staging/stageSql';
 import type { AnalyticsContext, StagedEntry } from './context';
-import { profileMapping } from './proposeImport';
+import { decisionNotes } from '../../src/mapping/decisionNotes';
+import { profileMapping } from './profileColumns';
 import { dropStaged } from './stageFiles';
 
 const REJECTS_SHOWN = 100;
@@ -18,14 +19,24 @@ export function applyImport(ctx: AnalyticsContext, plan: ImportPlan): ImportResu
   const names = Object.fromEntries([...ctx.staged.values()].map((e) => [e.info.fileId, e.info.fileName]));
   const problems = planProblems(plan, names);
   if (problems.length > 0) throw new Error(`The mapping is not complete:\n${problems.join('\n')}`);
+  // Every column is decided before anything is replaced: an open question stops the load.
+  const profiled = plan.mappings.map((mapping) => {
+    if (!ctx.staged.has(mapping.fileId)) throw new Error(`File ${mapping.fileId} is no longer staged; drop it again.`);
+    const { mapping: decided, questions } = profileMapping(ctx, mapping);
+    const open = questions.map(
+      (q) => `${names[q.fileId] ?? q.fileId}: "${q.column}" reads two ways; choose how on the mapping screen.`,
+    );
+    if (open.length > 0) throw new Error(`The mapping is not complete:\n${open.join('\n')}`);
+    return decided;
+  });
   resetTables(ctx);
   const files: FileReconciliation[] = [];
-  for (const mapping of plan.mappings) {
+  for (const mapping of profiled) {
     const entry = ctx.staged.get(mapping.fileId);
     if (!entry) throw new Error(`File ${mapping.fileId} is no longer staged; drop it again.`);
     files.push(mapping.table === 'ignore' ? ignored(entry) : loadFile(ctx, { ...mapping, table: mapping.table }, entry));
   }
-  const notes = enrich(ctx);
+  const notes = [...profiled.flatMap((m) => decisionNotes(m, names[m.fileId] ?? m.fileId)), ...enrich(ctx)];
   for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
   return { files, notes };
 }
@@ -41,18 +52,14 @@ export function resetTables(ctx: AnalyticsContext): void {
 }
 
 function loadFile(ctx: AnalyticsContext, mapping: TableMapping & { table: TargetTable }, entry: StagedEntry): FileReconciliation {
-  const { mapping: profiled } = profileMapping(ctx, mapping);
   const n = stagingNames(entry.info.fileId);
-  const stmts = loadStatements(
-    { ...profiled, table: mapping.table },
-    {
-      fileName: entry.info.fileName,
-      stagingTable: n.table,
-      stagingColumns: entry.info.columns.map((c) => c.name),
-      firstDataLine: entry.firstDataLine,
-      ...(entry.lineMap ? { lineMap: entry.lineMap } : {}),
-    },
-  );
+  const stmts = loadStatements(mapping, {
+    fileName: entry.info.fileName,
+    stagingTable: n.table,
+    stagingColumns: entry.info.columns.map((c) => c.name),
+    firstDataLine: entry.firstDataLine,
+    ...(entry.lineMap ? { lineMap: entry.lineMap } : {}),
+  });
   ctx.sql.run(stmts.convert);
   const counts = ctx.sql.one<{ total: number; blank: number; rejected: number }>(stmts.counts);
   ctx.sql.run(stmts.rejects);

@@ -1,7 +1,7 @@
 // The mapping screen's state: the proposed plan, editable column by column, with the
 // problems that keep it from being applied. Edits clear the affected column's profiled
 // decisions so the engine profiles the newly chosen column again.
-import type { FileReadOptions, ImportProposal, StagedFile } from '../../engine-api/types';
+import type { FileReadOptions, ImportProposal, ImportQuestion, QuestionReading, StagedFile } from '../../engine-api/types';
 import type { KeyValueStore } from '../../mapping/memory';
 import { PRESETS } from '../../mapping/presets';
 import { inferWonLost } from '../../mapping/synonyms';
@@ -68,9 +68,29 @@ export class MappingModel {
     }
   }
 
-  /** What keeps the plan from being applied; recomputed as the user edits. */
+  /** What keeps the plan from being applied (an unanswered question too); recomputed as the user edits. */
   get problems(): string[] {
-    return planProblems(this.plan, Object.fromEntries(this.files.map((f) => [f.fileId, f.fileName])));
+    const names = Object.fromEntries(this.files.map((f) => [f.fileId, f.fileName]));
+    const unanswered = this.questions
+      .filter((q) => this.chosenReading(q) === undefined)
+      .map((q) => `${names[q.fileId] ?? q.fileId}: choose how to read "${q.column}" (see the question above).`);
+    return [...planProblems(this.plan, names), ...unanswered];
+  }
+
+  /** The reading the user chose for a question, if any: the one whose decisions the plan now carries. */
+  chosenReading(q: ImportQuestion): QuestionReading['reading'] | undefined {
+    const d = this.mappings.find((m) => m.fileId === q.fileId)?.decisions?.[q.column];
+    if (!d) return undefined;
+    const same = (r: QuestionReading) =>
+      q.kind === 'date'
+        ? r.decisions.dateFormat === d.dateFormat
+        : (r.decisions.decimalComma ?? false) === (d.decimalComma ?? false) && d.dateFormat === undefined;
+    return q.readings.find(same)?.reading;
+  }
+
+  /** Answers a question: the column is read as the chosen reading says (remembered with the mapping). */
+  answer(q: ImportQuestion, reading: QuestionReading): void {
+    this.update(q.fileId, (m) => ({ ...m, decisions: { ...m.decisions, [q.column]: reading.decisions } }));
   }
 
   get plan(): ImportPlan {
@@ -152,10 +172,6 @@ export class MappingModel {
       if (meaning === 'lost') lost.push(value);
       return { ...m, status: { ...m.status, won, lost }, presetId: 'manual' };
     });
-  }
-
-  setDateFormat(fileId: string, column: string, format: string): void {
-    this.update(fileId, (m) => ({ ...m, decisions: { ...m.decisions, [column]: { dateFormat: format } } }));
   }
 
   mappableTargets(fileId: string): readonly { name: string; kind: string; required: boolean }[] {

@@ -20,10 +20,10 @@ export function applyRemembered(proposal: ImportProposal, store: KeyValueStore):
     return remembered;
   });
   if (recalled.size === 0) return proposal;
-  // A remembered date format answers that column's question.
+  // A remembered reading (date order, decimal separator) answers that column's question.
   const questions = proposal.questions.filter((q) => {
     const m = mappings.find((x) => x.fileId === q.fileId);
-    return !(recalled.has(q.fileId) && m?.decisions?.[q.column]?.dateFormat);
+    return !(recalled.has(q.fileId) && m?.decisions?.[q.column]);
   });
   const needsReview = questions.length > 0 || mappings.some((m) => m.confidence < 1);
   return { ...proposal, plan: { mappings }, questions, needsReview };
