@@ -13,7 +13,7 @@ describe('forecast SQL builders', () => {
     const stage = `O'Brien "Q3"; DROP TABLE opportunities`;
     const q = cellsQuery(windows, {
       filters: { owner: ['Ann "The Closer"'] },
-      stageTable: [{ stage, probability: 0.4, force: true }],
+      stageTable: [{ stage, probability: 0.4, force: true, fallback: 0.3 }],
       hasHistory: true,
       byOwner: true,
     });
@@ -33,6 +33,7 @@ describe('forecast SQL builders', () => {
       stage,
       0.4,
       true,
+      0.3,
     ]);
     expect(q.sql.split('?').length - 1).toBe(q.params.length);
   });

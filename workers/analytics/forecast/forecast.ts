@@ -6,7 +6,7 @@ import { chooseTarget, addDays, periodGrid, trailingWindows, type Target, type W
 import { METHOD_LABELS } from '../../../src/forecast/labels';
 import { forecastAll } from '../../../src/forecast/methods';
 import { probabilityAtLeast } from '../../../src/forecast/monteCarlo';
-import { stageTable } from '../../../src/forecast/stageTable';
+import { defaultProbability, stageTable } from '../../../src/forecast/stageTable';
 import type { Cell, MethodId } from '../../../src/forecast/types';
 import type { AnalyticsContext } from '../context';
 import { planGrid, scoreGrid, toCells, type Setup } from './backtestRun';
@@ -50,9 +50,12 @@ export function forecast(
   const setup: Setup = {
     filters: request.filters ?? {},
     hasHistory: facts.history_rows > 0,
-    stageWeights: stages.flatMap((s) =>
-      s.probability === null ? [] : [{ stage: s.stage, probability: s.probability, force: s.source === 'user' }],
-    ),
+    stageWeights: stages.map((s) => ({
+      stage: s.stage,
+      probability: s.probability,
+      force: s.source === 'user',
+      fallback: defaultProbability(s.stage),
+    })),
     draws: Math.max(MIN_DRAWS, request.draws ?? MIN_DRAWS),
     seed: request.seed ?? 1,
     fiscalStartMonth: request.fiscalStartMonth,
