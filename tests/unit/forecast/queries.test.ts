@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { cellsQuery, windowFactsQuery } from '../../../workers/analytics/forecast/queries';
 
 const windows = [
-  { index: 0, start: '2017-01-01', end: '2017-04-01', current: false },
-  { index: 1, start: '2017-04-01', end: '2017-07-01', current: true },
+  { index: 0, start: '2017-01-01', end: '2017-04-01', current: false, periodStart: '2017-01-01' },
+  { index: 1, start: '2017-04-15', end: '2017-07-01', current: true, periodStart: '2017-04-01' },
 ];
 
 describe('forecast SQL builders', () => {
@@ -25,10 +25,12 @@ describe('forecast SQL builders', () => {
       '2017-01-01',
       '2017-04-01',
       false,
+      '2017-01-01',
       1,
-      '2017-04-01',
+      '2017-04-15',
       '2017-07-01',
       true,
+      '2017-04-01',
       'Ann "The Closer"',
       stage,
       0.4,

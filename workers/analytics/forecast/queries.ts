@@ -12,13 +12,15 @@ export interface SqlWindow {
   readonly end: string;
   /** The window being forecast now: today's stage and values stand in for missing history. */
   readonly current: boolean;
+  /** Start of the period the window ends (its as-of date may be days into it). */
+  readonly periodStart: string;
 }
 
 function windowsCte(windows: readonly SqlWindow[]): SqlQuery {
   if (windows.length === 0) throw new Error('The forecast needs at least one window');
-  const rows = windows.map(() => '(?::INTEGER, ?::DATE, ?::DATE, ?::BOOLEAN)').join(', ');
-  const params = windows.flatMap((w) => [w.index, w.start, w.end, w.current]);
-  return { sql: `w(idx, ws, we, cur) AS (VALUES ${rows})`, params };
+  const rows = windows.map(() => '(?::INTEGER, ?::DATE, ?::DATE, ?::BOOLEAN, ?::DATE)').join(', ');
+  const params = windows.flatMap((w) => [w.index, w.start, w.end, w.current, w.periodStart]);
+  return { sql: `w(idx, ws, we, cur, ps) AS (VALUES ${rows})`, params };
 }
 
 /** Dimensions that live on reps or accounts: only a filter on one of them pays for the joins. */
@@ -165,14 +167,18 @@ export interface CellRow {
   readonly categorized: number;
 }
 
-/** Per window: won amount closed inside it, and the part won by deals created inside it. */
+/**
+ * Per window: won amount closed inside it, the part won by deals created inside it, and what
+ * its period had booked before the window's start (known on its as-of date).
+ */
 export function windowFactsQuery(windows: readonly SqlWindow[], filters: Filters): SqlQuery {
   const w = windowsCte(windows);
   const d = dealsCte(filters);
   const sql = `WITH ${w.sql}, ${d.sql}
-  SELECT w.idx, coalesce(sum(o.amount), 0)::DOUBLE AS actual,
-    coalesce(sum(o.amount) FILTER (WHERE o.created_date >= w.ws), 0)::DOUBLE AS new_won
-  FROM w LEFT JOIN deals o ON o.status = 'won' AND o.close_date >= w.ws AND o.close_date < w.we
+  SELECT w.idx, coalesce(sum(o.amount) FILTER (WHERE o.close_date >= w.ws), 0)::DOUBLE AS actual,
+    coalesce(sum(o.amount) FILTER (WHERE o.close_date >= w.ws AND o.created_date >= w.ws), 0)::DOUBLE AS new_won,
+    coalesce(sum(o.amount) FILTER (WHERE o.close_date < w.ws), 0)::DOUBLE AS closed
+  FROM w LEFT JOIN deals o ON o.status = 'won' AND o.close_date >= w.ps AND o.close_date < w.we
   GROUP BY w.idx ORDER BY w.idx`;
   return { sql, params: [...w.params, ...d.params] };
 }
@@ -198,6 +204,7 @@ export interface WindowFactsRow {
   readonly idx: number;
   readonly actual: number;
   readonly new_won: number;
+  readonly closed: number;
 }
 
 /** Booked so far in the target period, per owner (before the as-of date). */
