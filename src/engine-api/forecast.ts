@@ -7,8 +7,10 @@ import type { Filters } from '../queries/filters';
 export type { MethodId } from '../forecast/types';
 
 export interface ForecastRequest {
-  /** The link's period: a month or quarter under way is forecast; anything else falls back to the quarter under way. */
+  /** The header's period: a month or quarter is forecast (one that is over is replayed); anything else falls back to the quarter under way. */
   readonly period?: string;
+  /** Forecast as of this day inside the period (ISO; the link's `fc.asof`); default: the data's as-of date, or a past period's first day. */
+  readonly asOf?: string;
   readonly fiscalStartMonth: number;
   /** The dashboard's filters (owner, team, region, product, …). */
   readonly filters?: Filters;
@@ -39,7 +41,8 @@ export interface MethodEstimate {
   readonly p90: number | null;
   /** False when the method cannot be judged fairly on this data (see note). */
   readonly honest: boolean;
-  readonly note?: string;
+  /** What the method chose here: ETS its form, the selection its method, the combination its members. */
+  readonly detail?: string;
 }
 
 export interface GroupForecast {
@@ -69,7 +72,27 @@ export interface LeaderboardEntry {
   readonly mase: number | null;
   readonly coverage: number | null;
   readonly pinball: number | null;
+  /** Forecasts with a range pooled into coverage (period starts and in-period checkpoints). */
+  readonly scored: number;
   readonly honest: boolean;
+  /** The same scores for the forecasts made `offset` days into each period. */
+  readonly byOffset: readonly {
+    readonly offset: number;
+    readonly periods: number;
+    readonly wape: number | null;
+    readonly coverage: number | null;
+    readonly scored: number;
+  }[];
+}
+
+/** The headline's forecast at one day of the target period: booked by then plus the rest. */
+export interface TrackPoint {
+  readonly offset: number;
+  readonly date: string;
+  readonly closed: number;
+  readonly p10: number | null;
+  readonly p50: number;
+  readonly p90: number | null;
 }
 
 export interface BacktestPeriodResult {
@@ -81,6 +104,8 @@ export interface BacktestPeriodResult {
 
 export interface BacktestResult {
   readonly grain: 'month' | 'quarter';
+  /** Days into each period at which it was forecast (0 = its first day). */
+  readonly checkpoints: readonly number[];
   readonly leaderboard: readonly LeaderboardEntry[];
   readonly periods: readonly BacktestPeriodResult[];
   /** Why the backtest has no rows, when it has none. */
@@ -105,8 +130,14 @@ export interface ForecastResult {
   readonly periodLabel: string;
   readonly periodStart: string;
   readonly periodEnd: string;
-  /** Everything dated before this day is known (the day after the reference date). */
+  /** The forecast is made as of this day: everything dated before it is known. */
   readonly asOf: string;
+  /** The day after the reference date: the latest possible as-of date. */
+  readonly dataAsOf: string;
+  /** The period was over by the data's end: this replays what was forecast on the as-of date. */
+  readonly over: boolean;
+  /** The period's booked total when it is over (else null). */
+  readonly actual: number | null;
   readonly referenceDate: string;
   readonly data: { readonly hasStageHistory: boolean; readonly hasProbability: boolean; readonly hasCategories: boolean };
   /** Which methods are honest here and why; fallbacks taken. */
@@ -115,6 +146,8 @@ export interface ForecastResult {
   /** The recommended method's forecast of the period. */
   readonly current: {
     readonly method: MethodId;
+    /** The selection's pick at this as-of date (null for any other method). */
+    readonly chosen: MethodId | null;
     readonly p10: number;
     readonly p50: number;
     readonly p90: number;
@@ -124,6 +157,10 @@ export interface ForecastResult {
   };
   readonly estimates: readonly MethodEstimate[];
   readonly history: readonly HistoryPoint[];
+  /** The headline method through the target period, checkpoint by checkpoint up to the as-of date. */
+  readonly track: readonly TrackPoint[];
+  /** Which method the waterfall and the per-rep and per-team tables show, and why. */
+  readonly breakdownNote: string;
   readonly waterfall: readonly WaterfallStep[];
   readonly byRep: readonly GroupForecast[];
   readonly byTeam: readonly GroupForecast[];

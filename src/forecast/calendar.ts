@@ -33,41 +33,77 @@ export interface Target {
   readonly label: string;
   readonly grain: ForecastGrain;
   readonly range: Window;
-  /** Why the requested period was not used, when it was not. */
+  /** The forecast is made as of this day (inside the period): everything before it is known. */
+  readonly asOf: string;
+  /** The period was over by the data's as-of date: a replay of what was forecast then. */
+  readonly over: boolean;
+  /** Why the requested period or as-of date was not used, when it was not. */
   readonly fallback?: string;
 }
 
 /**
- * The period to forecast: the one in the link when it is a month or quarter that is not over
- * on the as-of date; otherwise the fiscal quarter that contains the as-of date (the quarter
- * under way, or the next one when the data ends on a quarter's last day).
+ * The period to forecast and the day to forecast it from (docs/forecast.md): the month or
+ * quarter in the link (the header's period) — under way: as of the data's as-of date; over:
+ * replayed as of its first day — else the fiscal quarter that contains the data's as-of date.
+ * `requestedAsOf` (the link's `fc.asof`) moves the as-of date to any day inside the period
+ * up to the data's as-of date.
  */
-export function chooseTarget(requested: string | undefined, asOf: string, fiscalStartMonth: number): Target {
-  const make = (period: Period, grain: ForecastGrain, fallback?: string): Target => {
+export function chooseTarget(
+  requested: string | undefined,
+  dataAsOf: string,
+  fiscalStartMonth: number,
+  requestedAsOf?: string,
+): Target {
+  const notes: string[] = [];
+  const make = (period: Period, grain: ForecastGrain): Target => {
     const range = periodRange(period, fiscalStartMonth);
     if (!range) throw new Error('A forecast period needs a date range');
-    const base = { period, name: formatPeriod(period), label: describePeriod(period, fiscalStartMonth), grain, range };
-    return fallback ? { ...base, fallback } : base;
+    const over = range.end <= dataAsOf;
+    const latest = over ? addDays(range.end, -1) : dataAsOf;
+    let asOf = over ? range.start : dataAsOf;
+    if (requestedAsOf !== undefined) {
+      if (requestedAsOf >= range.start && requestedAsOf <= latest) asOf = requestedAsOf;
+      else notes.push(`The as-of date ${requestedAsOf} is not a known day of this period; forecasting as of ${asOf}.`);
+    }
+    const base = {
+      period,
+      name: formatPeriod(period),
+      label: describePeriod(period, fiscalStartMonth),
+      grain,
+      range,
+      asOf,
+      over,
+    };
+    return notes.length ? { ...base, fallback: notes.join(' ') } : base;
   };
-  const fallbackPeriod = periodContaining(asOf, 'quarter', fiscalStartMonth);
+  const fallbackPeriod = periodContaining(dataAsOf, 'quarter', fiscalStartMonth);
   const parsed = requested ? parsePeriod(requested) : null;
   if (!requested || !parsed || parsed.kind === 'all') return make(fallbackPeriod, 'quarter');
   if (parsed.kind === 'month' || parsed.kind === 'quarter') {
     const range = periodRange(parsed, fiscalStartMonth);
-    if (range && range.start <= asOf && asOf < range.end) return make(parsed, parsed.kind);
-    const why =
-      range && range.end <= asOf ? 'is already over (its actual is on the dashboard)' : 'starts after the period under way';
-    return make(
-      fallbackPeriod,
-      'quarter',
-      `${describePeriod(parsed, fiscalStartMonth)} ${why}; forecasting the quarter under way instead.`,
+    if (range && range.start <= dataAsOf) return make(parsed, parsed.kind);
+    notes.push(
+      `${describePeriod(parsed, fiscalStartMonth)} starts after the data ends; forecasting the quarter under way instead.`,
     );
+    return make(fallbackPeriod, 'quarter');
   }
-  return make(
-    fallbackPeriod,
-    'quarter',
+  notes.push(
     `Forecasts are made per month or quarter; showing the quarter under way instead of ${describePeriod(parsed, fiscalStartMonth)}.`,
   );
+  return make(fallbackPeriod, 'quarter');
+}
+
+/** The days into a period at which the backtest forecasts it: its start, then weeks 1, 4, 8 and 12. */
+export const CHECKPOINTS: Record<ForecastGrain, readonly number[]> = { quarter: [0, 7, 28, 56, 84], month: [0, 7, 14, 21] };
+
+/**
+ * A period is complete when closed deals are recorded from its first week on; the first period
+ * of the data is left out when its first close comes later (Maven: 2017 Q1 holds only March).
+ */
+export function completeFrom<T extends Window>(grid: readonly T[], firstClose: string): { grid: T[]; partial: T | null } {
+  const first = grid[0];
+  if (first && firstClose > addDays(first.start, 6)) return { grid: grid.slice(1), partial: first };
+  return { grid: [...grid], partial: null };
 }
 
 /** Consecutive periods from the one containing `firstIso` up to the last that ends by `endIso`. */
@@ -86,16 +122,4 @@ export function periodGrid(
     period = periodContaining(range.end, grain, fiscalStartMonth);
   }
   return out;
-}
-
-/** Windows of the same length as [asOf, end), stepping back from the as-of date, oldest first. */
-export function trailingWindows(asOf: string, end: string, earliest: string, max = 60): Window[] {
-  const length = Math.max(1, daysBetween(asOf, end));
-  const out: Window[] = [];
-  for (let k = 1; k <= max; k++) {
-    const start = addDays(asOf, -k * length);
-    if (start < earliest) break;
-    out.push({ start, end: addDays(start, length) });
-  }
-  return out.reverse();
 }

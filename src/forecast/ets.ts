@@ -107,16 +107,24 @@ export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit {
     const seasons0 = m > 1 ? [...free, -free.reduce((s, v) => s + v, 0)] : [];
     return { alpha, beta, gamma, phi, level0, trend0, seasons0 };
   };
-  const start = [
-    logit(0.3),
-    ...(hasTrend ? [logit(0.1)] : []),
-    ...(m > 1 ? [logit(0.1)] : []),
-    ...(spec.trend === 'damped' ? [0] : []),
-  ];
-  start.push(init.level0, ...(hasTrend ? [init.trend0] : []), ...init.seasons0.slice(0, Math.max(0, m - 1)));
+  const states = [init.level0, ...(hasTrend ? [init.trend0] : []), ...init.seasons0.slice(0, Math.max(0, m - 1))];
   const objective = (x: readonly number[]) => etsFilter(z, spec, decode(x)).sse;
-  let best = nelderMead(objective, start, 0.5, 3000);
-  best = nelderMead(objective, best.x, 0.2, 3000);
+  // Short series have several local optima (often one at α near its bound, which R's ets
+  // finds): start from a slow, a middling and a fast level and keep the lowest SSE.
+  let best: { x: number[]; value: number } | null = null;
+  for (const a0 of [0.3, 0.02, 0.9]) {
+    const start = [
+      logit(a0),
+      ...(hasTrend ? [logit(0.1)] : []),
+      ...(m > 1 ? [logit(0.1)] : []),
+      ...(spec.trend === 'damped' ? [0] : []),
+      ...states,
+    ];
+    let run = nelderMead(objective, start, 0.5, 3000);
+    run = nelderMead(objective, run.x, 0.2, 3000);
+    if (!best || run.value < best.value) best = run;
+  }
+  if (!best) throw new Error('ETS fit had no starting point');
   const unit = decode(best.x);
   const params: EtsParams = {
     ...unit,
@@ -149,4 +157,56 @@ function initialStates(z: readonly number[], spec: EtsSpec): { level0: number; t
   }
   const y0 = z[0] ?? 0;
   return { level0: y0, trend0: z.length > 1 ? (z[1] ?? y0) - y0 : 0, seasons0: [] };
+}
+
+/**
+ * Parameters R's forecast::ets counts to decide whether a form can be fitted: α and ℓ0, β and
+ * b0 with a trend, φ when damped, γ and m seasonal states when seasonal.
+ */
+export function etsParameterCount(spec: EtsSpec): number {
+  return 2 + (spec.trend === 'none' ? 0 : 2) + (spec.trend === 'damped' ? 1 : 0) + (spec.period > 1 ? spec.period : 0);
+}
+
+/** R's rule (ets refuses n ≤ npars + 4); a seasonal form also needs two full seasons to start. */
+export function etsFits(n: number, spec: EtsSpec): boolean {
+  return n > etsParameterCount(spec) + 4 && (spec.period === 1 || n >= 2 * spec.period);
+}
+
+/**
+ * AICc as R's ets computes it for additive errors: n·log(SSE) + 2k + 2k(k+1)/(n−k−1), k the
+ * free parameters (smoothing, φ, initial states with the last season implied) plus σ.
+ */
+export function etsAicc(fit: EtsFit): number {
+  const { spec, n } = fit;
+  const trend = spec.trend === 'none' ? 0 : 1;
+  const seasonal = spec.period > 1;
+  const smoothing = 1 + trend + (seasonal ? 1 : 0) + (spec.trend === 'damped' ? 1 : 0);
+  const states = 1 + trend + (seasonal ? spec.period - 1 : 0);
+  const k = smoothing + states + 1;
+  return n * Math.log(fit.sse) + 2 * k + (2 * k * (k + 1)) / (n - k - 1);
+}
+
+/** The name R prints for a form, e.g. ETS(A,Ad,N). */
+export function etsFormName(spec: EtsSpec): string {
+  const trend = spec.trend === 'none' ? 'N' : spec.trend === 'damped' ? 'Ad' : 'A';
+  return `ETS(A,${trend},${spec.period > 1 ? 'A' : 'N'})`;
+}
+
+/**
+ * Every additive form the series has enough points for, fitted, and the one with the lowest
+ * AICc; null when not even ETS(A,N,N) fits (the method is then not offered).
+ */
+export function fitBestEts(y: readonly number[], period: number): EtsFit | null {
+  const trends: TrendKind[] = ['none', 'additive', 'damped'];
+  const periods = period > 1 ? [1, period] : [1];
+  let best: { fit: EtsFit; aicc: number } | null = null;
+  for (const m of periods)
+    for (const trend of trends) {
+      const spec = { trend, period: m };
+      if (!etsFits(y.length, spec)) continue;
+      const fit = fitEts(y, spec);
+      const aicc = etsAicc(fit);
+      if (Number.isFinite(aicc) && (!best || aicc < best.aicc)) best = { fit, aicc };
+    }
+  return best?.fit ?? null;
 }

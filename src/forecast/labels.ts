@@ -2,12 +2,13 @@
 import type { MethodId } from './types';
 
 export const METHOD_LABELS: Record<MethodId, string> = {
-  stage_weighted: 'Stage-weighted pipeline',
+  stage_weighted: 'Stage-weighted pipeline + new business',
   conversion: 'Empirical conversion (stage × age)',
   monte_carlo: 'Monte Carlo (P50)',
   seasonal_naive: 'Seasonal naive',
-  ets_additive: 'Holt-Winters / ETS additive',
-  ets_damped: 'ETS damped trend',
+  ets: 'ETS (form by AICc)',
   theta: 'Theta',
   category: 'Forecast categories (Commit)',
+  selection: 'Selection (best method before each period)',
+  combination: 'Combination (median of the leading methods)',
 };

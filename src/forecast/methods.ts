@@ -1,7 +1,7 @@
 // Every forecasting method for one target window, from what was known on its as-of date:
 // the open deals' cells, cells and outcomes of earlier windows, and past period totals.
 import { conversionTable, type ConversionTable } from './conversion';
-import { etsForecast, fitEts, type TrendKind } from './ets';
+import { etsForecast, etsFormName, fitBestEts } from './ets';
 import { simulate, type DealGroup, type Distribution } from './monteCarlo';
 import { seasonalNaive } from './seasonalNaive';
 import { Z90 } from './stats';
@@ -65,7 +65,16 @@ function stageWeighted(inputs: ForecastInputs, conversion: ConversionTable): Met
     known += c.swKnown;
     unknown += c.swUnknown;
   }
-  return { method: 'stage_weighted', point: inputs.closed + known + conversion.overall * unknown, p10: null, p90: null };
+  // The fair baseline: the weighted pipeline plus the new business (created and won inside a
+  // period) known at the as-of date, so it is not beaten merely for ignoring deals not yet created.
+  const pool = inputs.newWonPool;
+  const newBusiness = pool.length > 0 ? pool.reduce((s, v) => s + v, 0) / pool.length : 0;
+  return {
+    method: 'stage_weighted',
+    point: inputs.closed + known + conversion.overall * unknown + newBusiness,
+    p10: null,
+    p90: null,
+  };
 }
 
 function expectedConversion(inputs: ForecastInputs, conversion: ConversionTable): MethodForecast {
@@ -119,24 +128,16 @@ function timeSeries(inputs: ForecastInputs): MethodForecast[] {
   };
   const sn = seasonalNaive(y, inputs.seasonPeriod, h);
   out.push(band('seasonal_naive', sn.mean[h - 1] ?? Number.NaN, sn.sd[h - 1] ?? Number.NaN));
-  const m = y.length >= 2 * inputs.seasonPeriod ? inputs.seasonPeriod : 1;
-  for (const [method, trend] of [
-    ['ets_additive', 'additive'],
-    ['ets_damped', 'damped'],
-  ] as const) {
-    const fit = fitEts(y, { trend: chooseTrend(trend, y.length, m), period: m });
+  // ETS: the additive form with the lowest AICc among those the series has enough points for;
+  // none is offered below 7 points (R's rule, src/forecast/ets.ts).
+  const fit = fitBestEts(y, inputs.seasonPeriod);
+  if (fit) {
     const fc = etsForecast(fit, h);
-    out.push(band(method, fc.mean[h - 1] ?? Number.NaN, fc.sd[h - 1] ?? Number.NaN));
+    out.push({ ...band('ets', fc.mean[h - 1] ?? Number.NaN, fc.sd[h - 1] ?? Number.NaN), detail: etsFormName(fit.spec) });
   }
   if (y.length >= 3) {
     const th = thetaForecast(y, inputs.seasonPeriod, h);
     out.push(band('theta', th.mean[h - 1] ?? Number.NaN, th.sd[h - 1] ?? Number.NaN));
   }
   return out;
-}
-
-/** Short series cannot carry a trend: fewer than 4 points fall back to simple smoothing. */
-function chooseTrend(wanted: TrendKind, n: number, m: number): TrendKind {
-  const needed = (wanted === 'damped' ? 5 : 4) + (m > 1 ? m : 0);
-  return n >= needed ? wanted : 'none';
 }

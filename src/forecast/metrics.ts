@@ -54,3 +54,29 @@ export function meanPinball(points: readonly ScoredPoint[]): number | null {
   );
   return total / (3 * usable.length) / scale;
 }
+
+/** One method's scores over a backtest: accuracy of period-start forecasts, coverage over all. */
+export interface MethodScores {
+  /** Period-start forecasts scored (WAPE, bias, MASE). */
+  readonly periods: number;
+  readonly wape: number | null;
+  readonly bias: number | null;
+  readonly mase: number | null;
+  /** Forecasts with a range pooled into coverage and pinball: period starts and in-period checkpoints. */
+  readonly scored: number;
+  readonly coverage: number | null;
+  readonly pinball: number | null;
+}
+
+export function scoreMethod(starts: readonly ScoredPoint[], all: readonly ScoredPoint[]): MethodScores {
+  const banded = all.filter((p) => p.p10 !== null && p.p90 !== null);
+  return {
+    periods: starts.length,
+    wape: wape(starts),
+    bias: bias(starts),
+    mase: mase(starts),
+    scored: banded.length,
+    coverage: coverage(banded),
+    pinball: meanPinball(banded),
+  };
+}

@@ -26,18 +26,16 @@ export function linearTrend(y: readonly number[]): { a: number; b: number } {
 }
 
 /**
- * SES with drift b/2: the exact identity with averaging the θ=0 line (the regression line) and
- * SES on the θ=2 line (2y − line, started from 2ℓ0 − a), for the same α and ℓ0.
+ * SES with drift b/2 as R's forecast::thetaf computes it (Hyndman & Billah 2003): the SES
+ * forecast plus (b/2)·((h − 1) + (1 − (1 − α)^n)/α), b the OLS slope of the series on time.
  */
 export function sesWithDrift(ses: EtsFit, y: readonly number[], horizon: number): number[] {
   const { b } = linearTrend(y);
   const n = y.length;
-  const alpha = ses.params.alpha;
-  // Σ α(1−α)^(n−t)·t: the SES weights applied to the time index; ½·a terms cancel exactly.
-  let weighted = 0;
-  for (let t = 1; t <= n; t++) weighted += alpha * Math.pow(1 - alpha, n - t) * t;
+  const alpha = Math.max(1e-10, ses.params.alpha);
+  const start = (1 - Math.pow(1 - alpha, n)) / alpha;
   const out: number[] = [];
-  for (let h = 1; h <= horizon; h++) out.push(ses.level + (b / 2) * (n + h - weighted));
+  for (let h = 1; h <= horizon; h++) out.push(ses.level + (b / 2) * (h - 1 + start));
   return out;
 }
 
@@ -59,7 +57,8 @@ export function thetaForecast(y: readonly number[], period: number, horizon: num
  */
 export function seasonalFactors(y: readonly number[], m: number): number[] | null {
   const n = y.length;
-  if (n < 2 * m || y.some((v) => v <= 0)) return null;
+  // thetaf tests seasonality only when n > 2m; multiplicative indices need positive values.
+  if (n <= 2 * m || y.some((v) => v <= 0)) return null;
   if (!seasonalitySignificant(y, m)) return null;
   const ratios: number[][] = Array.from({ length: m }, () => []);
   const half = Math.floor(m / 2);

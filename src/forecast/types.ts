@@ -39,11 +39,15 @@ export const AGE_BUCKETS = [30, 60, 90, 180, 365] as const;
 export const AGE_LABELS = ['< 30 days', '30–59 days', '60–89 days', '90–179 days', '180–364 days', '1 year +'] as const;
 
 export type MethodId =
-  'stage_weighted' | 'conversion' | 'monte_carlo' | 'seasonal_naive' | 'ets_additive' | 'ets_damped' | 'theta' | 'category';
+  'stage_weighted' | 'conversion' | 'monte_carlo' | 'seasonal_naive' | 'ets' | 'theta' | 'category' | 'selection' | 'combination';
 
 export interface MethodForecast {
   readonly method: MethodId;
   readonly point: number;
   readonly p10: number | null;
   readonly p90: number | null;
+  /** What the method chose here (ETS: its form; selection: the method it picked). */
+  readonly detail?: string;
+  /** The selection's pick. */
+  readonly chosen?: MethodId;
 }

@@ -26,6 +26,15 @@ const mutations = (d: string): SqlQuery[] => [
     sql: `UPDATE opportunities SET amount = coalesce(amount, 0) * 5 + 1000, owner = 'Somebody Else' WHERE created_date >= ?::DATE`,
     params: [d],
   },
+  // Today's values of deals still open today are not known on a past as-of date: their amount,
+  // stage, probability and expected close must not reach it (the amount once did, issue 19).
+  {
+    sql: `UPDATE opportunities SET amount = coalesce(amount, 0) * 7 + 12345, probability = 0.99, stage = 'Negotiation',
+      close_date = coalesce(close_date, ?::DATE) + 45 WHERE status = 'open'`,
+    params: [d],
+  },
+  // The export's probabilities today feed the stage table the screen shows; past windows must not see them.
+  { sql: `UPDATE opportunities SET probability = 0.01 WHERE status <> 'open'`, params: [] },
   {
     sql: `UPDATE stage_history SET stage = 'Closed Won', probability = 1, forecast_category = 'commit', amount = amount * 2 WHERE changed_at >= ?::DATE`,
     params: [d],
@@ -52,7 +61,9 @@ describe('the backtest cannot see past its as-of date', () => {
       );
     const before = periodAt(await analytics.forecast({ fiscalStartMonth: 1, period: data === 'demo' ? undefined : 'all' }), asOf);
     for (const q of mutations(asOf)) await analytics.run(q);
-    const after = periodAt(await analytics.forecast({ fiscalStartMonth: 1 }), asOf);
+    // A user's edits of the stage table are for today's pipeline, never for past windows.
+    const edits = { Negotiation: 0.05, Prospecting: 0.95, 'Closed Won': 0.5 };
+    const after = periodAt(await analytics.forecast({ fiscalStartMonth: 1, stageProbabilities: edits }), asOf);
     expect(after.actual).not.toBe(before.actual);
     expect(after.forecasts.length).toBeGreaterThanOrEqual(7);
     expect(after.forecasts).toEqual(before.forecasts);

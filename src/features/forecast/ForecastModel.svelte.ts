@@ -21,6 +21,7 @@ export class ForecastModel {
   state = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
   progress = $state<ForecastProgress | null>(null);
   target = $state<number | null>(null);
+  asOf = $state<string | null>(null);
   stageEdits = $state<Record<string, number>>({});
   private latest = 0;
   private view: ForecastView | null = null;
@@ -40,9 +41,11 @@ export class ForecastModel {
     this.view = view;
     if (view.params) {
       this.target = view.params.target;
+      this.asOf = view.params.asOf ?? null;
       this.stageEdits = { ...view.params.stageProbabilities };
     } else if (this.persist) {
       this.target = null;
+      this.asOf = null;
       this.stageEdits = {};
     }
     const request = ++this.latest;
@@ -58,6 +61,7 @@ export class ForecastModel {
           fiscalStartMonth: view.fiscalStartMonth,
           filters: $state.snapshot(view.filters ?? {}) as Filters,
           target: this.target,
+          ...(this.asOf ? { asOf: this.asOf } : {}),
           stageProbabilities: $state.snapshot(this.stageEdits),
         },
         Comlink.proxy(onProgress),
@@ -78,6 +82,12 @@ export class ForecastModel {
     this.changed();
   }
 
+  /** Forecast as of another day of the period (null: the default day). */
+  setAsOf(value: string | null): void {
+    this.asOf = value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+    this.changed();
+  }
+
   setStageProbability(stage: string, percent: number): void {
     if (!Number.isFinite(percent) || percent < 0 || percent > 100) return;
     this.stageEdits = { ...this.stageEdits, [stage]: percent / 100 };
@@ -90,7 +100,11 @@ export class ForecastModel {
   }
 
   private changed(): void {
-    const params: ForecastParams = { target: this.target, stageProbabilities: $state.snapshot(this.stageEdits) };
+    const params: ForecastParams = {
+      target: this.target,
+      stageProbabilities: $state.snapshot(this.stageEdits),
+      asOf: this.asOf,
+    };
     if (this.persist) this.persist(params);
     else if (this.view) void this.load({ ...this.view, params });
   }

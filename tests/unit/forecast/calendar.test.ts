@@ -1,6 +1,6 @@
 // The target period and the backtest grid, on hand-picked dates.
 import { describe, expect, it } from 'vitest';
-import { chooseTarget, periodGrid, trailingWindows } from '../../../src/forecast/calendar';
+import { chooseTarget, completeFrom, periodGrid } from '../../../src/forecast/calendar';
 import { conversionTable, SHRINKAGE } from '../../../src/forecast/conversion';
 import { stageTable } from '../../../src/forecast/stageTable';
 import type { Cell } from '../../../src/forecast/types';
@@ -17,11 +17,22 @@ describe('target period', () => {
     expect(t.name).toBe('2019-Q2');
     expect(t.range.start).toBe('2018-10-01');
   });
-  it('takes a month or quarter from the link only when it is under way', () => {
-    expect(chooseTarget('2018-02', '2018-02-10', 1).name).toBe('2018-02');
+  it('follows the header: a period under way as of the data, a period over replayed from its first day', () => {
+    const now = chooseTarget('2018-02', '2018-02-10', 1);
+    expect([now.name, now.asOf, now.over]).toEqual(['2018-02', '2018-02-10', false]);
     const past = chooseTarget('2017-Q3', '2018-01-01', 1);
-    expect(past.name).toBe('2018-Q1');
-    expect(past.fallback).toContain('already over');
+    expect([past.name, past.asOf, past.over]).toEqual(['2017-Q3', '2017-07-01', true]);
+    expect(past.fallback).toBeUndefined();
+  });
+  it('takes an as-of date inside the period up to the data, and says when it cannot', () => {
+    expect(chooseTarget('2017-Q3', '2018-01-01', 1, '2017-08-26').asOf).toBe('2017-08-26');
+    expect(chooseTarget(undefined, '2018-02-10', 1, '2018-01-29').asOf).toBe('2018-01-29');
+    const late = chooseTarget(undefined, '2018-02-10', 1, '2018-03-01');
+    expect(late.asOf).toBe('2018-02-10');
+    expect(late.fallback).toContain('2018-03-01');
+    const future = chooseTarget('2018-Q3', '2018-02-10', 1);
+    expect(future.name).toBe('2018-Q1');
+    expect(future.fallback).toContain('after the data ends');
   });
 });
 
@@ -32,13 +43,12 @@ describe('grids and windows', () => {
     expect(grid[0]?.start).toBe('2017-03-01');
     expect(grid.at(-1)?.end).toBe('2018-01-01');
   });
-  it('steps back in windows as long as the remaining period', () => {
-    const w = trailingWindows('2018-02-10', '2018-04-01', '2017-11-01');
-    // 50 days long: 2017-12-22 .. 2018-02-10 and 2017-11-02 .. 2017-12-22.
-    expect(w).toEqual([
-      { start: '2017-11-02', end: '2017-12-22' },
-      { start: '2017-12-22', end: '2018-02-10' },
-    ]);
+  it('leaves out a first period whose closes start after its first week', () => {
+    const quarters = periodGrid('2017-03-01', '2018-01-01', 'quarter', 1);
+    const { grid, partial } = completeFrom(quarters, '2017-03-01');
+    expect(partial?.start).toBe('2017-01-01');
+    expect(grid.map((g) => g.start)).toEqual(['2017-04-01', '2017-07-01', '2017-10-01']);
+    expect(completeFrom(quarters, '2017-01-07').partial).toBeNull();
   });
 });
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { cellsQuery, windowFactsQuery } from '../../../workers/analytics/forecast/queries';
 
 const windows = [
-  { index: 0, start: '2017-01-01', end: '2017-04-01', current: false },
-  { index: 1, start: '2017-04-01', end: '2017-07-01', current: true },
+  { index: 0, start: '2017-01-01', end: '2017-04-01', current: false, periodStart: '2017-01-01' },
+  { index: 1, start: '2017-04-15', end: '2017-07-01', current: true, periodStart: '2017-04-01' },
 ];
 
 describe('forecast SQL builders', () => {
@@ -13,7 +13,7 @@ describe('forecast SQL builders', () => {
     const stage = `O'Brien "Q3"; DROP TABLE opportunities`;
     const q = cellsQuery(windows, {
       filters: { owner: ['Ann "The Closer"'] },
-      stageTable: [{ stage, probability: 0.4, force: true }],
+      stageTable: [{ stage, probability: 0.4, force: true, fallback: 0.3 }],
       hasHistory: true,
       byOwner: true,
     });
@@ -25,14 +25,17 @@ describe('forecast SQL builders', () => {
       '2017-01-01',
       '2017-04-01',
       false,
+      '2017-01-01',
       1,
-      '2017-04-01',
+      '2017-04-15',
       '2017-07-01',
       true,
+      '2017-04-01',
       'Ann "The Closer"',
       stage,
       0.4,
       true,
+      0.3,
     ]);
     expect(q.sql.split('?').length - 1).toBe(q.params.length);
   });

@@ -12,13 +12,15 @@ export interface SqlWindow {
   readonly end: string;
   /** The window being forecast now: today's stage and values stand in for missing history. */
   readonly current: boolean;
+  /** Start of the period the window ends (its as-of date may be days into it). */
+  readonly periodStart: string;
 }
 
 function windowsCte(windows: readonly SqlWindow[]): SqlQuery {
   if (windows.length === 0) throw new Error('The forecast needs at least one window');
-  const rows = windows.map(() => '(?::INTEGER, ?::DATE, ?::DATE, ?::BOOLEAN)').join(', ');
-  const params = windows.flatMap((w) => [w.index, w.start, w.end, w.current]);
-  return { sql: `w(idx, ws, we, cur) AS (VALUES ${rows})`, params };
+  const rows = windows.map(() => '(?::INTEGER, ?::DATE, ?::DATE, ?::BOOLEAN, ?::DATE)').join(', ');
+  const params = windows.flatMap((w) => [w.index, w.start, w.end, w.current, w.periodStart]);
+  return { sql: `w(idx, ws, we, cur, ps) AS (VALUES ${rows})`, params };
 }
 
 /** Dimensions that live on reps or accounts: only a filter on one of them pays for the joins. */
@@ -43,18 +45,31 @@ function dealsCte(filters: Filters): SqlQuery {
   return { sql: `deals AS (SELECT f.* FROM (${source}) f WHERE ${where.sql})`, params: where.params };
 }
 
-/** A stage's probability; `force` (the user's edit) wins over the export's per-deal probability. */
+/**
+ * A stage's probability as the screen's table shows it today (`probability`, null when none;
+ * `force` when it is the user's edit, which then wins over the export's per-deal probability),
+ * and the conventional default by the stage's name (`fallback`), which no data informs.
+ * Today's table is used for the current window only: past windows use the stage's average
+ * probability in history rows before their as-of date, else the name default (docs/forecast.md).
+ */
 export interface StageWeight {
   readonly stage: string;
-  readonly probability: number;
+  readonly probability: number | null;
   readonly force: boolean;
+  readonly fallback: number | null;
 }
 
 function stageTableCte(table: readonly StageWeight[]): SqlQuery {
   if (table.length === 0)
-    return { sql: 'st(stage, p, force) AS (SELECT NULL::VARCHAR, NULL::DOUBLE, NULL::BOOLEAN WHERE FALSE)', params: [] };
-  const rows = table.map(() => '(?::VARCHAR, ?::DOUBLE, ?::BOOLEAN)').join(', ');
-  return { sql: `st(stage, p, force) AS (VALUES ${rows})`, params: table.flatMap((r) => [r.stage, r.probability, r.force]) };
+    return {
+      sql: 'st(stage, p, force, fb) AS (SELECT NULL::VARCHAR, NULL::DOUBLE, NULL::BOOLEAN, NULL::DOUBLE WHERE FALSE)',
+      params: [],
+    };
+  const rows = table.map(() => '(?::VARCHAR, ?::DOUBLE, ?::BOOLEAN, ?::DOUBLE)').join(', ');
+  return {
+    sql: `st(stage, p, force, fb) AS (VALUES ${rows})`,
+    params: table.flatMap((r) => [r.stage, r.probability, r.force, r.fallback]),
+  };
 }
 
 export interface CellOptions {
@@ -80,9 +95,13 @@ export function cellsQuery(windows: readonly SqlWindow[], opts: CellOptions): Sq
     FROM (SELECT DISTINCT idx, ws, opportunity_id FROM open_at) a
     JOIN stage_history h ON h.opportunity_id = a.opportunity_id AND h.changed_at < a.ws
     GROUP BY a.idx, a.opportunity_id),
-  hist_row AS (SELECT idx, opportunity_id, v.stage, v.amount, v.close_date, v.probability, v.forecast_category FROM hist)`
+  hist_row AS (SELECT idx, opportunity_id, v.stage, v.amount, v.close_date, v.probability, v.forecast_category FROM hist),
+  hist_day AS (SELECT stage, changed_at, sum(probability) AS s, count(*) AS c FROM stage_history
+    WHERE probability IS NOT NULL AND stage IS NOT NULL GROUP BY ALL),
+  stage_then AS (SELECT w.idx, d.stage, sum(d.s) / sum(d.c) AS p FROM w JOIN hist_day d ON d.changed_at < w.ws GROUP BY ALL)`
     : `hist_row AS (SELECT NULL::INTEGER AS idx, NULL::VARCHAR AS opportunity_id, NULL::VARCHAR AS stage, NULL::DOUBLE AS amount,
-      NULL::DATE AS close_date, NULL::DOUBLE AS probability, NULL::VARCHAR AS forecast_category WHERE FALSE)`;
+      NULL::DATE AS close_date, NULL::DOUBLE AS probability, NULL::VARCHAR AS forecast_category WHERE FALSE),
+  stage_then AS (SELECT NULL::INTEGER AS idx, NULL::VARCHAR AS stage, NULL::DOUBLE AS p WHERE FALSE)`;
   const sql = `WITH ${w.sql}, ${d.sql}, ${st.sql},
   open_at AS (
     SELECT w.idx, w.ws, w.we, w.cur, o.* FROM w JOIN deals o
@@ -93,11 +112,11 @@ export function cellsQuery(windows: readonly SqlWindow[], opts: CellOptions): Sq
   prod_avg AS (SELECT w.idx, d.product, sum(d.s) / sum(d.c) AS v FROM w JOIN won_day d ON d.close_date < w.ws GROUP BY ALL),
   all_avg AS (SELECT w.idx, sum(d.s) / sum(d.c) AS v FROM w JOIN won_day d ON d.close_date < w.ws GROUP BY ALL),
   known AS (
-    SELECT a.idx, a.ws, a.we, a.owner, a.created_date, a.product,
+    SELECT a.idx, a.ws, a.we, a.cur, a.owner, a.created_date, a.product,
       a.status = 'won' AND a.close_date >= a.ws AND a.close_date < a.we AND NOT a.cur AS won_in,
-      -- A deal that closed after the as-of date has its closing amount in the export, known only
-      -- at its close: without a history amount it is valued as below, never at what it closed for.
-      CASE WHEN h.amount IS NOT NULL THEN h.amount WHEN a.cur OR a.status = 'open' THEN a.amount END AS raw_amount,
+      -- The export's amount is today's (a closing amount, or an open deal's latest estimate): on a
+      -- past as-of date only a history amount was known; without one the deal is valued as below.
+      CASE WHEN h.amount IS NOT NULL THEN h.amount WHEN a.cur THEN a.amount END AS raw_amount,
       CASE WHEN h.opportunity_id IS NOT NULL THEN h.stage WHEN a.cur THEN a.stage END AS stage_then,
       CASE WHEN h.opportunity_id IS NOT NULL THEN h.close_date WHEN a.cur THEN a.close_date END AS close_then,
       CASE WHEN h.opportunity_id IS NOT NULL THEN h.probability WHEN a.cur THEN a.probability END AS prob_then,
@@ -108,12 +127,16 @@ export function cellsQuery(windows: readonly SqlWindow[], opts: CellOptions): Sq
       -- A missing or zero amount (Maven records lost deals at 0) is valued at the average won deal
       -- of its product known then, whatever the deal's fate: the outcome must not leak into the value.
       CASE WHEN k.raw_amount IS NULL OR k.raw_amount = 0 THEN coalesce(pa.v, aa.v, 0) ELSE k.raw_amount END AS amt,
-      CASE WHEN st.force THEN st.p ELSE coalesce(k.prob_then, st.p) END AS p,
+      -- Today's stage table (and the user's edits) only for the window forecast now; a past
+      -- window falls back to what history said of the stage before its start.
+      CASE WHEN k.cur AND st.force THEN st.p WHEN k.cur THEN coalesce(k.prob_then, st.p)
+        ELSE coalesce(k.prob_then, sp.p, st.fb) END AS p,
       k.close_then IS NULL OR k.close_then < k.we AS in_sw
     FROM known k
     LEFT JOIN prod_avg pa ON pa.idx = k.idx AND pa.product IS NOT DISTINCT FROM k.product
     LEFT JOIN all_avg aa ON aa.idx = k.idx
-    LEFT JOIN st ON st.stage = k.stage_then)
+    LEFT JOIN st ON st.stage = k.stage_then
+    LEFT JOIN stage_then sp ON sp.idx = k.idx AND sp.stage = k.stage_then)
   SELECT idx AS "window", stage_then AS stage,
     CASE WHEN age < 30 THEN 0 WHEN age < 60 THEN 1 WHEN age < 90 THEN 2 WHEN age < 180 THEN 3 WHEN age < 365 THEN 4 ELSE 5 END AS age_bucket,
     ${opts.byOwner ? 'owner' : 'NULL::VARCHAR'} AS owner,
@@ -144,14 +167,18 @@ export interface CellRow {
   readonly categorized: number;
 }
 
-/** Per window: won amount closed inside it, and the part won by deals created inside it. */
+/**
+ * Per window: won amount closed inside it, the part won by deals created inside it, and what
+ * its period had booked before the window's start (known on its as-of date).
+ */
 export function windowFactsQuery(windows: readonly SqlWindow[], filters: Filters): SqlQuery {
   const w = windowsCte(windows);
   const d = dealsCte(filters);
   const sql = `WITH ${w.sql}, ${d.sql}
-  SELECT w.idx, coalesce(sum(o.amount), 0)::DOUBLE AS actual,
-    coalesce(sum(o.amount) FILTER (WHERE o.created_date >= w.ws), 0)::DOUBLE AS new_won
-  FROM w LEFT JOIN deals o ON o.status = 'won' AND o.close_date >= w.ws AND o.close_date < w.we
+  SELECT w.idx, coalesce(sum(o.amount) FILTER (WHERE o.close_date >= w.ws), 0)::DOUBLE AS actual,
+    coalesce(sum(o.amount) FILTER (WHERE o.close_date >= w.ws AND o.created_date >= w.ws), 0)::DOUBLE AS new_won,
+    coalesce(sum(o.amount) FILTER (WHERE o.close_date < w.ws), 0)::DOUBLE AS closed
+  FROM w LEFT JOIN deals o ON o.status = 'won' AND o.close_date >= w.ps AND o.close_date < w.we
   GROUP BY w.idx ORDER BY w.idx`;
   return { sql, params: [...w.params, ...d.params] };
 }
@@ -177,6 +204,7 @@ export interface WindowFactsRow {
   readonly idx: number;
   readonly actual: number;
   readonly new_won: number;
+  readonly closed: number;
 }
 
 /** Booked so far in the target period, per owner (before the as-of date). */
