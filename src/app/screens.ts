@@ -11,10 +11,12 @@ import type { ViewName } from './viewState';
 export interface Screen {
   readonly label: string;
   readonly component: Component;
+  /** Draws from the build's first paint; every other screen waits until the engine holds the data. */
+  readonly firstPaint?: true;
 }
 
 export const SCREENS: Partial<Record<ViewName, Screen>> = {
-  dashboard: { label: 'Dashboard', component: Dashboard },
+  dashboard: { label: 'Dashboard', component: Dashboard, firstPaint: true },
   forecast: { label: 'Forecast', component: Forecast },
   leads: { label: 'Leads', component: LeadQuality },
   territories: { label: 'Territories', component: Territories },

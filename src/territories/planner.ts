@@ -7,6 +7,7 @@ import { pointGraph } from './delaunay';
 import type { DesignRequest, DesignResponse } from './plannerTypes';
 import type { Steps } from './steps';
 import { nameTerritories } from './naming';
+import { planFromToday } from './planToday';
 
 export interface UnitSetup {
   /** Unit of each account, -1 when it cannot be placed. */
@@ -32,6 +33,8 @@ export function accountUnits(req: DesignRequest): UnitSetup {
 }
 
 export function* plan(req: DesignRequest, setup: UnitSetup): Steps<Omit<DesignResponse, 'elapsedMs'>> {
+  // From today: account by account against each account's true start (planToday.ts).
+  if (req.fromCurrent) return yield* planFromToday(req, setup);
   const { unitOf, n } = setup;
   const k = req.k;
   const currentNames = [...new Set(req.current.filter((c): c is string => c !== null))].sort();
@@ -88,6 +91,7 @@ export function* plan(req: DesignRequest, setup: UnitSetup): Steps<Omit<DesignRe
     units: geo
       ? { level: geo.level, ids: geo.ids, names: geo.names, territory: [...outcome.assignment], accounts: [...accountsIn] }
       : null,
+    budget: null,
   };
 }
 

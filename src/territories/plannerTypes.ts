@@ -22,6 +22,39 @@ export interface DesignRequest {
   readonly k: number;
   /** Account id → territory name it must stay in (or go to). */
   readonly locks: Readonly<Record<string, string>>;
+  /** Rebalancing from today: most disruption allowed (default 10 % of accounts). */
+  readonly budget?: DisruptionBudget;
+  /** Potential per account (the budget "of potential", and potential moved). */
+  readonly potential?: readonly (number | null)[];
+  /** Named-account territories: balance and disruption only, no contiguity. */
+  readonly named?: readonly string[];
+}
+
+export interface DisruptionBudget {
+  readonly on: 'accounts' | 'potential';
+  /** Share of all accounts (or of all potential) that may change territory, 0..1. */
+  readonly fraction: number;
+}
+
+/** What a rebalance within a disruption budget reached, and what 5 % more would buy. */
+export interface BudgetReport {
+  readonly budget: DisruptionBudget;
+  /** Shares moved: accounts (of accounts with a territory today) and potential. */
+  readonly accountsFraction: number;
+  readonly potentialFraction: number | null;
+  /** Locks alone move more than the budget allows. */
+  readonly locksOverBudget: boolean;
+  /** Pieces of split territories left (each beyond the territory's largest piece). */
+  readonly pieces: readonly { readonly territory: string; readonly units: number; readonly accounts: number }[];
+  /** Today's split territories (before any move). */
+  readonly discontiguousToday: number;
+  /** The same rebalance with 5 percentage points more budget (null when the budget was enough or is already 100 %). */
+  readonly next: {
+    readonly fraction: number;
+    readonly maxDeviation: number;
+    readonly accountsFraction: number;
+    readonly discontiguous: number;
+  } | null;
 }
 
 export interface UnitAssignment {
@@ -46,6 +79,8 @@ export interface DesignResponse {
   readonly unplaced: number;
   readonly tradeoff: readonly TradeoffPoint[];
   readonly units: UnitAssignment | null;
+  /** Rebalancing from today: the budget and what it reached (null for a fresh design). */
+  readonly budget: BudgetReport | null;
   readonly elapsedMs: number;
 }
 

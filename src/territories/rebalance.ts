@@ -12,6 +12,8 @@ export interface TradeoffPoint {
   /** Units moved away from their start territory so far. */
   readonly moved: number;
   readonly maxDeviation: number;
+  /** Potential moved so far (rebalancing from today's accounts; see budgetRebalance.ts). */
+  readonly potentialMoved?: number;
 }
 
 export interface Rebalanced {
