@@ -15,6 +15,7 @@ import {
 import { mixedCurrencyReason, perCurrencyQuery, type CurrencyRow } from '../../src/queries/currency';
 import type { Filters } from '../../src/queries/filters';
 import { leadsBlocked, quotaBlocked, spendBlocked, type ExtrasRow } from '../../src/queries/extras';
+import { missingInput, missingReason } from '../../src/queries/availability';
 import { computeKpis, type KpiSettings, type RangeExtras } from '../../src/queries/kpiCompute';
 import type { RangeKey, Ranges } from '../../src/queries/tiles';
 import type { AnalyticsContext } from './context';
@@ -63,6 +64,7 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
     grossMargin: request.grossMargin ?? 1,
     churn: request.churn ?? 0,
     moneyBlocked,
+    missing: (id, variant) => missingInput(prep.presence, id, variant, range !== null, prep.leadRows > 0),
   };
   const kpisFor = (key: RangeKey): KpiValue[] | null => {
     const agg = inputs.ranges[key];
@@ -83,7 +85,11 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
     stages: prep.stages,
     hasHistory: prep.hasHistory,
     quotas: inputs.quotas,
-    leadsBySource: inputs.leadsBySource,
+    // Conversion by source drawn from a conversion nobody recorded would be empty bars.
+    leadsBySource:
+      prep.leadRows > 0 && prep.presence.lead_conversion === 0
+        ? `Conversion by source is not available. ${missingReason('lead_conversion', false)}`
+        : inputs.leadsBySource,
     spendByChannel: spendOf(inputs.spendByChannel),
   });
   return {

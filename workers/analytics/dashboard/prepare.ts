@@ -5,6 +5,7 @@ import { factTableSql, firstWonSql, leadsCubeSql, stageOrderSql, stagesQuery, ty
 import { extentQuery, type ExtentRow } from '../../../src/queries/extent';
 import { DIMENSIONS, isDimension, type Dimension } from '../../../src/queries/filters';
 import { dimensionValuesQuery, type DimensionValueRow } from '../../../src/queries/sideTables';
+import { presenceQuery, type Presence } from '../../../src/queries/availability';
 import type { AnalyticsContext } from '../context';
 import { resetMonthly } from './monthly';
 
@@ -14,6 +15,9 @@ export interface Prepared {
   readonly stages: readonly StageRow[];
   readonly hasHistory: boolean;
   readonly dimensionValues: Partial<Record<Dimension, readonly (string | null)[]>>;
+  /** Which inputs the loaded data carries at all: a KPI reading an absent one is not available. */
+  readonly presence: Presence;
+  readonly leadRows: number;
 }
 
 const prepared = new WeakMap<AnalyticsContext, Prepared>();
@@ -44,6 +48,8 @@ export function prepare(ctx: AnalyticsContext): Prepared {
     stages: ctx.sql.rows<StageRow>(stagesQuery()),
     hasHistory: ctx.sql.one<{ n: number }>({ sql: 'SELECT count(*)::INTEGER AS n FROM stage_history', params: [] }).n > 0,
     dimensionValues: values,
+    presence: ctx.sql.one<Presence>(presenceQuery()),
+    leadRows: ctx.sql.one<{ n: number }>({ sql: 'SELECT count(*)::INTEGER AS n FROM leads', params: [] }).n,
   };
   prepared.set(ctx, result);
   return result;
