@@ -4,6 +4,7 @@
 import type { ColumnDef } from '../canonical/schema';
 import { quoteIdent, type SqlQuery, type SqlValue } from '../queries/sql';
 import { stagedWithLines } from '../staging/lineMapSql';
+import { contentIdExpr, OWN_ID, usesContentId } from './contentId';
 import { hasProvenance, targetColumns } from './targets';
 import type { StatusRule, TableMapping, TargetTable } from './types';
 import { blankToNull, convertExpr } from './values';
@@ -31,12 +32,19 @@ const val = (col: string) => quoteIdent(`v:${col}`);
 
 export function loadStatements(m: TableMapping & { table: TargetTable }, src: StagedSource): LoadStatements {
   const convTable = quoteIdent(`conv_${m.fileId}`);
-  const mapped = targetColumns(m.table).filter((c) => m.columns[c.name]);
+  const contentId = usesContentId(m) ? OWN_ID[m.table] : undefined;
+  const mapped = targetColumns(m.table).filter((c) => m.columns[c.name] || c.name === contentId);
   const needsStatus = m.table === 'opportunities';
   const params: SqlValue[] = [];
   const staged = stagedWithLines(src.stagingTable, src.firstDataLine, src.lineMap);
   const selects = [`${staged.line} AS __line`, `${blankRow(src.stagingColumns)} AS __blank`];
-  for (const col of mapped) selects.push(...columnSelects(m, col));
+  for (const col of mapped) {
+    if (col.name === contentId) {
+      // No id column: the row's id is a hash of its values (src/mapping/contentId.ts).
+      const id = contentIdExpr(src.stagingColumns);
+      selects.push(`${id} AS ${raw(col.name)}`, `${id} AS ${val(col.name)}`);
+    } else selects.push(...columnSelects(m, col));
+  }
   if (needsStatus) selects.push(`${statusExpr(m.status, params)} AS "v:status"`, `${statusRawExpr(m.status)} AS "r:status"`);
   const checks = errorChecks(m.table, mapped, needsStatus);
   const convert = `CREATE OR REPLACE TEMP TABLE ${convTable} AS SELECT *, ${checks} AS __err FROM (SELECT ${selects.join(', ')} FROM ${staged.from})`;
@@ -85,6 +93,7 @@ function statusExpr(rule: StatusRule | undefined, params: SqlValue[]): string {
     const bad = (col: string, parsed: string) => `(${blankToNull(quoteIdent(col))} IS NOT NULL AND ${parsed} IS NULL)`;
     return `CASE WHEN ${bad(rule.isWon, won)} OR ${bad(rule.isClosed, closed)} THEN NULL WHEN coalesce(${won}, FALSE) THEN 'won' WHEN coalesce(${closed}, FALSE) THEN 'lost' ELSE 'open' END`;
   }
+  if (rule.kind === 'won_date') return `CASE WHEN ${blankToNull(quoteIdent(rule.column))} IS NOT NULL THEN 'won' END`;
   const stage = `lower(${blankToNull(quoteIdent(rule.column))})`;
   const list = (values: readonly string[]) => {
     params.push(...values.map((v) => v.trim().toLowerCase()));
@@ -97,7 +106,7 @@ function statusExpr(rule: StatusRule | undefined, params: SqlValue[]): string {
 
 function statusRawExpr(rule: StatusRule | undefined): string {
   if (!rule) return 'NULL';
-  if (rule.kind === 'stage') return blankToNull(quoteIdent(rule.column));
+  if (rule.kind !== 'flags') return blankToNull(quoteIdent(rule.column));
   return `concat_ws('/', ${blankToNull(quoteIdent(rule.isWon))}, ${blankToNull(quoteIdent(rule.isClosed))})`;
 }
 

@@ -120,8 +120,20 @@ export const SYNONYMS: Readonly<Partial<Record<TargetTable, Synonyms>>> = {
   },
   leads: {
     lead_id: ['leadid', 'recordid', 'contactid', 'id', 'email'],
-    created_date: CREATED,
-    source: ['leadsource', 'source', 'originalsource', 'channel'],
+    // A lead list dates a lead by its first contact and says where it came from as its origin.
+    created_date: [...CREATED, 'firstcontactdate', 'firstcontact', 'firstcontactedon', 'erstkontakt', 'premiercontact'],
+    source: [
+      'leadsource',
+      'source',
+      'originalsource',
+      'channel',
+      'origin',
+      'leadorigin',
+      'herkunft',
+      'origine',
+      'origem',
+      'bron',
+    ],
     status: ['leadstatus', 'status', 'lifecyclestage'],
     is_converted: ['isconverted', 'converted'],
     converted_date: ['converteddate', 'conversiondate', 'becameanopportunitydate'],

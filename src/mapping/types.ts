@@ -18,7 +18,9 @@ export interface ColumnSource {
 /** How a deal's open/won/lost status is read from the source. */
 export type StatusRule =
   | { readonly kind: 'stage'; readonly column: string; readonly won: readonly string[]; readonly lost: readonly string[] }
-  | { readonly kind: 'flags'; readonly isWon: string; readonly isClosed: string };
+  | { readonly kind: 'flags'; readonly isWon: string; readonly isClosed: string }
+  /** A list of won deals: every row carrying a date in `column` is won (a blank one is rejected). */
+  | { readonly kind: 'won_date'; readonly column: string };
 
 export interface TableMapping {
   readonly fileId: string;

@@ -1,4 +1,5 @@
 // Checks a plan before loading: every required column mapped, a way to tell won from lost.
+import { OWN_ID } from './contentId';
 import { targetColumns } from './targets';
 import type { ImportPlan } from './types';
 
@@ -8,7 +9,8 @@ export function planProblems(plan: ImportPlan, fileNames: Readonly<Record<string
     if (m.table === 'ignore') continue;
     const file = fileNames[m.fileId] ?? m.fileId;
     for (const col of targetColumns(m.table)) {
-      if (col.required && !m.columns[col.name])
+      // A missing own id is made from the row's content (src/mapping/contentId.ts).
+      if (col.required && !m.columns[col.name] && OWN_ID[m.table] !== col.name)
         problems.push(`${file}: choose the column that holds ${col.name} (required for ${m.table}).`);
     }
     if (m.table === 'opportunities' && !m.status) {

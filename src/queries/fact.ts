@@ -71,13 +71,17 @@ export function stagesQuery(): SqlQuery {
   return { sql: `SELECT stage, kind, ord FROM dash_stages WHERE ord IS NOT NULL AND ord < 62 ORDER BY ord`, params: [] };
 }
 
-/** Leads pre-counted by day, source and owner (with the owner's team): a lead table is often 3× the deals. */
+/**
+ * Leads pre-counted by day, source and owner (with the owner's team): a lead table is often 3× the deals.
+ * A lead converted when it says so, names its deal, or a deal names it (docs/kpis.md).
+ */
 export function leadsCubeSql(): SqlQuery {
   const sql = `CREATE OR REPLACE TABLE dash_leads AS
   SELECT l.created_date, l.source AS lead_source, l.owner, r.team, r.manager, r.region,
     count(*)::INTEGER AS leads,
-    count(*) FILTER (WHERE l.is_converted OR l.converted_opportunity_id IS NOT NULL)::INTEGER AS converted
+    count(*) FILTER (WHERE l.is_converted OR l.converted_opportunity_id IS NOT NULL OR named.lead_id IS NOT NULL)::INTEGER AS converted
   FROM leads l
+  LEFT JOIN (SELECT DISTINCT lead_id FROM opportunities WHERE lead_id IS NOT NULL) named ON named.lead_id = l.lead_id
   LEFT JOIN (SELECT rep, any_value(team) AS team, any_value(manager) AS manager, any_value(region) AS region
              FROM reps GROUP BY rep) r ON r.rep = l.owner
   GROUP BY ALL`;

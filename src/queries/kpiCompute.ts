@@ -30,6 +30,8 @@ export interface KpiSettings {
   readonly churn: number;
   /** Why money cannot be summed (mixed currencies), or null. */
   readonly moneyBlocked: string | null;
+  /** Why an input this KPI variant reads is absent from the data (src/queries/availability.ts), or null. */
+  readonly missing?: (id: KpiId, variant: string) => string | null;
 }
 
 type Out = Omit<KpiValue, 'id' | 'variant'>;
@@ -39,32 +41,39 @@ const n = (v: number | null): number => v ?? 0;
 
 export function computeKpis(a: RangeAgg, t: TotalsAgg, x: RangeExtras, s: KpiSettings): KpiValue[] {
   const v = (id: KpiId) => variantOf(s.variants, id);
-  const money = (out: () => Out): Out => (s.moneyBlocked ? na(s.moneyBlocked) : out());
-  const dealSize = money(() => avgDealSize(a, v('avg_deal_size')));
-  const winRate = winRateOf(a, v('win_rate'), s.moneyBlocked, x.article);
-  const cycle = cycleOf(a, v('avg_sales_cycle_days'), x.article);
-  const cac = money(() => cacOf(x, v('cac'), a));
-  const clv = money(() => clvOf(t, v('clv'), s));
+  // A column the data lacks outranks every other reason: its zero would look real.
+  const gate = (id: KpiId, out: () => Out): Out => {
+    const why = s.missing?.(id, v(id)) ?? null;
+    return why ? na(why) : out();
+  };
+  const money = (id: KpiId, out: () => Out): Out => gate(id, () => (s.moneyBlocked ? na(s.moneyBlocked) : out()));
+  const dealSize = money('avg_deal_size', () => avgDealSize(a, v('avg_deal_size')));
+  const winRate = gate('win_rate', () => winRateOf(a, v('win_rate'), s.moneyBlocked, x.article));
+  const cycle = gate('avg_sales_cycle_days', () => cycleOf(a, v('avg_sales_cycle_days'), x.article));
+  const cac = money('cac', () => cacOf(x, v('cac'), a));
+  const clv = money('clv', () => clvOf(t, v('clv'), s));
   const values: Record<KpiId, Out> = {
-    won_amount: money(() => wonAmount(a)),
-    won_count: ok(n(a.won_n)),
+    won_amount: money('won_amount', () => wonAmount(a)),
+    won_count: gate('won_count', () => ok(n(a.won_n))),
     win_rate: winRate,
     avg_deal_size: dealSize,
     avg_sales_cycle_days: cycle,
-    open_pipeline: money(() => openPipeline(a, v('open_pipeline'))),
-    lead_to_opportunity_ratio: leadRatio(a, x, v('lead_to_opportunity_ratio')),
+    open_pipeline: money('open_pipeline', () => openPipeline(a, v('open_pipeline'))),
+    lead_to_opportunity_ratio: gate('lead_to_opportunity_ratio', () => leadRatio(a, x, v('lead_to_opportunity_ratio'))),
     cac,
     clv,
     ltv_to_cac: ratioOf(clv, cac, 'CLV', 'CAC'),
-    pipeline_coverage: money(() => coverage(a, x, v('pipeline_coverage'))),
-    quota_attainment: money(() => attainment(a, x)),
-    sales_velocity: money(() => velocity(a, dealSize, winRate, cycle)),
+    pipeline_coverage: money('pipeline_coverage', () => coverage(a, x, v('pipeline_coverage'))),
+    quota_attainment: money('quota_attainment', () => attainment(a, x)),
+    sales_velocity: money('sales_velocity', () => velocity(a, dealSize, winRate, cycle)),
   };
   return (Object.keys(values) as KpiId[]).map((id) => ({ id, variant: v(id), ...values[id] }));
 }
 
 function wonAmount(a: RangeAgg): Out {
   const missing = n(a.won_n) - n(a.won_amt_n);
+  // Won deals none of which has an amount sum to nothing known, not to 0.
+  if (missing > 0 && n(a.won_amt_n) === 0) return na(`None of the ${missing} won deals of this period has an amount.`);
   return ok(n(a.won_amt), missing > 0 ? `${missing} won deals have no amount` : undefined);
 }
 

@@ -2,11 +2,13 @@
 // rows read = loaded + rejected + skipped, or the import fails loudly.
 import { CANONICAL_TABLES, createTableSql } from '../../src/canonical/schema';
 import type { FileReconciliation, ImportResult, RejectedRow } from '../../src/engine-api/types';
+import { OWN_ID, usesContentId } from '../../src/mapping/contentId';
 import { countImputedSql, imputeOpenAmountsSql } from '../../src/mapping/enrichSql';
 import { loadStatements } from '../../src/mapping/loadSql';
 import { createProductsSql } from '../../src/mapping/targets';
 import type { ImportPlan, TableMapping, TargetTable } from '../../src/mapping/types';
 import { planProblems } from '../../src/mapping/validate';
+import { quoteIdent } from '../../src/queries/sql';
 import { parserRejectsSql, stagingNames } from '../../src/staging/stageSql';
 import type { AnalyticsContext, StagedEntry } from './context';
 import { decisionNotes } from '../../src/mapping/decisionNotes';
@@ -36,7 +38,11 @@ export function applyImport(ctx: AnalyticsContext, plan: ImportPlan): ImportResu
     if (!entry) throw new Error(`File ${mapping.fileId} is no longer staged; drop it again.`);
     files.push(mapping.table === 'ignore' ? ignored(entry) : loadFile(ctx, { ...mapping, table: mapping.table }, entry));
   }
-  const notes = [...profiled.flatMap((m) => decisionNotes(m, names[m.fileId] ?? m.fileId)), ...enrich(ctx)];
+  const notes = [
+    ...profiled.flatMap((m) => decisionNotes(m, names[m.fileId] ?? m.fileId)),
+    ...contentIdNotes(ctx, plan, names),
+    ...enrich(ctx),
+  ];
   for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
   return { files, notes };
 }
@@ -109,4 +115,21 @@ export function enrich(ctx: AnalyticsContext): string[] {
   ctx.sql.run(imputeOpenAmountsSql());
   const imputed = ctx.sql.one<{ n: number }>(countImputedSql()).n;
   return imputed > 0 ? [`${imputed} open deals without an amount are valued at their product's list price.`] : [];
+}
+
+/** Files loaded without an id column: say that ids were made from content, and how many rows repeat another. */
+function contentIdNotes(ctx: AnalyticsContext, plan: ImportPlan, names: Readonly<Record<string, string>>): string[] {
+  return plan.mappings.filter(usesContentId).map((m) => {
+    const table = m.table as 'opportunities' | 'leads';
+    const id = OWN_ID[table] ?? 'opportunity_id';
+    const file = names[m.fileId] ?? m.fileId;
+    const { rows, ids } = ctx.sql.one<{ rows: number; ids: number }>({
+      sql: `SELECT count(*)::INTEGER AS rows, count(DISTINCT ${quoteIdent(id)})::INTEGER AS ids FROM ${quoteIdent(table)} WHERE source_file = ?`,
+      params: [file],
+    });
+    const repeats = rows - ids;
+    const dup =
+      repeats > 0 ? ` ${repeats} rows repeat another row value for value and share its id (listed under duplicate ids).` : '';
+    return `${file} has no id column: each row's ${id} is made from its values (a re-export of the same sheet gives the same ids); its file and line stay on the row.${dup}`;
+  });
 }

@@ -16,6 +16,7 @@ import { mixedCurrencyReason, perCurrencyQuery, type CurrencyRow } from '../../s
 import type { Filters } from '../../src/queries/filters';
 import { leadsBlocked, quotaBlocked, spendBlocked, type ExtrasRow } from '../../src/queries/extras';
 import { articleBlocked, articleOf, articleQuery, articleTotals } from '../../src/queries/article';
+import { missingInput, missingReason } from '../../src/queries/availability';
 import { computeKpis, type ArticleInput, type KpiSettings, type RangeExtras } from '../../src/queries/kpiCompute';
 import { ARTICLE_VARIANTS } from '../../src/queries/kpiVariants';
 import type { RangeKey, Ranges } from '../../src/queries/tiles';
@@ -65,6 +66,7 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
     grossMargin: request.grossMargin ?? 1,
     churn: request.churn ?? 0,
     moneyBlocked,
+    missing: (id, variant) => missingInput(prep.presence, id, variant, range !== null, prep.leadRows > 0),
   };
   const article = articleInputs(ctx, variants, ranges, filters, referenceDate);
   const kpisFor = (key: RangeKey): KpiValue[] | null => {
@@ -88,7 +90,11 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
     stages: prep.stages,
     hasHistory: prep.hasHistory,
     quotas: inputs.quotas,
-    leadsBySource: inputs.leadsBySource,
+    // Conversion by source drawn from a conversion nobody recorded would be empty bars.
+    leadsBySource:
+      prep.leadRows > 0 && prep.presence.lead_conversion === 0
+        ? `Conversion by source is not available. ${missingReason('lead_conversion', false)}`
+        : inputs.leadsBySource,
     spendByChannel: spendOf(inputs.spendByChannel),
   });
   return {

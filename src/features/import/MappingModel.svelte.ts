@@ -108,6 +108,7 @@ export class MappingModel {
   /** "HubSpot deals", "remembered from last time", "guessed from the headers", … */
   describe(m: TableMapping): string {
     if (m.presetId === 'generic') return 'guessed from the headers';
+    if (m.presetId === 'content') return 'guessed from the values (ids another file shares, won dates)';
     if (m.presetId === 'manual') return 'chosen by you';
     if (m.presetId === 'remembered') return 'as you mapped it last time';
     return PRESETS.find((p) => p.id === m.presetId)?.label ?? m.presetId;

@@ -69,11 +69,18 @@ describe('won/lost inference and plan checks', () => {
 
   it('names every missing piece of a plan', () => {
     const problems = planProblems(
-      { mappings: [{ fileId: 'f1', table: 'opportunities', columns: {}, presetId: 'manual', confidence: 0 }] },
-      { f1: 'deals.csv' },
+      {
+        mappings: [
+          { fileId: 'f1', table: 'opportunities', columns: {}, presetId: 'manual', confidence: 0 },
+          { fileId: 'f2', table: 'quotas', columns: {}, presetId: 'manual', confidence: 0 },
+        ],
+      },
+      { f1: 'deals.csv', f2: 'quotas.csv' },
     );
-    expect(problems.join('\n')).toMatch(/deals.csv: choose the column that holds opportunity_id/);
+    expect(problems.join('\n')).toMatch(/quotas.csv: choose the column that holds rep/);
     expect(problems.join('\n')).toMatch(/stage column/);
+    // A sheet of deals without an id column loads: its ids are made from the rows' values.
+    expect(problems.join('\n')).not.toMatch(/opportunity_id/);
   });
 });
 

@@ -6,6 +6,7 @@ import { extentQuery, type ExtentRow } from '../../../src/queries/extent';
 import { leadLinkSql } from '../../../src/queries/article';
 import { DIMENSIONS, isDimension, type Dimension } from '../../../src/queries/filters';
 import { dimensionValuesQuery, type DimensionValueRow } from '../../../src/queries/sideTables';
+import { presenceQuery, type Presence } from '../../../src/queries/availability';
 import type { AnalyticsContext } from '../context';
 import { resetMonthly } from './monthly';
 
@@ -15,6 +16,9 @@ export interface Prepared {
   readonly stages: readonly StageRow[];
   readonly hasHistory: boolean;
   readonly dimensionValues: Partial<Record<Dimension, readonly (string | null)[]>>;
+  /** Which inputs the loaded data carries at all: a KPI reading an absent one is not available. */
+  readonly presence: Presence;
+  readonly leadRows: number;
 }
 
 const prepared = new WeakMap<AnalyticsContext, Prepared>();
@@ -45,6 +49,8 @@ export function prepare(ctx: AnalyticsContext): Prepared {
     stages: ctx.sql.rows<StageRow>(stagesQuery()),
     hasHistory: ctx.sql.one<{ n: number }>({ sql: 'SELECT count(*)::INTEGER AS n FROM stage_history', params: [] }).n > 0,
     dimensionValues: values,
+    presence: ctx.sql.one<Presence>(presenceQuery()),
+    leadRows: ctx.sql.one<{ n: number }>({ sql: 'SELECT count(*)::INTEGER AS n FROM leads', params: [] }).n,
   };
   prepared.set(ctx, result);
   return result;
