@@ -62,6 +62,10 @@ export interface FileReading {
   readonly preambleRows: number;
   readonly footerRows: number;
   readonly repeatedHeaderRows: number;
+  /** Encodings that read this file as plausibly but differently: the page asks the user to check. */
+  readonly encodingAlternatives?: readonly TextEncoding[];
+  /** What the reader noticed and the user should know (a file mixing encodings, a repeated header name). */
+  readonly notes?: readonly string[];
 }
 
 /** Per-file overrides of what staging would detect. */

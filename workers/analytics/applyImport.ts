@@ -25,7 +25,9 @@ export function applyImport(ctx: AnalyticsContext, plan: ImportPlan): ImportResu
     if (!entry) throw new Error(`File ${mapping.fileId} is no longer staged; drop it again.`);
     files.push(mapping.table === 'ignore' ? ignored(entry) : loadFile(ctx, { ...mapping, table: mapping.table }, entry));
   }
-  const notes = enrich(ctx);
+  // What the readers noticed (mixed encodings, repeated header names) stays visible after the load.
+  const readingNotes = [...ctx.staged.values()].flatMap((e) => e.info.reading?.notes ?? []);
+  const notes = [...readingNotes, ...enrich(ctx)];
   for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
   return { files, notes };
 }

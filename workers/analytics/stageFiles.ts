@@ -26,6 +26,7 @@ import {
 import type { AnalyticsContext, StagedEntry } from './context';
 import { type LineBreakpoint, needsLineMap } from '../../src/staging/lineMap';
 import { engineRecordsSql, lineMapSql, rejectsToFileLinesSql, rejectsToRecordLinesSql } from '../../src/staging/lineMapSql';
+import { MIXED_UTF8 } from '../../src/staging/encodingGuess';
 import { sliceData } from './readers/bytes';
 import { type Layout, sniffLayout } from './readers/layout';
 import { mapLines } from './readers/lines';
@@ -50,9 +51,9 @@ export async function stageFile(
   await ctx.host.registerFile(names.path, layout.empty ? EMPTY_TABLE : sliceData(source.data, layout.start, layout.end));
   readCsv(ctx, names, layout, input.name);
   if (source.guessedUtf8 && hasInvalidUnicode(ctx, names)) {
-    // The sample looked like UTF-8 but the file is not: read it again as Windows-1252.
+    // The sample looked like UTF-8 but the file is not: read it again, line by line where it mixes encodings.
     dropStaged(ctx, fileId);
-    return stageFile(ctx, input, { ...options, encoding: 'windows-1252' }, fileId);
+    return stageFile(ctx, input, { ...options, encoding: MIXED_UTF8 }, fileId);
   }
   const firstDataLine = layout.firstDataLine + source.lineShift;
   // Text files may have quoted line breaks and empty lines: find where each record starts.
