@@ -66,6 +66,10 @@ export interface FileReading {
   readonly encodingAlternatives?: readonly TextEncoding[];
   /** What the reader noticed and the user should know (a file mixing encodings, a repeated header name). */
   readonly notes?: readonly string[];
+  /** Staged names of columns whose header names repeat, per name: never mapped without the user. */
+  readonly repeatedHeaders?: readonly (readonly string[])[];
+  /** The file holds no table at all (no header, no rows). */
+  readonly empty?: boolean;
 }
 
 /** Per-file overrides of what staging would detect. */

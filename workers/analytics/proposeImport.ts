@@ -12,6 +12,7 @@ import {
   numberProbeFromRow,
   numberProbeQuery,
 } from '../../src/mapping/profile';
+import { withoutRepeatedColumns } from '../../src/mapping/duplicates';
 import { recognizeFiles } from '../../src/mapping/joins';
 import { settleStageValues } from '../../src/mapping/recognize';
 import type { TableMapping, TargetTable } from '../../src/mapping/types';
@@ -28,8 +29,9 @@ export function proposeImport(ctx: AnalyticsContext, files: readonly StagedFile[
   const mappings: TableMapping[] = [];
   const recognition = recognizeFiles(files.map((f) => ({ fileId: f.fileId, columns: f.columns.map((c) => c.name) })));
   for (const [i, file] of files.entries()) {
-    const recognized = recognition.mappings[i];
-    if (!recognized) continue;
+    const found = recognition.mappings[i];
+    if (!found) continue;
+    const recognized = withoutRepeatedColumns(found, file.reading?.repeatedHeaders ?? []);
     const stageValues = recognized.status?.kind === 'stage' ? readStageValues(ctx, file.fileId, recognized.status.column) : [];
     const mapping = settleStageValues(recognized, stageValues);
     const profiled = profileMapping(ctx, mapping);

@@ -27,6 +27,7 @@ import type { AnalyticsContext, StagedEntry } from './context';
 import { type LineBreakpoint, needsLineMap } from '../../src/staging/lineMap';
 import { engineRecordsSql, lineMapSql, rejectsToFileLinesSql, rejectsToRecordLinesSql } from '../../src/staging/lineMapSql';
 import { MIXED_UTF8 } from '../../src/staging/encodingGuess';
+import { duplicateHeaders, duplicateNote, emptyNote } from '../../src/staging/headerNotes';
 import { sliceData } from './readers/bytes';
 import { type Layout, sniffLayout } from './readers/layout';
 import { mapLines } from './readers/lines';
@@ -74,6 +75,7 @@ export async function stageFile(
     preambleRows: layout.preambleRows,
     footerRows: layout.footerRows,
     repeatedHeaderRows: repeated,
+    ...headerFindings(input.name, layout, columns, source.reading.notes ?? []),
   };
   const info: StagedFile = {
     fileId,
@@ -86,6 +88,14 @@ export async function stageFile(
   };
   const skippedRows = layout.preambleRows + layout.footerRows + repeated;
   return { info, firstDataLine, skippedRows, input, options, ...(lineMap ? { lineMap } : {}) };
+}
+
+/** An empty file and repeated header names, said in the reading's notes. */
+function headerFindings(fileName: string, layout: Layout, columns: readonly string[], notes: readonly string[]) {
+  if (layout.empty) return { empty: true, notes: [...notes, emptyNote(fileName)] };
+  const groups = duplicateHeaders(layout.header, columns);
+  const all = [...notes, ...groups.map((g) => duplicateNote(fileName, layout.header, g, columns))];
+  return { ...(groups.length > 0 ? { repeatedHeaders: groups } : {}), ...(all.length > 0 ? { notes: all } : {}) };
 }
 
 /** After the read: file line numbers on rejects, row ids that match lines, no glued-in headers. */
