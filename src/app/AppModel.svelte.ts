@@ -13,9 +13,12 @@ import { fromStored, type RememberedData, type StoredMapping } from '../privacy/
 import type { Snapshot } from '../share/snapshot';
 import { DEMO, FIRST_PAINT_FILE, firstPaintFor } from '../demo/firstPaint';
 import { requestOf } from '../features/dashboard/DashboardModel.svelte';
+import { implausiblePeriod } from '../periods/plausible';
 import { readViewState, writeViewState, type ViewState } from './viewState';
 
 export type PageState = 'empty' | 'loading' | 'ready' | 'error';
+/** The data label while the demo is on screen (the embed shows a "demo data" badge then). */
+export const DEMO_LABEL = 'Demo data (generated)';
 /** Where loaded files came from: the user, a `data=` link (never remembered), or this device's memory. */
 type FileSource = 'user' | 'link' | 'device';
 
@@ -79,7 +82,7 @@ export class AppModel {
    * in the worker's queue behind the demo load, so nothing is answered from half-loaded tables.
    */
   private async startDemo(): Promise<void> {
-    const label = 'Demo data (generated)';
+    const label = DEMO_LABEL;
     const paint = firstPaintFor(await fetchFirstPaint(), requestOf(this.view));
     if (!paint || this.state !== 'empty') {
       await this.load(label, () => this.api.loadDemo(DEMO));
@@ -227,6 +230,11 @@ export class AppModel {
   setView(patch: Partial<ViewState>): void {
     if (this.snapshot) {
       this.notices = ['A snapshot shows one view as it was; drop the files to change the period, filters or screen.'];
+      return;
+    }
+    const refused = patch.period === undefined ? null : implausiblePeriod(patch.period);
+    if (refused) {
+      this.notices = [...this.notices.filter((n) => n !== refused), refused];
       return;
     }
     const screenChange = patch.view !== undefined && patch.view !== this.view.view;
