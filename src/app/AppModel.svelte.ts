@@ -13,11 +13,24 @@ import { fromStored, type RememberedData, type StoredMapping } from '../privacy/
 import type { Snapshot } from '../share/snapshot';
 import { DEMO, FIRST_PAINT_FILE, firstPaintFor } from '../demo/firstPaint';
 import { requestOf } from '../features/dashboard/DashboardModel.svelte';
+import { implausiblePeriod } from '../periods/plausible';
 import { readViewState, writeViewState, type ViewState } from './viewState';
 
 export type PageState = 'empty' | 'loading' | 'ready' | 'error';
+/** The data label while the demo is on screen (the embed shows a "demo data" badge then). */
+export const DEMO_LABEL = 'Demo data (generated)';
 /** Where loaded files came from: the user, a `data=` link (never remembered), or this device's memory. */
 type FileSource = 'user' | 'link' | 'device';
+
+/**
+ * One drop (or link, or remembered set) and its token: drops are numbered as they come, so a
+ * load that finishes after a newer drop cannot take that drop's files for its own (docs/architecture.md).
+ */
+interface Drop {
+  readonly files: readonly File[];
+  readonly source: FileSource;
+  readonly token: number;
+}
 
 export class AppModel {
   state = $state<PageState>('empty');
@@ -30,10 +43,15 @@ export class AppModel {
   readonly dashboard: DashboardModel;
   /** "Remember my data on this device" (opt-in) and what the page opened on. */
   readonly remember = new RememberModel();
-  /** The files being loaded and where they came from: only the user's own are remembered. */
-  private pending: { files: readonly File[]; source: FileSource } | null = null;
+  /** The drop whose mapping is on screen for review (the mapping screen applies it). */
+  private reviewing: Drop | null = null;
+  /** Token of the latest drop, and of the drop whose data is on screen. */
+  private lastDrop = 0;
+  private shownDrop = 0;
   /** The files behind the data on screen, so their reading and mapping can be reviewed after a direct load. */
-  loadedFiles = $state.raw<{ files: readonly File[]; source: FileSource } | null>(null);
+  loadedFiles = $state.raw<Drop | null>(null);
+  /** What the page is busy with while `state` is 'loading', said under the drop zone. */
+  phase = $state<'reading' | 'loading'>('loading');
   /** False while the demo's first paint is on screen and the engine is still loading the demo. */
   engineReady = $state(true);
 
@@ -64,9 +82,12 @@ export class AppModel {
    * in the worker's queue behind the demo load, so nothing is answered from half-loaded tables.
    */
   private async startDemo(): Promise<void> {
-    const label = 'Demo data (generated)';
+    const label = DEMO_LABEL;
     const paint = firstPaintFor(await fetchFirstPaint(), requestOf(this.view));
-    if (!paint || this.state !== 'empty') return this.load(label, () => this.api.loadDemo(DEMO));
+    if (!paint || this.state !== 'empty') {
+      await this.load(label, () => this.api.loadDemo(DEMO));
+      return;
+    }
     this.importResult = paint.importResult;
     this.dataLabel = label;
     this.dashboard.show(paint.result, this.view.fiscalStartMonth);
@@ -77,7 +98,7 @@ export class AppModel {
     try {
       const loaded = await this.api.loadDemo(DEMO);
       // A file dropped meanwhile was queued behind the demo and is now what the page shows.
-      if (!this.pending && !this.loadedFiles) this.importResult = loaded;
+      if (this.lastDrop === 0) this.importResult = loaded;
     } catch (error) {
       this.fail(error);
     } finally {
@@ -115,19 +136,22 @@ export class AppModel {
     options: { source?: FileSource; stored?: readonly StoredMapping[] | null } = {},
   ): Promise<void> {
     if (files.length === 0) return;
+    const drop: Drop = { files, source: options.source ?? 'user', token: ++this.lastDrop };
     this.state = 'loading';
+    this.phase = 'reading';
     this.error = null;
-    this.pending = { files, source: options.source ?? 'user' };
     try {
       const staged = await this.api.stageFiles(files.map((f) => ({ name: f.name, data: f })));
+      // A newer drop was staged after this one (staging replaces what was staged): it wins.
+      if (drop.token !== this.lastDrop) return;
       const stored = options.stored ? fromStored(options.stored, staged.files) : null;
-      if (stored) return await this.apply(stored, staged);
+      if (stored) return await this.apply(stored, staged, drop);
       // Files whose headers the user mapped before load as they were mapped then.
       const proposal = applyRemembered(staged, pageStore());
-      if (proposal.needsReview) this.mapping = new MappingModel(proposal, (id, options) => this.restage(id, options));
-      else await this.apply(proposal.plan, proposal);
+      if (proposal.needsReview) this.review(drop, proposal);
+      else await this.apply(proposal.plan, proposal, drop);
     } catch (error) {
-      this.fail(error);
+      if (drop.token === this.lastDrop) this.fail(error);
     }
   }
 
@@ -139,15 +163,21 @@ export class AppModel {
   async reviewImport(): Promise<void> {
     const loaded = this.loadedFiles;
     if (!loaded) return;
+    const drop: Drop = { ...loaded, token: ++this.lastDrop };
     this.state = 'loading';
+    this.phase = 'reading';
     this.error = null;
     try {
-      this.pending = loaded;
       const staged = await this.api.stageFiles(loaded.files.map((f) => ({ name: f.name, data: f })));
-      this.mapping = new MappingModel(applyRemembered(staged, pageStore()), (id, options) => this.restage(id, options));
+      if (drop.token === this.lastDrop) this.review(drop, applyRemembered(staged, pageStore()));
     } catch (error) {
-      this.fail(error);
+      if (drop.token === this.lastDrop) this.fail(error);
     }
+  }
+
+  private review(drop: Drop, proposal: ImportProposal): void {
+    this.reviewing = drop;
+    this.mapping = new MappingModel(proposal, (id, options) => this.restage(id, options));
   }
 
   /** A file read again with the user's delimiter, encoding or sheet; remembered mappings apply as on a drop. */
@@ -155,35 +185,56 @@ export class AppModel {
     return applyRemembered(await this.api.restageFile(fileId, options), pageStore());
   }
 
-  async apply(plan: ImportPlan, proposal: ImportProposal): Promise<void> {
-    const label = proposal.files.map((f) => f.fileName).join(', ');
+  /**
+   * Loads a drop with its plan (the mapping screen's drop when none is given). Only the drop the
+   * user confirmed becomes the files on screen and on the device: a load that a newer one
+   * finished after is not recorded, and a drop whose staging a newer drop replaced is refused.
+   */
+  async apply(plan: ImportPlan, proposal: ImportProposal, drop: Drop | null = this.reviewing): Promise<void> {
     this.mapping = null;
+    this.reviewing = null;
+    if (!drop || drop.token !== this.lastDrop) {
+      this.notices = [
+        ...this.notices,
+        'Newer files were dropped meanwhile; these were not loaded. Drop them again to load them.',
+      ];
+      this.state = this.dashboard.result ? 'ready' : 'empty';
+      return;
+    }
+    const label = proposal.files.map((f) => f.fileName).join(', ');
     // The plan may be a $state proxy (edited on the mapping screen): send a plain copy.
     const plain = $state.snapshot(plan) as ImportPlan;
-    await this.load(label, () => this.api.applyImport(plain));
-    const pending = this.pending;
-    this.pending = null;
-    if (pending && this.state !== 'error') this.loadedFiles = pending;
-    if (pending && pending.source !== 'link' && this.state !== 'error') {
-      if (pending.source === 'user') this.remember.opened = null;
-      await this.remember.record(
-        pending.files,
-        plain,
-        proposal.files.map((f) => f.fileId),
-        pending.source === 'user',
-      );
-    }
+    this.phase = 'loading';
+    const loaded = await this.load(label, () => this.api.applyImport(plain));
+    // Applies finish in order (the engine runs one call at a time); the check keeps it so.
+    if (!loaded || drop.token < this.shownDrop) return;
+    this.shownDrop = drop.token;
+    this.loadedFiles = drop;
+    if (drop.source === 'link') return;
+    if (drop.source === 'user') this.remember.opened = null;
+    await this.remember.record(
+      drop.files,
+      plain,
+      proposal.files.map((f) => f.fileId),
+      drop.source === 'user',
+      drop.token,
+    );
   }
 
   cancelMapping(): void {
     this.mapping = null;
-    this.pending = null;
+    this.reviewing = null;
     this.state = this.dashboard.result ? 'ready' : 'empty';
   }
 
   setView(patch: Partial<ViewState>): void {
     if (this.snapshot) {
       this.notices = ['A snapshot shows one view as it was; drop the files to change the period, filters or screen.'];
+      return;
+    }
+    const refused = patch.period === undefined ? null : implausiblePeriod(patch.period);
+    if (refused) {
+      this.notices = [...this.notices.filter((n) => n !== refused), refused];
       return;
     }
     const screenChange = patch.view !== undefined && patch.view !== this.view.view;
@@ -232,7 +283,8 @@ export class AppModel {
     this.notices = this.notices.filter((_, i) => i !== index);
   }
 
-  private async load(label: string, importData: () => Promise<ImportResult>): Promise<void> {
+  /** True when the data loaded and the dashboard was drawn from it. */
+  private async load(label: string, importData: () => Promise<ImportResult>): Promise<boolean> {
     this.state = 'loading';
     this.error = null;
     try {
@@ -242,17 +294,20 @@ export class AppModel {
         this.snapshot = null;
         history.replaceState(null, '', withoutKeys(location.hash, ['snap']));
       }
-      await this.refresh();
+      return await this.refresh();
     } catch (error) {
       this.fail(error);
+      return false;
     }
   }
 
-  private async refresh(): Promise<void> {
-    if (!this.importResult) return;
+  /** False when the dashboard could not be drawn (the page then shows the error). */
+  private async refresh(): Promise<boolean> {
+    if (!this.importResult) return true;
     const ok = await this.dashboard.load(this.view);
     if (ok) this.state = 'ready';
     else this.fail(this.dashboard.error);
+    return ok;
   }
 
   private fail(error: unknown): void {

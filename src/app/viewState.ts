@@ -5,6 +5,7 @@ import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '
 import { readForecastHash, writeForecastHash, type ForecastParams } from '../features/forecast/hashState';
 import { readTerritoryHash, writeTerritoryHash, type TerritoryParams } from '../features/territories/hashState';
 import { parsePeriod } from '../periods/fiscal';
+import { implausiblePeriod } from '../periods/plausible';
 
 export const VIEWS = ['dashboard', 'forecast', 'leads', 'territories', 'comp', 'data'] as const;
 export type ViewName = (typeof VIEWS)[number];
@@ -28,7 +29,9 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
   let { period, view, fiscalStartMonth } = DEFAULT_VIEW;
   const p = params.get('period');
   if (p !== null) {
-    if (parsePeriod(p)) period = p;
+    const refused = implausiblePeriod(p);
+    if (refused) problems.push(`${refused} Showing all time.`);
+    else if (parsePeriod(p)) period = p;
     else
       problems.push(
         `The link's period "${p}" is not one we know (use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31); showing all time.`,

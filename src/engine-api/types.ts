@@ -64,6 +64,14 @@ export interface FileReading {
   readonly preambleRows: number;
   readonly footerRows: number;
   readonly repeatedHeaderRows: number;
+  /** Encodings that read this file as plausibly but differently: the page asks the user to check. */
+  readonly encodingAlternatives?: readonly TextEncoding[];
+  /** What the reader noticed and the user should know (a file mixing encodings, a repeated header name). */
+  readonly notes?: readonly string[];
+  /** Staged names of columns whose header names repeat, per name: never mapped without the user. */
+  readonly repeatedHeaders?: readonly (readonly string[])[];
+  /** The file holds no table at all (no header, no rows). */
+  readonly empty?: boolean;
 }
 
 /** Per-file overrides of what staging would detect. */

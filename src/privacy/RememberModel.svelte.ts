@@ -8,6 +8,8 @@ interface Loaded {
   readonly files: readonly File[];
   readonly plan: ImportPlan;
   readonly fileIds: readonly string[];
+  /** The drop's token (src/app/AppModel.svelte.ts): a later drop's record is never replaced by an earlier one's. */
+  readonly token: number;
 }
 
 export class RememberModel {
@@ -31,8 +33,15 @@ export class RememberModel {
    * Called after files loaded (never for hosted `data=` exports or the demo); `save` is false
    * when they came from this device's memory, which already holds them.
    */
-  async record(files: readonly File[], plan: ImportPlan, fileIds: readonly string[], save: boolean): Promise<void> {
-    this.loaded = { files, plan, fileIds };
+  async record(
+    files: readonly File[],
+    plan: ImportPlan,
+    fileIds: readonly string[],
+    save: boolean,
+    token: number,
+  ): Promise<void> {
+    if (this.loaded && token < this.loaded.token) return;
+    this.loaded = { files, plan, fileIds, token };
     if (save && this.enabled) await this.save(this.loaded);
   }
 
@@ -64,7 +73,10 @@ export class RememberModel {
     this.message = null;
   }
 
-  private async save({ files, plan, fileIds }: Loaded): Promise<void> {
+  private async save(loaded: Loaded): Promise<void> {
+    const { files, plan, fileIds } = loaded;
+    // A newer load was recorded while this one waited: writing this would store stale files.
+    if (loaded !== this.loaded) return;
     try {
       await saveRemembered({
         files: files.map((f) => ({ name: f.name, blob: f })),

@@ -3,6 +3,7 @@
 // the `snap=` hash key so a colleague sees the view without the file.
 import type { DashboardResult } from '../engine-api/types';
 import { compressJson, decompressJson } from './codec';
+import { checkedResult } from './snapshotShape';
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -52,18 +53,12 @@ export async function decodeSnapshot(text: string): Promise<{ snapshot: Snapshot
     return { problem: 'The snapshot in this link is not one pipelens made; showing the page without it.' };
   if (value['v'] !== SNAPSHOT_VERSION)
     return { problem: `The snapshot in this link has format ${value['v']}, which this version of pipelens cannot read.` };
-  const { takenAt, source, view, result } = value;
-  if (
-    typeof takenAt !== 'string' ||
-    typeof source !== 'string' ||
-    typeof view !== 'string' ||
-    !isRecord(result) ||
-    !Array.isArray(result['kpis']) ||
-    !Array.isArray(result['bookings'])
-  )
-    return { problem: 'The snapshot in this link is incomplete; showing the page without it.' };
-  // The shape was checked above as far as the page relies on it (KPI and bookings lists).
-  return { snapshot: { v: SNAPSHOT_VERSION, takenAt, source, view, result: result as SnapshotResult } };
+  const { takenAt, source, view } = value;
+  // Every field the page draws is checked and copied (src/share/snapshotShape.ts).
+  const result = checkedResult(value['result']);
+  if (typeof takenAt !== 'string' || typeof source !== 'string' || typeof view !== 'string' || !result)
+    return { problem: 'The snapshot in this link is incomplete or damaged; showing the page without it.' };
+  return { snapshot: { v: SNAPSHOT_VERSION, takenAt, source, view, result } };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

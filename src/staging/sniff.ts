@@ -1,12 +1,15 @@
 // What kind of file is this? Magic bytes first (a workbook renamed .csv is still a
 // workbook), then the extension, then the text itself. Pure: works on the first bytes.
 
-import { fixCp1252 } from './cp1252';
+import { decodeLegacy, decodeMixed, guessLegacy, LEGACY_ENCODINGS, MIXED_UTF8, type LegacyEncoding } from './encodingGuess';
 
 export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'json' | 'ndjson';
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | typeof MIXED_UTF8 | LegacyEncoding;
 
-export const TEXT_ENCODINGS: readonly TextEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
+export const TEXT_ENCODINGS: readonly TextEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', MIXED_UTF8, ...LEGACY_ENCODINGS];
+
+export const isLegacy = (encoding: TextEncoding): encoding is LegacyEncoding =>
+  (LEGACY_ENCODINGS as readonly string[]).includes(encoding);
 
 /** How many leading bytes the sniffers look at. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -46,6 +49,8 @@ export interface EncodingGuess {
   readonly encoding: TextEncoding;
   /** Length of the byte-order mark to drop, 0 when there is none. */
   readonly bom: number;
+  /** Other legacy encodings that read the sample as plausibly but differently. */
+  readonly alternatives?: readonly TextEncoding[];
 }
 
 export function bomLength(head: Uint8Array, encoding: TextEncoding): number {
@@ -71,7 +76,19 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
   const half = n / 2;
   if (half > 0 && oddZeros > half * 0.3 && evenZeros < half * 0.05) return { encoding: 'utf-16le', bom: 0 };
   if (half > 0 && evenZeros > half * 0.3 && oddZeros < half * 0.05) return { encoding: 'utf-16be', bom: 0 };
-  return { encoding: isUtf8(head) ? 'utf-8' : 'windows-1252', bom: 0 };
+  if (isUtf8(head)) return { encoding: 'utf-8', bom: 0 };
+  return guessNotUtf8(head);
+}
+
+/**
+ * Bytes that are not all UTF-8: some lines wholly valid UTF-8 with accented letters among
+ * Windows-1252 ones (a file appended to by two programs; legacy text is practically never
+ * valid UTF-8 by chance), or else one legacy encoding, the one that reads most plausibly.
+ */
+export function guessNotUtf8(bytes: Uint8Array): EncodingGuess {
+  if (decodeMixed(bytes).utf8Chars > 0) return { encoding: MIXED_UTF8, bom: 0 };
+  const legacy = guessLegacy(bytes);
+  return { encoding: legacy.encoding, bom: 0, alternatives: legacy.alternatives };
 }
 
 /** Valid UTF-8, allowing a multi-byte sequence cut off at the end of the sample. */
@@ -92,6 +109,7 @@ export function isUtf8(bytes: Uint8Array): boolean {
 
 /** Text of the sample; a cut-off character at the end becomes U+FFFD, which sniffing ignores. */
 export function decodeSample(head: Uint8Array, guess: EncodingGuess): string {
-  const text = new TextDecoder(guess.encoding).decode(head.subarray(guess.bom));
-  return guess.encoding === 'windows-1252' ? fixCp1252(text) : text;
+  const bytes = head.subarray(guess.bom);
+  if (guess.encoding === MIXED_UTF8) return decodeMixed(bytes).text;
+  return isLegacy(guess.encoding) ? decodeLegacy(bytes, guess.encoding) : new TextDecoder(guess.encoding).decode(bytes);
 }

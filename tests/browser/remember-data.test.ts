@@ -2,6 +2,7 @@
 // reload without dropping them again; "Clear all data" removes them and the page opens on
 // the demo again with nothing of the user's left in the browser's storage.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { tileValue, useBrowserSessions, waitForReady } from './setup/browser';
@@ -11,6 +12,8 @@ const siteUrl = inject('siteUrl');
 // Maven CRM reference values (tests/fixtures/maven-crm/README.md).
 const MAVEN_WON_AMOUNT = 10_005_534;
 const MAVEN_WON_COUNT = 4238;
+/** A file whose headers need the mapping screen. */
+const GENERIC = path.resolve(import.meta.dirname, '../fixtures/crm/generic/my deals (Q1).csv');
 
 /** What the origin holds: IndexedDB databases, private-file-system entries, localStorage keys, caches. */
 function storageOf(page: Page) {
@@ -66,5 +69,33 @@ describe('remember my data on this device', () => {
     expect(await page.locator('[data-testid="remembered-banner"]').count()).toBe(0);
     expect(await page.isChecked('[data-testid="remember-data"]')).toBe(false);
     expect((await storageOf(page)).dbs).toEqual([]);
+  });
+
+  it('keeps the confirmed load when a second drop made while it applies is cancelled (issue 14)', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=dashboard&period=all`);
+    await waitForReady(page);
+    const demoWon = await tileValue(page, 'won_amount');
+    await page.check('[data-testid="remember-data"]');
+    await page.setInputFiles(
+      '[data-testid="file-input"]',
+      MAVEN_FILES.map((name) => ({ name, mimeType: 'text/csv', buffer: readFileSync(maven(name)) })),
+    );
+    // The Maven files are recognized and load at once; while they load, a file that needs mapping is dropped.
+    await page.waitForSelector('.loading[data-phase="loading"]');
+    await page.setInputFiles('[data-testid="file-input"]', GENERIC);
+    // The race is real only if the first load had not finished when the second drop came.
+    expect(await tileValue(page, 'won_amount')).toBe(demoWon);
+    await page.waitForSelector('[data-testid="apply-mapping"]', { timeout: 60_000 });
+    await page.click('button:has-text("Cancel")');
+    await page.waitForSelector(`[data-kpi="won_amount"][data-value="${MAVEN_WON_AMOUNT}"]`, { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="remember-status"]:has-text("Remembered 4 file(s)")');
+
+    await page.reload();
+    await waitForReady(page);
+    await page.waitForSelector(`[data-kpi="won_amount"][data-value="${MAVEN_WON_AMOUNT}"]`, { timeout: 60_000 });
+    expect(await tileValue(page, 'won_count')).toBe(MAVEN_WON_COUNT);
+    expect(await page.locator('[data-testid="apply-mapping"]').count()).toBe(0);
+    expect(await page.textContent('[data-testid="remembered-banner"]')).toContain('Loaded 4 files remembered on this device');
   });
 });

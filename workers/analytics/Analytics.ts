@@ -64,6 +64,14 @@ export class Analytics implements AnalyticsApi {
         const entry = await stageFile(ctx, file, options?.files?.[file.name]);
         ctx.staged.set(entry.info.fileId, entry);
       }
+      const entries = [...ctx.staged.values()];
+      if (entries.length > 0 && entries.every((e) => e.info.reading?.empty)) {
+        for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
+        const names = entries.map((e) => e.info.fileName).join(', ');
+        throw new Error(
+          `${names}: ${entries.length > 1 ? 'these files are' : 'the file is'} empty (no header, no rows), so there is nothing to load. Export the data again and drop the new file.`,
+        );
+      }
       return proposeStaged(ctx);
     });
   }

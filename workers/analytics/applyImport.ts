@@ -38,7 +38,10 @@ export function applyImport(ctx: AnalyticsContext, plan: ImportPlan): ImportResu
     if (!entry) throw new Error(`File ${mapping.fileId} is no longer staged; drop it again.`);
     files.push(mapping.table === 'ignore' ? ignored(entry) : loadFile(ctx, { ...mapping, table: mapping.table }, entry));
   }
+  // What the readers noticed (mixed encodings, repeated header names) stays visible after the load.
+  const readingNotes = [...ctx.staged.values()].flatMap((e) => e.info.reading?.notes ?? []);
   const notes = [
+    ...readingNotes,
     ...profiled.flatMap((m) => decisionNotes(m, names[m.fileId] ?? m.fileId)),
     ...contentIdNotes(ctx, plan, names),
     ...enrich(ctx),

@@ -2,6 +2,7 @@
 // that mean won/lost when no preset says, and decide per-column formats by profiling
 // (profileColumns.ts; a column no evidence settles becomes a question).
 import type { ImportProposal, ImportQuestion, StagedFile } from '../../src/engine-api/types';
+import { withoutRepeatedColumns } from '../../src/mapping/duplicates';
 import { recognizeFiles, type Recognition } from '../../src/mapping/joins';
 import { fileProfileFromRow, profileColumnsQuery, sharedValuesQuery, type FileProfile } from '../../src/mapping/contentProfile';
 import { idCandidates, joins, recognizeByContent, type SharedValues } from '../../src/mapping/contentRecognize';
@@ -23,8 +24,9 @@ export function proposeImport(ctx: AnalyticsContext, files: readonly StagedFile[
     recognizeFiles(files.map((f) => ({ fileId: f.fileId, columns: f.columns.map((c) => c.name) }))),
   );
   for (const [i, file] of files.entries()) {
-    const recognized = recognition.mappings[i];
-    if (!recognized) continue;
+    const found = recognition.mappings[i];
+    if (!found) continue;
+    const recognized = withoutRepeatedColumns(found, file.reading?.repeatedHeaders ?? []);
     const stageValues = recognized.status?.kind === 'stage' ? readStageValues(ctx, file.fileId, recognized.status.column) : [];
     const mapping = settleStageValues(recognized, stageValues);
     const profiled = profileMapping(ctx, mapping);

@@ -26,6 +26,8 @@ import {
 import type { AnalyticsContext, StagedEntry } from './context';
 import { type LineBreakpoint, needsLineMap } from '../../src/staging/lineMap';
 import { engineRecordsSql, lineMapSql, rejectsToFileLinesSql, rejectsToRecordLinesSql } from '../../src/staging/lineMapSql';
+import { MIXED_UTF8 } from '../../src/staging/encodingGuess';
+import { duplicateHeaders, duplicateNote, emptyNote } from '../../src/staging/headerNotes';
 import { sliceData } from './readers/bytes';
 import { type Layout, sniffLayout } from './readers/layout';
 import { mapLines } from './readers/lines';
@@ -50,9 +52,9 @@ export async function stageFile(
   await ctx.host.registerFile(names.path, layout.empty ? EMPTY_TABLE : sliceData(source.data, layout.start, layout.end));
   readCsv(ctx, names, layout, input.name);
   if (source.guessedUtf8 && hasInvalidUnicode(ctx, names)) {
-    // The sample looked like UTF-8 but the file is not: read it again as Windows-1252.
+    // The sample looked like UTF-8 but the file is not: read it again, line by line where it mixes encodings.
     dropStaged(ctx, fileId);
-    return stageFile(ctx, input, { ...options, encoding: 'windows-1252' }, fileId);
+    return stageFile(ctx, input, { ...options, encoding: MIXED_UTF8 }, fileId);
   }
   const firstDataLine = layout.firstDataLine + source.lineShift;
   // Text files may have quoted line breaks and empty lines: find where each record starts.
@@ -73,6 +75,7 @@ export async function stageFile(
     preambleRows: layout.preambleRows,
     footerRows: layout.footerRows,
     repeatedHeaderRows: repeated,
+    ...headerFindings(input.name, layout, columns, source.reading.notes ?? []),
   };
   const info: StagedFile = {
     fileId,
@@ -85,6 +88,14 @@ export async function stageFile(
   };
   const skippedRows = layout.preambleRows + layout.footerRows + repeated;
   return { info, firstDataLine, skippedRows, input, options, ...(lineMap ? { lineMap } : {}) };
+}
+
+/** An empty file and repeated header names, said in the reading's notes. */
+function headerFindings(fileName: string, layout: Layout, columns: readonly string[], notes: readonly string[]) {
+  if (layout.empty) return { empty: true, notes: [...notes, emptyNote(fileName)] };
+  const groups = duplicateHeaders(layout.header, columns);
+  const all = [...notes, ...groups.map((g) => duplicateNote(fileName, layout.header, g, columns))];
+  return { ...(groups.length > 0 ? { repeatedHeaders: groups } : {}), ...(all.length > 0 ? { notes: all } : {}) };
 }
 
 /** After the read: file line numbers on rejects, row ids that match lines, no glued-in headers. */

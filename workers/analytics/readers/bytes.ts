@@ -1,6 +1,7 @@
 // Byte access to a dropped file without copying it: the browser's File is sliced lazily,
 // test bytes are viewed in place. Only the sniffers' head and tail are ever read here.
 import { fixCp1252 } from '../../../src/staging/cp1252';
+import { decodeMixed, MIXED_UTF8 } from '../../../src/staging/encodingGuess';
 
 export type FileData = Blob | Uint8Array;
 
@@ -23,6 +24,7 @@ export async function readAll(data: FileData): Promise<Uint8Array> {
 
 /** The whole file decoded to text, chunk by chunk (UTF-16 and Windows-1252 files). */
 export async function decodeAll(data: FileData, encoding: string, skip: number): Promise<string> {
+  if (encoding === MIXED_UTF8) return decodeMixed((await readAll(data)).subarray(skip)).text;
   const decoder = new TextDecoder(encoding);
   const fix = encoding === 'windows-1252' ? fixCp1252 : (text: string) => text;
   const size = byteSize(data);

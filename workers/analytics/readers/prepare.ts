@@ -10,6 +10,7 @@ import {
   detectFormat,
   type TextEncoding,
 } from '../../../src/staging/sniff';
+import { decodeLegacy, decodeMixed, guessLegacy, MIXED_UTF8, mixedNote } from '../../../src/staging/encodingGuess';
 import { type FileData, byteSize, decodeAll, readAll, readBytes, sliceData } from './bytes';
 import { readJson, readNdjson } from './json';
 import { readParquet } from './parquet';
@@ -24,7 +25,7 @@ export interface BadRecord {
 export interface TextSource {
   /** UTF-8 CSV text without a byte-order mark. */
   readonly data: FileData;
-  readonly reading: Pick<FileReading, 'format' | 'encoding' | 'sheets' | 'sheet'>;
+  readonly reading: Pick<FileReading, 'format' | 'encoding' | 'sheets' | 'sheet' | 'encodingAlternatives' | 'notes'>;
   /** Look for report title lines and footers (text exports and workbooks, not JSON or Parquet). */
   readonly report: boolean;
   readonly delimiter?: string;
@@ -59,18 +60,40 @@ export async function prepareSource(input: FileInput, options: FileReadOptions =
       const json = format === 'json' ? readJson(text, input.name) : readNdjson(text);
       return { ...structured, data: utf8(json.csv), reading: { format, encoding: guess.encoding }, bad: json.bad };
     }
-    case 'csv':
+    case 'csv': {
+      const text = await textCsv(input.data, guess.encoding, guess.bom, input.name);
+      const alternatives = guess.alternatives?.length ? { encodingAlternatives: guess.alternatives } : {};
       return {
-        ...(await textCsv(input.data, guess.encoding, guess.bom)),
+        ...text,
+        reading: { ...alternatives, ...text.reading },
         guessedUtf8: !options.encoding && guess.encoding === 'utf-8',
       };
+    }
   }
 }
 
-async function textCsv(data: FileData, encoding: TextEncoding, bom: number): Promise<Omit<TextSource, 'guessedUtf8'>> {
-  const reading = { format: 'csv' as const, encoding };
-  const common = { reading, report: true, lineShift: 0, bad: new Map<number, BadRecord>() };
+async function textCsv(
+  data: FileData,
+  encoding: TextEncoding,
+  bom: number,
+  fileName: string,
+): Promise<Omit<TextSource, 'guessedUtf8'>> {
+  const common = { report: true, lineShift: 0, bad: new Map<number, BadRecord>() };
+  const reading = (chosen: TextEncoding, more: Partial<TextSource['reading']> = {}) => ({
+    reading: { format: 'csv' as const, encoding: chosen, ...more },
+  });
   // DuckDB reads UTF-8 itself: hand it the file as it is, minus the BOM.
-  if (encoding === 'utf-8') return { ...common, data: sliceData(data, bom, byteSize(data)) };
-  return { ...common, data: utf8(await decodeAll(data, encoding, bom)) };
+  if (encoding === 'utf-8') return { ...common, ...reading(encoding), data: sliceData(data, bom, byteSize(data)) };
+  if (encoding !== MIXED_UTF8) return { ...common, ...reading(encoding), data: utf8(await decodeAll(data, encoding, bom)) };
+  // UTF-8 that turned out not to be: a few lines in Windows-1252, or the whole file in a legacy encoding.
+  const bytes = (await readAll(data)).subarray(bom);
+  const mixed = decodeMixed(bytes);
+  if (mixed.legacyLines === 0) return { ...common, ...reading('utf-8'), data: bytes };
+  if (mixed.utf8Chars > 0) {
+    return { ...common, ...reading(MIXED_UTF8, { notes: [mixedNote(fileName, mixed)] }), data: utf8(mixed.text) };
+  }
+  const from = mixed.firstLegacyOffset;
+  const legacy = guessLegacy(bytes.subarray(from, from + SNIFF_BYTES));
+  const alternatives = legacy.alternatives.length > 0 ? { encodingAlternatives: legacy.alternatives } : {};
+  return { ...common, ...reading(legacy.encoding, alternatives), data: utf8(decodeLegacy(bytes, legacy.encoding)) };
 }

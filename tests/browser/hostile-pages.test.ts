@@ -1,0 +1,118 @@
+// Issue 14's broken or misleading pages, each reproduced in the built site: a link repeating a
+// bad key, periods past year 9999, a malformed snapshot, two files with the same name, an empty
+// file, and an embedded panel showing the demo after refusing its link.
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { compressJson } from '../../src/share/codec';
+import { tileValue, useBrowserSessions, waitForReady } from './setup/browser';
+
+const siteUrl = inject('siteUrl');
+const ZOHO = path.resolve(import.meta.dirname, '../fixtures/crm/zoho/Potentials_2024_04_01.csv');
+const notices = '[role="status"].notice';
+
+describe('hostile links and files', () => {
+  const sessions = useBrowserSessions();
+
+  it('renders a link repeating a bad key, with its notices', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=dashboard&period=all&f.bogus=1&f.bogus=2`);
+    await waitForReady(page);
+    expect(await tileValue(page, 'won_amount')).toBeGreaterThan(0);
+    expect(await page.locator(notices).count()).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses periods reaching year 9999 from the link and from the custom-range inputs', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=dashboard&period=all`);
+    await waitForReady(page);
+    const allWon = await tileValue(page, 'won_amount');
+
+    await page.goto(`${siteUrl}#view=dashboard&period=2017-01-01..9999-12-31`);
+    await page.reload();
+    await waitForReady(page);
+    await page.waitForSelector(`${notices}:has-text("reaches the year 9999")`);
+    expect(await tileValue(page, 'won_amount')).toBe(allWon);
+
+    await page.click('summary:has-text("Settings and custom period")');
+    await page.fill('[data-testid="range-from"]', '2017-01-01');
+    await page.fill('[data-testid="range-to"]', '9999-12-30');
+    await page.click('[data-testid="apply-range"]');
+    await page.waitForSelector(`${notices}:has-text("9999-12-30")`);
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    expect(await tileValue(page, 'won_amount')).toBe(allWon);
+  });
+
+  it('shows the page with a notice for a malformed snapshot instead of a blank page', async () => {
+    const { page } = await sessions.open(siteUrl);
+    for (const result of [
+      {
+        period: 'all',
+        periodLabel: 'All',
+        grain: 'month',
+        kpis: [null],
+        bookings: [],
+        extent: { opportunities: 1, firstClose: null, lastClose: null, referenceDate: null },
+      },
+      {
+        period: 'all',
+        periodLabel: 'All',
+        grain: 'month',
+        kpis: [],
+        bookings: [{}],
+        extent: { opportunities: 1, firstClose: null, lastClose: null, referenceDate: null },
+      },
+    ]) {
+      const snap = await compressJson({
+        v: 1,
+        takenAt: '2026-01-01T00:00:00Z',
+        source: 'x',
+        view: '#view=dashboard&period=all',
+        result,
+      });
+      await page.goto(`${siteUrl}#view=dashboard&period=all&snap=${snap}`);
+      await page.reload();
+      await waitForReady(page);
+      await page.waitForSelector(`${notices}:has-text("snapshot in this link is incomplete")`);
+      expect(await tileValue(page, 'won_amount')).toBeGreaterThan(0);
+    }
+  });
+
+  it('opens the Data screen for two files with the same name, each reconciled', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=data&period=all`);
+    await waitForReady(page);
+    await page.setInputFiles('[data-testid="file-input"]', [
+      { name: 'Potentials.csv', mimeType: 'text/csv', buffer: await import('node:fs').then((fs) => fs.readFileSync(ZOHO)) },
+      { name: 'Potentials.csv', mimeType: 'text/csv', buffer: await import('node:fs').then((fs) => fs.readFileSync(ZOHO)) },
+    ]);
+    const rows = page.locator('tr[data-file="Potentials.csv"]');
+    await rows.nth(1).waitFor({ timeout: 60_000 });
+    expect(await rows.count()).toBe(2);
+    for (const i of [0, 1]) {
+      const read = Number(await rows.nth(i).getAttribute('data-rows-read'));
+      const parts = ['loaded', 'rejected', 'skipped'].map((k) => rows.nth(i).getAttribute(`data-rows-${k}`));
+      expect((await Promise.all(parts)).reduce((s, v) => s + Number(v), 0)).toBe(read);
+    }
+  });
+
+  it('says a dropped empty file is empty', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=dashboard&period=all`);
+    await waitForReady(page);
+    await page.setInputFiles('[data-testid="file-input"]', [
+      { name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) },
+    ]);
+    await page.waitForSelector('[role="alert"]:has-text("export.csv: the file is empty")');
+    expect(await page.locator('[data-testid="apply-mapping"]').count()).toBe(0);
+  });
+
+  it('labels the embedded panel as demo data and shows why the link was refused', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#embed=1&panel=kpis&period=2017-13&data=https://elsewhere.example/deals.csv`);
+    await page.waitForSelector('[data-state="ready"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="embed-demo-label"]');
+    const said = (await page.locator('[data-testid="embed-notice"]').allTextContents()).join(' ');
+    expect(said).toContain('2017-13');
+    expect(said).toMatch(/elsewhere\.example/);
+  });
+});
