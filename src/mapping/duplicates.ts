@@ -9,7 +9,7 @@ export function withoutRepeatedColumns(mapping: TableMapping, groups: readonly (
     Object.entries(mapping.columns).filter(([, c]) => !repeated.has(c.source) && !(c.fallback && repeated.has(c.fallback))),
   );
   const keep = (rule: StatusRule) =>
-    rule.kind === 'stage' ? !repeated.has(rule.column) : !repeated.has(rule.isWon) && !repeated.has(rule.isClosed);
+    rule.kind === 'flags' ? !repeated.has(rule.isWon) && !repeated.has(rule.isClosed) : !repeated.has(rule.column);
   const status = mapping.status && keep(mapping.status) ? { status: mapping.status } : {};
   const decisions = mapping.decisions ? { decisions: mapping.decisions } : {};
   return {
