@@ -68,7 +68,7 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
     const agg = inputs.ranges[key];
     const extrasRow = inputs.extras[key];
     if (!agg || !extrasRow) return null;
-    return computeKpis(agg, inputs.totals, extras(extrasRow, filters), settings);
+    return computeKpis(agg, inputs.totals, extras(extrasRow, filters), { ...settings, allTime: key === 'cur' && !range });
   };
   const current = kpisFor('cur') ?? [];
   const prev = kpisFor('prev');
@@ -85,6 +85,7 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
     quotas: inputs.quotas,
     leadsBySource: inputs.leadsBySource,
     spendByChannel: spendOf(inputs.spendByChannel),
+    ...(range && inputs.ranges.cur ? { outside: inputs.ranges.cur } : {}),
   });
   return {
     period: formatPeriod(period),
