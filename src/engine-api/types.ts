@@ -162,11 +162,17 @@ export interface LeaderRow extends GroupFigures {
   readonly attainment: number | null;
 }
 
+/** Which evidence ordered the funnel's stages (docs/kpis.md, "Stage order"). */
+export type StageOrderBasis =
+  'one stage' | 'your order' | 'probabilities' | 'stage history' | 'known stage names' | 'deal counts';
+
 export interface FunnelStep {
   readonly label: string;
   readonly count: number;
   /** Share of the first step. */
   readonly rate: number | null;
+  /** Step-to-step conversion: share of the step before (null for the first step, or when that step is empty). */
+  readonly stepRate?: number | null;
 }
 
 export interface LeadSourceFigures {
@@ -192,7 +198,12 @@ export interface DashboardViews {
   readonly pipelineByMonth: readonly GroupFigures[];
   readonly aging: readonly GroupFigures[];
   readonly leaderboard: readonly LeaderRow[];
-  readonly funnel: { readonly source: 'stage_history' | 'current_stages'; readonly steps: readonly FunnelStep[] };
+  readonly funnel: {
+    readonly source: 'stage_history' | 'current_stages';
+    readonly steps: readonly FunnelStep[];
+    /** Which evidence ordered the stages (docs/kpis.md, "Stage order"). */
+    readonly order?: StageOrderBasis;
+  };
   /** A string is why the lead funnel cannot be shown. */
   readonly leadFunnel: readonly LeadSourceFigures[] | string;
   readonly spendByChannel: readonly { readonly label: string; readonly spend: number }[] | string;

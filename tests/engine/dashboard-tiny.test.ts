@@ -218,13 +218,19 @@ describe('dashboard KPIs on a hand-computed data set', () => {
       ['31–60 days', 1], // O5: 50 days
     ]);
     expect(v.funnel.source).toBe('stage_history');
+    // A deal reached every step up to the furthest its history or current stage shows (so a
+    // skipped step still counts it): O1 O2 O4 O8 won → all four; O5 (history to Proposal) → 3;
+    // O6 (Qualification, no history) → 2; O3 (history Prospecting, then lost) and O7 (lost,
+    // no history: it entered the first step) → 1.
     expect(v.funnel.steps.map((s) => [s.label, s.count])).toEqual([
       ['Created', 8],
-      ['Prospecting', 7],
-      ['Qualification', 4],
+      ['Prospecting', 8],
+      ['Qualification', 6],
       ['Proposal', 5],
       ['Closed Won', 4],
     ]);
+    expect(v.funnel.order).toBe('probabilities');
+    expect(v.funnel.steps.map((s) => s.stepRate)).toEqual([null, 1, 6 / 8, 5 / 6, 4 / 5]);
     const q1 = (await run({ period: '2024-Q1' })).views!;
     expect(q1.leadFunnel).toEqual([
       { key: 'Web', label: 'Web', leads: 2, converted: 1, conversionRate: 0.5, opportunities: 3, wonDeals: 3 },

@@ -112,12 +112,19 @@ function leaderboard(owners: GroupFigures[], quotas: readonly RepQuotaRow[] | nu
 function funnel(v: ViewInputs): DashboardViews['funnel'] {
   const total = rowsOf(v.rows, 'total')[0];
   const created = total?.created_n ?? 0;
-  const steps: FunnelStep[] = [{ label: 'Created', count: created, rate: created > 0 ? 1 : null }];
+  const steps: FunnelStep[] = [{ label: 'Created', count: created, rate: created > 0 ? 1 : null, stepRate: null }];
   v.stages.forEach((s, i) => {
     const count = total?.[`step_${i}`] ?? 0;
-    steps.push({ label: s.stage, count, rate: created > 0 ? count / created : null });
+    const before = steps[steps.length - 1]?.count ?? 0;
+    steps.push({
+      label: s.stage,
+      count,
+      rate: created > 0 ? count / created : null,
+      stepRate: before > 0 ? count / before : null,
+    });
   });
-  return { source: v.hasHistory ? 'stage_history' : 'current_stages', steps };
+  const order = v.stages[0]?.basis;
+  return { source: v.hasHistory ? 'stage_history' : 'current_stages', steps, ...(order ? { order } : {}) };
 }
 
 function leadFunnel(
