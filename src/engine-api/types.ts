@@ -214,6 +214,8 @@ export interface DataExtent {
   readonly firstClose: string | null;
   readonly lastClose: string | null;
   readonly referenceDate: string | null;
+  /** Months (YYYY-MM) in which open deals are expected to close: the picker's future periods. */
+  readonly openMonths?: readonly string[];
 }
 
 export interface DashboardResult {

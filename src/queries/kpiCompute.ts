@@ -22,6 +22,9 @@ export interface KpiSettings {
   readonly allTime?: boolean;
 }
 
+/** KPIs the period does not change (CLV: all time, or the 12 months up to the reference date): no period comparison. */
+export const ALL_TIME_KPIS: readonly KpiId[] = ['clv'];
+
 type Out = Omit<KpiValue, 'id' | 'variant'>;
 const na = (reason: string): Out => ({ value: null, reason });
 const ok = (value: number, note?: string): Out => (note ? { value, note } : { value });

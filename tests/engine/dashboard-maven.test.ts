@@ -58,6 +58,17 @@ describe('Maven CRM by office, manager, product and quarter', () => {
     expect(all.kpis.find((k) => k.id === 'open_pipeline')?.note).toMatch(/includes open deals 2,089 without a close date/);
   });
 
+  it('opens on the fiscal quarter of the reference date (2017-12-31), with its comparison; CLV has none', async () => {
+    const r = await run({ period: 'auto' });
+    expect(r.period).toBe('2017-Q4');
+    expect(r.referenceDate).toBe('2017-12-31');
+    const won = r.kpis.find((k) => k.id === 'won_amount');
+    expect(won).toMatchObject({ value: 2_802_496, previous: 2_982_255 }); // README: Q4 and Q3 2017
+    expect(r.kpis.find((k) => k.id === 'clv')?.previous).toBeUndefined();
+    const july = await run({ period: 'auto', fiscalStartMonth: 7 });
+    expect(july.period).toBe('2018-Q2'); // FY2018 Q2 = 2017-10 … 2017-12
+  });
+
   it('names the top agent on the leaderboard', async () => {
     const top = (await run({})).views!.leaderboard[0];
     expect(top).toMatchObject({ key: 'Darcel Schlecht', wonAmount: 1_153_214, wonCount: 349 });

@@ -3,6 +3,7 @@
 // aggregates prepared in the worker (dashboard/inputs.ts). Only aggregates leave the worker.
 import type { DashboardRequest, DashboardResult, DashboardViews, KpiValue } from '../../src/engine-api/types';
 import { comparisonRange, previousRange, yearAgoRange } from '../../src/periods/compare';
+import { AUTO_PERIOD, defaultPeriod } from '../../src/periods/defaultPeriod';
 import {
   addDays,
   describePeriod,
@@ -15,7 +16,7 @@ import {
 import { mixedCurrencyReason, perCurrencyQuery, type CurrencyRow } from '../../src/queries/currency';
 import type { Filters } from '../../src/queries/filters';
 import { leadsBlocked, quotaBlocked, spendBlocked, type ExtrasRow } from '../../src/queries/extras';
-import { computeKpis, type KpiSettings, type RangeExtras } from '../../src/queries/kpiCompute';
+import { ALL_TIME_KPIS, computeKpis, type KpiSettings, type RangeExtras } from '../../src/queries/kpiCompute';
 import type { RangeKey, Ranges } from '../../src/queries/tiles';
 import type { AnalyticsContext } from './context';
 import { dashboardInputs, type DashboardInputs } from './dashboard/inputs';
@@ -33,12 +34,13 @@ export interface DashboardOptions {
 }
 
 export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, options: DashboardOptions = {}): DashboardResult {
-  const period = parsePeriod(request.period);
-  if (!period) throw new Error(`"${request.period}" is not a period; use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31.`);
   const fsm = request.fiscalStartMonth;
   const filters = request.filters ?? {};
   const prep = prepare(ctx);
   const referenceDate = pickReference(request.referenceDate, prep.extent.referenceDate);
+  // No period chosen: the fiscal quarter of the reference date (src/periods/defaultPeriod.ts).
+  const period = request.period === AUTO_PERIOD ? defaultPeriod(referenceDate, fsm) : parsePeriod(request.period);
+  if (!period) throw new Error(`"${request.period}" is not a period; use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31.`);
   const range = periodRange(period, fsm);
   const grain = grainFor(period);
   const ranges: Ranges = range ? { cur: range, prev: previousRange(range), yoy: yearAgoRange(range) } : { cur: null };
@@ -74,7 +76,7 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
   const prev = kpisFor('prev');
   const yoy = kpisFor('yoy');
   const kpis = current.map((k, i) =>
-    prev && yoy ? { ...k, previous: prev[i]?.value ?? null, yearAgo: yoy[i]?.value ?? null } : k,
+    prev && yoy && !ALL_TIME_KPIS.includes(k.id) ? { ...k, previous: prev[i]?.value ?? null, yearAgo: yoy[i]?.value ?? null } : k,
   );
   const series = buildSeries(inputs.months, range, cmpRange, grain, fsm, prep.extent);
   const views = assembleViews({

@@ -58,6 +58,7 @@ export function prepare(ctx: AnalyticsContext): Prepared {
       firstClose: e.first_close,
       lastClose: e.last_close,
       referenceDate: e.reference_date,
+      openMonths: e.open_months ? e.open_months.split(',').sort() : [],
     },
     stages: ctx.sql.rows<StageRow>(stagesQuery()),
     hasHistory: ctx.sql.one<{ n: number }>({ sql: 'SELECT count(*)::INTEGER AS n FROM stage_history', params: [] }).n > 0,
