@@ -91,6 +91,7 @@ export class AppModel {
     this.importResult = paint.importResult;
     this.dataLabel = label;
     this.dashboard.show(paint.result, this.view.fiscalStartMonth);
+    this.adoptPeriod();
     this.state = 'ready';
     this.engineReady = false;
     // Compiling the engine takes every core for a while: let the first paint reach the screen first.
@@ -238,7 +239,8 @@ export class AppModel {
       return;
     }
     const screenChange = patch.view !== undefined && patch.view !== this.view.view;
-    this.view = { ...this.view, ...patch };
+    // A period the user picks is theirs from then on: it goes into the link and survives new data.
+    this.view = { ...this.view, ...patch, ...(patch.period !== undefined ? { periodAuto: false } : {}) };
     // A screen change is a history entry (back/forward move between screens); the rest replaces it.
     const hash = carryLinkKeys(writeViewState(this.view), location.hash);
     if (screenChange) history.pushState(null, '', hash);
@@ -305,9 +307,17 @@ export class AppModel {
   private async refresh(): Promise<boolean> {
     if (!this.importResult) return true;
     const ok = await this.dashboard.load(this.view);
-    if (ok) this.state = 'ready';
-    else this.fail(this.dashboard.error);
+    if (ok) {
+      this.adoptPeriod();
+      this.state = 'ready';
+    } else this.fail(this.dashboard.error);
     return ok;
+  }
+
+  /** While no period was chosen, the page shows the one the data gave (the quarter of the reference date). */
+  private adoptPeriod(): void {
+    const shown = this.dashboard.result?.period;
+    if (this.view.periodAuto && shown && shown !== this.view.period) this.view = { ...this.view, period: shown };
   }
 
   private fail(error: unknown): void {

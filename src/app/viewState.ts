@@ -12,7 +12,13 @@ export type ViewName = (typeof VIEWS)[number];
 
 /** The dashboard's keys (filters, variants, comparison, settings) are optional: absent = default. */
 export interface ViewState extends DashboardHashState {
+  /** The period shown, in the hash's notation (while `periodAuto`, the one the data gave last). */
   readonly period: string;
+  /**
+   * No period came from the link or the user: the dashboard derives it from the data (the
+   * fiscal quarter of the reference date) on every load, and the hash leaves it out.
+   */
+  readonly periodAuto?: boolean;
   readonly view: ViewName;
   readonly fiscalStartMonth: number;
   /** The forecast screen's target and stage probabilities (`fc.*`); absent = defaults. */
@@ -21,20 +27,23 @@ export interface ViewState extends DashboardHashState {
   readonly territory?: TerritoryParams;
 }
 
-export const DEFAULT_VIEW: ViewState = { period: 'all', view: 'dashboard', fiscalStartMonth: 1 };
+export const DEFAULT_VIEW: ViewState = { period: 'all', periodAuto: true, view: 'dashboard', fiscalStartMonth: 1 };
 
 export function readViewState(hash: string): { state: ViewState; problems: string[] } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const problems: string[] = [];
   let { period, view, fiscalStartMonth } = DEFAULT_VIEW;
+  let periodAuto = true;
   const p = params.get('period');
   if (p !== null) {
     const refused = implausiblePeriod(p);
-    if (refused) problems.push(`${refused} Showing all time.`);
-    else if (parsePeriod(p)) period = p;
-    else
+    if (refused) problems.push(`${refused} Showing the quarter of the reference date.`);
+    else if (parsePeriod(p)) {
+      period = p;
+      periodAuto = false;
+    } else
       problems.push(
-        `The link's period "${p}" is not one we know (use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31); showing all time.`,
+        `The link's period "${p}" is not one we know (use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31); showing the quarter of the reference date.`,
       );
   }
   const v = params.get('view');
@@ -54,6 +63,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
   return {
     state: {
       period,
+      ...(periodAuto ? { periodAuto } : {}),
       view,
       fiscalStartMonth,
       ...dashboard,
@@ -67,7 +77,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
 export function writeViewState(state: ViewState): string {
   const params = new URLSearchParams();
   params.set('view', state.view);
-  params.set('period', state.period);
+  if (!state.periodAuto) params.set('period', state.period);
   if (state.fiscalStartMonth !== 1) params.set('fy', String(state.fiscalStartMonth));
   writeDashboardHash(state, params);
   writeForecastHash(state.forecast, params);

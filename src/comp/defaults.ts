@@ -2,6 +2,7 @@
 // the table when there is one (else top-down from recent bookings), and OTE at a fifth of
 // the typical yearly quota — the usual 4–5× quota-to-OTE rule of sales compensation.
 import type { CompData } from '../engine-api/comp';
+import { quarterIndexOf } from './periods';
 import { DEFAULT_PLAN, type CompPlan } from './plan';
 import { setQuotas } from './quotas';
 
@@ -41,8 +42,16 @@ export function calibratedPlan(data: CompData, fiscalStartMonth = 1): CompPlan {
   };
 }
 
-/** The quarter a URL period names (2024-Q3) as a quarter index, else null. */
+/**
+ * The quarter the header's period falls in, as a quarter index: a quarter (2024-Q3) itself, a
+ * month (2024-08) or a to-date range (2024-07-01..2024-08-15) the quarter it ends in; a year
+ * or all time names no one quarter (null).
+ */
 export function quarterFromPeriod(period: string, fiscalStartMonth = 1): number | null {
+  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
+  if (month) return quarterIndexOf(`${month[1]}-${month[2]}-01`, fiscalStartMonth);
+  const range = /^\d{4}-\d{2}-\d{2}\.\.(\d{4}-\d{2}-\d{2})$/.exec(period);
+  if (range?.[1]) return quarterIndexOf(range[1], fiscalStartMonth);
   const m = /^(\d{4})-Q([1-4])$/.exec(period);
   if (!m) return null;
   const startYear = Number(m[1]) - (fiscalStartMonth === 1 ? 0 : 1);

@@ -196,11 +196,17 @@ export interface LeaderRow extends GroupFigures {
   readonly attainment: number | null;
 }
 
+/** Which evidence ordered the funnel's stages (docs/kpis.md, "Stage order"). */
+export type StageOrderBasis =
+  'one stage' | 'your order' | 'probabilities' | 'stage history' | 'known stage names' | 'deal counts';
+
 export interface FunnelStep {
   readonly label: string;
   readonly count: number;
   /** Share of the first step. */
   readonly rate: number | null;
+  /** Step-to-step conversion: share of the step before (null for the first step, or when that step is empty). */
+  readonly stepRate?: number | null;
 }
 
 export interface LeadSourceFigures {
@@ -226,7 +232,12 @@ export interface DashboardViews {
   readonly pipelineByMonth: readonly GroupFigures[];
   readonly aging: readonly GroupFigures[];
   readonly leaderboard: readonly LeaderRow[];
-  readonly funnel: { readonly source: 'stage_history' | 'current_stages'; readonly steps: readonly FunnelStep[] };
+  readonly funnel: {
+    readonly source: 'stage_history' | 'current_stages';
+    readonly steps: readonly FunnelStep[];
+    /** Which evidence ordered the stages (docs/kpis.md, "Stage order"). */
+    readonly order?: StageOrderBasis;
+  };
   /** A string is why the lead funnel cannot be shown. */
   readonly leadFunnel: readonly LeadSourceFigures[] | string;
   readonly spendByChannel: readonly { readonly label: string; readonly spend: number }[] | string;
@@ -237,6 +248,8 @@ export interface DataExtent {
   readonly firstClose: string | null;
   readonly lastClose: string | null;
   readonly referenceDate: string | null;
+  /** Months (YYYY-MM) in which open deals are expected to close: the picker's future periods. */
+  readonly openMonths?: readonly string[];
 }
 
 export interface DashboardResult {

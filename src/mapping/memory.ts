@@ -37,6 +37,7 @@ export function rememberMapping(store: KeyValueStore, headers: readonly string[]
     columns: mapping.columns,
     ...(mapping.status ? { status: mapping.status } : {}),
     ...(mapping.decisions ? { decisions: mapping.decisions } : {}),
+    ...(mapping.stageOrder ? { stageOrder: mapping.stageOrder } : {}),
     headers: [...headers],
   };
   try {
@@ -63,6 +64,7 @@ export function recallMapping(store: KeyValueStore, fileId: string, headers: rea
     columns: entry.columns,
     ...(entry.status ? { status: entry.status } : {}),
     ...(entry.decisions ? { decisions: entry.decisions } : {}),
+    ...(Array.isArray(entry.stageOrder) ? { stageOrder: entry.stageOrder.filter((s) => typeof s === 'string') } : {}),
     presetId: REMEMBERED_PRESET,
     confidence: 1,
   };

@@ -32,6 +32,8 @@ export interface TableMapping {
   readonly presetId: string;
   /** 0..1: 1 when a known export layout matched on its signature columns. */
   readonly confidence: number;
+  /** Deals: the open stages in funnel order as the user set them (absent = from the evidence in the data). */
+  readonly stageOrder?: readonly string[];
 }
 
 export interface ImportPlan {

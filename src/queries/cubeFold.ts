@@ -8,7 +8,7 @@ import type { MonthRow } from './series';
 import type { ChannelRow, LeadSourceRow, RepQuotaRow } from './sideTables';
 import { Sum } from './sum';
 import type { RangeAgg } from './tiles';
-import { groupingId, type ViewRow, type ViewSet } from './views';
+import { groupingId, OUTSIDE_BUCKETS, type ViewRow, type ViewSet } from './views';
 
 /** Everything the cube gives for one filter set; folded over any month-aligned period. */
 export interface MonthData {
@@ -70,7 +70,10 @@ function emptyFigures(): Figures {
   };
 }
 
-function addRow(f: Figures, r: ClosedMonthRow): void {
+/** Open deals count for a period when expected to close in it and not past due; for all time, every one. */
+const openFor = (r: ClosedMonthRow, range: DateRange | null): boolean => r.is_open && (range === null || !r.past_due);
+
+function addRow(f: Figures, r: ClosedMonthRow, range: DateRange | null): void {
   if (r.status === 'won') {
     f.wonN += r.n;
     f.wonAmt.add(r.amt);
@@ -85,7 +88,7 @@ function addRow(f: Figures, r: ClosedMonthRow): void {
     f.closedCycSum += r.cyc_sum ?? 0;
     f.closedCycN += r.cyc_n;
   }
-  if (r.is_open) {
+  if (openFor(r, range)) {
     f.openN += r.n;
     f.openAmt.add(r.amt);
     f.openAmtN += r.amt_n;
@@ -100,7 +103,18 @@ const mean = (sum: number, n: number): number | null => (n > 0 ? sum / n : null)
 /** The tiles' inputs for one period (medians are not in the cube: the row-level path gives them). */
 export function foldRange(data: MonthData, range: DateRange | null): RangeAgg {
   const f = emptyFigures();
-  for (const r of data.closed) if (r.grp === CLOSED_SETS.base && within(r.cm, range)) addRow(f, r);
+  const due = { n: 0, amt: new Sum(), wtd: new Sum() };
+  const undated = { n: 0, amt: new Sum(), wtd: new Sum() };
+  for (const r of data.closed) {
+    if (r.grp !== CLOSED_SETS.base) continue;
+    if (within(r.cm, range)) addRow(f, r, range);
+    // Open deals outside every period, whatever the period (docs/kpis.md, "Past due and undated").
+    const bucket = !r.is_open ? null : r.cm === null ? undated : r.past_due ? due : null;
+    if (!bucket) continue;
+    bucket.n += r.n;
+    bucket.amt.add(r.amt);
+    bucket.wtd.add(r.wtd);
+  }
   let createdN = 0;
   let createdWonN = 0;
   for (const r of data.created) {
@@ -127,6 +141,12 @@ export function foldRange(data: MonthData, range: DateRange | null): RangeAgg {
     open_imputed: f.openImputed,
     open_wtd: f.openWtd.value,
     open_wtd_n: f.openWtdN,
+    due_n: due.n,
+    due_amt: due.amt.value,
+    due_wtd: due.wtd.value,
+    undated_n: undated.n,
+    undated_amt: undated.amt.value,
+    undated_wtd: undated.wtd.value,
   };
 }
 
@@ -139,7 +159,7 @@ export function foldMonths(data: MonthData, current: DateRange | null, compariso
     if (!side) continue;
     const key = `${side}${r.cm}`;
     const entry = out.get(key) ?? { side, month: r.cm, f: emptyFigures() };
-    addRow(entry.f, r);
+    addRow(entry.f, r, current);
     out.set(key, entry);
   }
   return [...out.values()].map(({ side, month, f }) => ({
@@ -154,6 +174,12 @@ export function foldMonths(data: MonthData, current: DateRange | null, compariso
 }
 
 type Keyed = Exclude<ViewSet, 'total'>;
+
+/** The expected-close-month key of an open deal, as the row-level views query names it. */
+function openMonthKey(r: ClosedMonthRow): string {
+  if (r.cm === null) return OUTSIDE_BUCKETS.undated;
+  return r.past_due ? OUTSIDE_BUCKETS.pastDue : r.cm.slice(0, 7);
+}
 
 function viewRow(set: ViewSet, key: string | null, f: Figures, created: { n: number; won: number }, steps: number[]): ViewRow {
   const keys: Record<`k_${Keyed}`, string | null> = {
@@ -193,7 +219,7 @@ export function foldViews(data: MonthData, range: DateRange | null): ViewRow[] {
     if (!bySet) sets.set(set, (bySet = new Map()));
     let f = bySet.get(key);
     if (!f) bySet.set(key, (f = emptyFigures()));
-    addRow(f, r);
+    addRow(f, r, range);
   };
   for (const r of data.closed) {
     if (!within(r.cm, range)) continue;
@@ -201,7 +227,7 @@ export function foldViews(data: MonthData, range: DateRange | null): ViewRow[] {
     else if (r.grp === CLOSED_SETS.owner) add('owner', r.k_owner, r);
     else if (r.grp === CLOSED_SETS.stage) add('stage', r.k_stage, r);
     else if (r.grp === CLOSED_SETS.aging && r.k_aging !== null) add('aging', r.k_aging, r);
-    else if (r.grp === CLOSED_SETS.base && r.is_open) add('open_month', r.cm?.slice(0, 7) ?? 'no close date', r);
+    else if (r.grp === CLOSED_SETS.base && openFor(r, range)) add('open_month', openMonthKey(r), r);
   }
   const none = { n: 0, won: 0 };
   const rows = [...sets].flatMap(([set, bySet]) => [...bySet].map(([key, f]) => viewRow(set, key, f, none, [])));

@@ -15,6 +15,8 @@ export interface ClosedMonthRow {
   readonly cm: string | null;
   readonly status: string | null;
   readonly is_open: boolean;
+  /** Closes before the reference date (with is_open: open and past due, outside every period). */
+  readonly past_due: boolean;
   readonly k_seg: string | null;
   readonly k_owner: string | null;
   readonly k_stage: string | null;

@@ -31,6 +31,7 @@ export function scanClosed(cube: ColumnCube, keep: RowMask, segmentBy: Dimension
     [CLOSED_SETS.aging, textColumn(cube, 'aging')],
   ];
   const isOpen = numColumn(cube, 'is_open');
+  const pastDue = numColumn(cube, 'past_due');
   const n = numColumn(cube, 'n');
   const amt = numColumn(cube, 'amt');
   const amtN = numColumn(cube, 'amt_n');
@@ -40,7 +41,7 @@ export function scanClosed(cube: ColumnCube, keep: RowMask, segmentBy: Dimension
   const wtdN = numColumn(cube, 'wtd_n');
   const imputedN = numColumn(cube, 'imputed_n');
   const widest = Math.max(...keyed.map(([, col]) => col.dict.length)) + 1;
-  const cells = (cm.dict.length + 1) * (status.dict.length + 1) * 2;
+  const cells = (cm.dict.length + 1) * (status.dict.length + 1) * 4;
   const groups = new Map<number, ClosedAcc>();
   const add = (grp: number, set: number, keyCode: number, key: string | null, i: number, cell: number) => {
     const id = (set * widest + keyCode) * cells + cell;
@@ -72,7 +73,8 @@ export function scanClosed(cube: ColumnCube, keep: RowMask, segmentBy: Dimension
   };
   for (let i = 0; i < cube.n; i++) {
     if (keep && keep[i] === 0) continue;
-    const cell = ((cm.codes[i] ?? 0) * (status.dict.length + 1) + (status.codes[i] ?? 0)) * 2 + (isOpen[i] === 1 ? 1 : 0);
+    const flags = (isOpen[i] === 1 ? 1 : 0) + (pastDue[i] === 1 ? 2 : 0);
+    const cell = ((cm.codes[i] ?? 0) * (status.dict.length + 1) + (status.codes[i] ?? 0)) * 4 + flags;
     add(CLOSED_SETS.base, 0, 0, null, i, cell);
     keyed.forEach(([grp, col], s) => {
       const code = col.codes[i] ?? 0;
@@ -84,6 +86,7 @@ export function scanClosed(cube: ColumnCube, keep: RowMask, segmentBy: Dimension
     cm: cm.dict[cm.codes[g.row] ?? 0] ?? null,
     status: status.dict[status.codes[g.row] ?? 0] ?? null,
     is_open: isOpen[g.row] === 1,
+    past_due: pastDue[g.row] === 1,
     k_seg: g.grp === CLOSED_SETS.segment ? g.key : null,
     k_owner: g.grp === CLOSED_SETS.owner ? g.key : null,
     k_stage: g.grp === CLOSED_SETS.stage ? g.key : null,

@@ -12,14 +12,16 @@ const DIMS = 'owner, team, manager, region, product, lead_source, deal_type, ind
 const REP_DIMS = `(SELECT rep, any_value(team) AS team, any_value(manager) AS manager, any_value(region) AS region
              FROM reps GROUP BY rep)`;
 
-/** Closed and open deals by close month; `is_open` and `aging` depend on the reference date. */
+/** Closed and open deals by close month; `is_open`, `past_due` and `aging` depend on the reference date. */
 function closedCubeSql(referenceDate: string): SqlQuery {
   const p = new Params();
   const openAt = openAtSql(p, referenceDate);
   const ref = p.date(referenceDate);
+  const pastDue = p.date(referenceDate);
   const sql = `WITH f AS (
-    SELECT *, ${openAt} AS is_open, date_diff('day', created_date, ${ref}) AS age FROM ${FACT_TABLE})
-  SELECT date_trunc('month', close_date)::DATE AS cm, status, is_open, stage, currency,
+    SELECT *, ${openAt} AS is_open, date_diff('day', created_date, ${ref}) AS age,
+      coalesce(close_date < ${pastDue}, FALSE) AS past_due FROM ${FACT_TABLE})
+  SELECT date_trunc('month', close_date)::DATE AS cm, status, is_open, past_due, stage, currency,
     CASE WHEN NOT is_open THEN NULL
       WHEN created_date IS NULL THEN '${AGING_BUCKETS[5]}'
       WHEN age <= 30 THEN '${AGING_BUCKETS[0]}'
@@ -104,7 +106,7 @@ const DIM_LIST = DIMS.split(', ');
 
 export function closedCubeLoad(referenceDate: string): CubeLoad {
   const cube = closedCubeSql(referenceDate);
-  const num = ['is_open', 'n', 'amt', 'amt_n', 'cyc_sum', 'cyc_n', 'wtd', 'wtd_n', 'imputed_n'];
+  const num = ['is_open', 'past_due', 'n', 'amt', 'amt_n', 'cyc_sum', 'cyc_n', 'wtd', 'wtd_n', 'imputed_n'];
   const text = ['cm', 'status', 'stage', 'currency', 'aging', ...DIM_LIST];
   const sql = `SELECT strftime(cm, '%Y-%m-%d') AS cm, status, stage, currency, aging, ${DIMS},
     ${num.map((c) => `${c}::DOUBLE AS ${c}`).join(', ')} FROM (${cube.sql})`;

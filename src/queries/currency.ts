@@ -5,7 +5,7 @@ import { FACT_TABLE } from './fact';
 import { filterWhere, type Filters } from './filters';
 import { Params } from './params';
 import type { SqlQuery } from './sql';
-import { inRangeSql, openAtSql } from './tiles';
+import { inRangeSql, openAtSql, openInSql } from './tiles';
 
 export interface CurrencyRow {
   readonly currency: string | null;
@@ -17,10 +17,11 @@ export function perCurrencyQuery(filters: Filters, range: DateRange | null, refe
   const p = new Params();
   const closed = inRangeSql(p, 'close_date', range);
   const openAt = openAtSql(p, referenceDate);
+  const openIn = openInSql(p, range, referenceDate);
   const where = p.splice(filterWhere(filters));
   const sql = `SELECT currency, sum(amount) FILTER (WHERE status = 'won' AND c)::DOUBLE AS won_amt,
-      sum(amount) FILTER (WHERE o AND c)::DOUBLE AS open_amt
-    FROM (SELECT currency, status, amount, ${closed} AS c, ${openAt} AS o FROM ${FACT_TABLE} WHERE ${where})
+      sum(amount) FILTER (WHERE o AND oi)::DOUBLE AS open_amt
+    FROM (SELECT currency, status, amount, ${closed} AS c, ${openAt} AS o, ${openIn} AS oi FROM ${FACT_TABLE} WHERE ${where})
     GROUP BY 1 ORDER BY 1 NULLS LAST`;
   return { sql, params: p.values };
 }

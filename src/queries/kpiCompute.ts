@@ -32,7 +32,12 @@ export interface KpiSettings {
   readonly moneyBlocked: string | null;
   /** Why an input this KPI variant reads is absent from the data (src/queries/availability.ts), or null. */
   readonly missing?: (id: KpiId, variant: string) => string | null;
+  /** The period is all time: past-due and undated open deals are part of its pipeline. */
+  readonly allTime?: boolean;
 }
+
+/** KPIs the period does not change (CLV: all time, or the 12 months up to the reference date): no period comparison. */
+export const ALL_TIME_KPIS: readonly KpiId[] = ['clv'];
 
 type Out = Omit<KpiValue, 'id' | 'variant'>;
 const na = (reason: string): Out => ({ value: null, reason });
@@ -58,14 +63,22 @@ export function computeKpis(a: RangeAgg, t: TotalsAgg, x: RangeExtras, s: KpiSet
     win_rate: winRate,
     avg_deal_size: dealSize,
     avg_sales_cycle_days: cycle,
-    open_pipeline: money('open_pipeline', () => openPipeline(a, v('open_pipeline'))),
+    open_pipeline: money('open_pipeline', () => openPipeline(a, v('open_pipeline'), s.allTime === true)),
     lead_to_opportunity_ratio: gate('lead_to_opportunity_ratio', () => leadRatio(a, x, v('lead_to_opportunity_ratio'))),
     cac,
     clv,
     ltv_to_cac: ratioOf(clv, cac, 'CLV', 'CAC'),
-    pipeline_coverage: money('pipeline_coverage', () => coverage(a, x, v('pipeline_coverage'))),
+    pipeline_coverage: withPipelineNote(
+      money('pipeline_coverage', () => coverage(a, x, v('pipeline_coverage'))),
+      a,
+      s.allTime === true,
+    ),
     quota_attainment: money('quota_attainment', () => attainment(a, x)),
-    sales_velocity: money('sales_velocity', () => velocity(a, dealSize, winRate, cycle)),
+    sales_velocity: withPipelineNote(
+      money('sales_velocity', () => velocity(a, dealSize, winRate, cycle)),
+      a,
+      s.allTime === true,
+    ),
   };
   return (Object.keys(values) as KpiId[]).map((id) => ({ id, variant: v(id), ...values[id] }));
 }
@@ -130,9 +143,36 @@ function cycleOf(a: RangeAgg, variant: string, article?: ArticleInput): Out {
   return value === null ? na(`No ${which} deal with both a created and a close date in this period.`) : ok(value);
 }
 
-function openPipeline(a: RangeAgg, variant: string): Out {
+const int = (v: number): string => v.toLocaleString('en-US');
+
+/**
+ * What the pipeline of a period leaves out, or (for all time) what it takes in: open deals past
+ * their close date and open deals without one (docs/kpis.md, "Past due and undated").
+ */
+export function outsideNote(a: RangeAgg, allTime: boolean): string {
+  const parts = [
+    n(a.undated_n) > 0 ? `${int(n(a.undated_n))} without a close date` : '',
+    n(a.due_n) > 0 ? `${int(n(a.due_n))} past due` : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return '';
+  return allTime
+    ? `includes open deals ${parts.join(' and ')}`
+    : `not in this period: open deals ${parts.join(', ')} (see pipeline by expected close month)`;
+}
+
+/** Coverage and velocity say which open deals they count. */
+function withPipelineNote(out: Out, a: RangeAgg, allTime: boolean): Out {
+  if (out.value === null || out.value === undefined) return out;
+  const scope = allTime ? 'every open deal' : `${int(n(a.open_n))} open deals expected to close in this period`;
+  const outside = outsideNote(a, allTime);
+  const note = `Pipeline: ${scope}${outside ? `; ${outside}` : ''}`;
+  return { ...out, note: out.note ? `${out.note}; ${note}` : note };
+}
+
+function openPipeline(a: RangeAgg, variant: string, allTime: boolean): Out {
   const count = n(a.open_n);
-  if (count === 0) return { value: 0, note: 'No open deals close in this period.' };
+  const outside = outsideNote(a, allTime);
+  if (count === 0) return { value: 0, note: ['No open deals close in this period', outside].filter(Boolean).join('; ') };
   if (n(a.open_amt_n) === 0) return na(`${count} open deals have no amount; load a price list to value them.`);
   const notes = [
     n(a.open_imputed) > 0 ? `${n(a.open_imputed)} open deals valued at product list price` : '',
@@ -142,8 +182,10 @@ function openPipeline(a: RangeAgg, variant: string): Out {
     if (n(a.open_wtd_n) === 0) return na('No open deal has a probability; weighting needs one.');
     const unweighted = n(a.open_amt_n) - n(a.open_wtd_n);
     notes.push(unweighted > 0 ? `${unweighted} open deals have no probability and add nothing` : '');
+    notes.push(outside);
     return ok(n(a.open_wtd), notes.filter(Boolean).join('; ') || undefined);
   }
+  notes.push(outside);
   return ok(n(a.open_amt), notes.filter(Boolean).join('; ') || undefined);
 }
 

@@ -39,6 +39,13 @@ const RANGE_FIELDS = [
   'open_imputed',
   'open_wtd',
   'open_wtd_n',
+  // Open deals outside every period (docs/kpis.md, "Past due and undated"): the same for each range.
+  'due_n',
+  'due_amt',
+  'due_wtd',
+  'undated_n',
+  'undated_amt',
+  'undated_wtd',
 ] as const;
 export type RangeField = (typeof RANGE_FIELDS)[number];
 
@@ -59,6 +66,8 @@ const CLOSED = `status IN ('won', 'lost')`;
 function rangeColumns(key: RangeKey, medians: boolean): string[] {
   const c = `c_${key}`;
   const k = `k_${key}`;
+  // Open deals of the period: all of them for all time, else due in the period and not past due.
+  const o = `is_open AND o_${key}`;
   const cols: [string, string][] = [
     ['won_n', `count(*) FILTER (WHERE ${WON} AND ${c})::INTEGER`],
     ['lost_n', `count(*) FILTER (WHERE status = 'lost' AND ${c})::INTEGER`],
@@ -69,12 +78,18 @@ function rangeColumns(key: RangeKey, medians: boolean): string[] {
     ['closed_cyc', `avg(cycle_days) FILTER (WHERE ${CLOSED} AND ${c})::DOUBLE`],
     ['created_n', `count(*) FILTER (WHERE ${k})::INTEGER`],
     ['created_won_n', `count(*) FILTER (WHERE ${WON} AND ${k})::INTEGER`],
-    ['open_n', `count(*) FILTER (WHERE is_open AND ${c})::INTEGER`],
-    ['open_amt', `sum(amount) FILTER (WHERE is_open AND ${c})::DOUBLE`],
-    ['open_amt_n', `count(amount) FILTER (WHERE is_open AND ${c})::INTEGER`],
-    ['open_imputed', `count(*) FILTER (WHERE is_open AND amount_imputed AND ${c})::INTEGER`],
-    ['open_wtd', `sum(amount * probability) FILTER (WHERE is_open AND ${c})::DOUBLE`],
-    ['open_wtd_n', `count(amount * probability) FILTER (WHERE is_open AND ${c})::INTEGER`],
+    ['open_n', `count(*) FILTER (WHERE ${o})::INTEGER`],
+    ['open_amt', `sum(amount) FILTER (WHERE ${o})::DOUBLE`],
+    ['open_amt_n', `count(amount) FILTER (WHERE ${o})::INTEGER`],
+    ['open_imputed', `count(*) FILTER (WHERE ${o} AND amount_imputed)::INTEGER`],
+    ['open_wtd', `sum(amount * probability) FILTER (WHERE ${o})::DOUBLE`],
+    ['open_wtd_n', `count(amount * probability) FILTER (WHERE ${o})::INTEGER`],
+    ['due_n', `count(*) FILTER (WHERE is_open AND past_due)::INTEGER`],
+    ['due_amt', `sum(amount) FILTER (WHERE is_open AND past_due)::DOUBLE`],
+    ['due_wtd', `sum(amount * probability) FILTER (WHERE is_open AND past_due)::DOUBLE`],
+    ['undated_n', `count(*) FILTER (WHERE is_open AND close_date IS NULL)::INTEGER`],
+    ['undated_amt', `sum(amount) FILTER (WHERE is_open AND close_date IS NULL)::DOUBLE`],
+    ['undated_wtd', `sum(amount * probability) FILTER (WHERE is_open AND close_date IS NULL)::DOUBLE`],
   ];
   const medianCols: [string, string][] = [
     ['won_med', `median(amount) FILTER (WHERE ${WON} AND ${c})::DOUBLE`],
@@ -93,6 +108,15 @@ export function openAtSql(p: Params, referenceDate: string): string {
   return `((status = 'open' AND (created_date IS NULL OR created_date <= ${ref})) OR (status <> 'open' AND created_date <= ${ref2} AND close_date > ${ref3}))`;
 }
 
+/**
+ * Open deals of a period: every open deal for all time; otherwise those expected to close in
+ * the period and not already past due (a past-due deal is never pipeline of a period that ended).
+ */
+export function openInSql(p: Params, range: DateRange | null, referenceDate: string): string {
+  if (!range) return 'TRUE';
+  return `(${inRangeSql(p, 'close_date', range)} AND close_date >= ${p.date(referenceDate)})`;
+}
+
 export function inRangeSql(p: Params, column: string, range: DateRange | null): string {
   if (!range) return 'TRUE';
   return `(${column} >= ${p.date(range.start)} AND ${column} < ${p.date(range.end)})`;
@@ -103,16 +127,21 @@ export function tilesQuery(req: TileRequest): SqlQuery {
   const keys = RANGE_KEYS.filter((k) => req.ranges[k] !== undefined);
   // Placeholders are numbered in the order they are written: build in the SQL's order.
   const openAt = openAtSql(p, req.referenceDate);
+  const pastDue = p.date(req.referenceDate);
   const yearStart = p.date(req.referenceDate);
   const yearEnd = p.date(req.referenceDate);
   const flags = keys.flatMap((k) => {
     const range = req.ranges[k] ?? null;
-    return [`${inRangeSql(p, 'close_date', range)} AS c_${k}`, `${inRangeSql(p, 'created_date', range)} AS k_${k}`];
+    return [
+      `${inRangeSql(p, 'close_date', range)} AS c_${k}`,
+      `${inRangeSql(p, 'created_date', range)} AS k_${k}`,
+      `${openInSql(p, range, req.referenceDate)} AS o_${k}`,
+    ];
   });
   const where = p.splice(filterWhere(req.filters));
   const sql = `WITH f AS (
     SELECT status, amount, amount_imputed, probability, cycle_days, account_key, currency, close_date, created_date,
-      ${openAt} AS is_open,
+      ${openAt} AS is_open, coalesce(close_date < ${pastDue}, FALSE) AS past_due,
       (close_date > ${yearStart} - INTERVAL 1 YEAR AND close_date <= ${yearEnd}) AS in_year,
       ${flags.join(',\n      ')}
     FROM ${FACT_TABLE} WHERE ${where})

@@ -5,7 +5,7 @@ import { FACT_TABLE } from './fact';
 import { filterWhere, type Dimension, type Filters } from './filters';
 import { Params } from './params';
 import { quoteIdent, type SqlQuery } from './sql';
-import { inRangeSql, openAtSql } from './tiles';
+import { inRangeSql, openAtSql, openInSql } from './tiles';
 
 export const VIEW_SETS = ['segment', 'owner', 'stage', 'open_month', 'aging', 'lead_source', 'total'] as const;
 export type ViewSet = (typeof VIEW_SETS)[number];
@@ -19,6 +19,12 @@ export const AGING_BUCKETS = [
   'over 180 days',
   'no created date',
 ] as const;
+
+/**
+ * The expected-close-month keys of open deals outside every period: shown as their own bars
+ * (for all time they are part of the pipeline; for a period they are outside it, and said so).
+ */
+export const OUTSIDE_BUCKETS = { pastDue: 'past due', undated: 'no close date' } as const;
 
 export interface ViewsRequest {
   readonly filters: Filters;
@@ -64,6 +70,8 @@ export function viewsQuery(req: ViewsRequest): SqlQuery {
   const closedIn = inRangeSql(p, 'close_date', req.range);
   const createdIn = inRangeSql(p, 'created_date', req.range);
   const ref = p.date(req.referenceDate);
+  const pastDue = p.date(req.referenceDate);
+  const openIn = openInSql(p, req.range, req.referenceDate);
   const where = p.splice(filterWhere(req.filters));
   const steps = Array.from(
     { length: req.funnelSteps },
@@ -73,18 +81,20 @@ export function viewsQuery(req: ViewsRequest): SqlQuery {
     SELECT *, ${quoteIdent(req.segmentBy)} AS seg FROM (
       SELECT status, stage, amount, probability, cycle_days, owner, team, manager, region, product, lead_source,
         deal_type, industry, stage_ord, reached, close_date, created_date,
-        ${openAt} AS is_open, ${closedIn} AS c, ${createdIn} AS k, date_diff('day', created_date, ${ref}) AS age
+        ${openAt} AS is_open, ${closedIn} AS c, ${createdIn} AS k, date_diff('day', created_date, ${ref}) AS age,
+        coalesce(close_date < ${pastDue}, FALSE) AS past_due, ${openIn} AS o_in
       FROM ${FACT_TABLE} WHERE ${where}) WHERE c OR k OR is_open),
   g AS (
-    SELECT *, CASE WHEN is_open AND c THEN coalesce(strftime(close_date, '%Y-%m'), 'no close date') END AS open_month,
-      CASE WHEN NOT (is_open AND c) THEN NULL
+    SELECT *, CASE WHEN o THEN CASE WHEN close_date IS NULL THEN '${OUTSIDE_BUCKETS.undated}'
+        WHEN past_due THEN '${OUTSIDE_BUCKETS.pastDue}' ELSE strftime(close_date, '%Y-%m') END END AS open_month,
+      CASE WHEN NOT o THEN NULL
         WHEN created_date IS NULL THEN '${AGING_BUCKETS[5]}'
         WHEN age <= 30 THEN '${AGING_BUCKETS[0]}'
         WHEN age <= 60 THEN '${AGING_BUCKETS[1]}'
         WHEN age <= 90 THEN '${AGING_BUCKETS[2]}'
         WHEN age <= 180 THEN '${AGING_BUCKETS[3]}'
         ELSE '${AGING_BUCKETS[4]}' END AS aging
-    FROM f)
+    FROM (SELECT *, coalesce(is_open AND o_in, FALSE) AS o FROM f))
   SELECT GROUPING(seg, owner, stage, open_month, aging, lead_source)::INTEGER AS grp,
     seg AS k_segment, owner AS k_owner, stage AS k_stage, open_month AS k_open_month, aging AS k_aging, lead_source AS k_lead_source,
     count(*) FILTER (WHERE status = 'won' AND c)::INTEGER AS won_n,
@@ -92,9 +102,9 @@ export function viewsQuery(req: ViewsRequest): SqlQuery {
     sum(amount) FILTER (WHERE status = 'won' AND c)::DOUBLE AS won_amt,
     sum(amount) FILTER (WHERE status = 'lost' AND c)::DOUBLE AS lost_amt,
     avg(cycle_days) FILTER (WHERE status = 'won' AND c)::DOUBLE AS won_cyc,
-    count(*) FILTER (WHERE is_open AND c)::INTEGER AS open_n,
-    sum(amount) FILTER (WHERE is_open AND c)::DOUBLE AS open_amt,
-    sum(amount * probability) FILTER (WHERE is_open AND c)::DOUBLE AS open_wtd,
+    count(*) FILTER (WHERE o)::INTEGER AS open_n,
+    sum(amount) FILTER (WHERE o)::DOUBLE AS open_amt,
+    sum(amount * probability) FILTER (WHERE o)::DOUBLE AS open_wtd,
     count(*) FILTER (WHERE k)::INTEGER AS created_n,
     count(*) FILTER (WHERE k AND status = 'won')::INTEGER AS created_won_n${steps.length > 0 ? ',\n    ' : ''}${steps.join(',\n    ')}
   FROM g

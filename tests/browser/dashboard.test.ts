@@ -27,9 +27,12 @@ describe('pipelens in the browser', () => {
     // The first paint may come from the build; once the engine in this tab has the demo, it
     // answers the same view with the same figures.
     const painted = await tileValue(page, 'won_amount');
+    // No period in the link: the page shows the fiscal quarter of the demo's reference date.
+    const shown = await page.getAttribute('[data-state]', 'data-period');
+    expect(shown).toMatch(/^\d{4}-Q[1-4]$/);
     await page.waitForSelector('[data-engine="ready"]', { timeout: 60_000 });
     const refreshed = async () => Number(await page.getAttribute('[data-refreshed]', 'data-refreshed'));
-    for (const period of ['2024', 'all']) {
+    for (const period of ['2024', shown ?? '']) {
       const before = await refreshed();
       await page.selectOption('[data-testid="period-select"]', period);
       await page.waitForFunction(
@@ -43,7 +46,7 @@ describe('pipelens in the browser', () => {
   it('shows the Maven reference KPIs after the four files are dropped', async () => {
     const session = await sessions.open(siteUrl);
     const { page } = session;
-    await page.goto(siteUrl);
+    await page.goto(`${siteUrl}#period=all`);
     await waitForReady(page);
     await page.setInputFiles('[data-testid="file-input"]', MAVEN_FILES);
     await waitForReady(page);
@@ -75,7 +78,7 @@ describe('pipelens in the browser', () => {
   it('asks for a mapping when a layout is unknown, and loads it after apply-mapping', async () => {
     const session = await sessions.open(siteUrl);
     const { page } = session;
-    await page.goto(siteUrl);
+    await page.goto(`${siteUrl}#period=all`);
     await waitForReady(page);
     const csv = [
       'Deal Ref,Client,Deal Value,Stage,Opened,Expected close',

@@ -54,7 +54,7 @@ describe('embedding in a cross-origin iframe', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('dialog', (d) => errors.push(`dialog ${d.message()}`));
-    await page.goto(`${hostUrl}?site=${encodeURIComponent(`${site.url}#embed=1&panel=kpis`)}`);
+    await page.goto(`${hostUrl}?site=${encodeURIComponent(`${site.url}#embed=1&panel=kpis&period=all`)}`);
     const frame = await (await page.waitForSelector('iframe')).contentFrame();
     if (!frame) throw new Error('no frame');
     await frame.waitForSelector('[data-state="ready"]', { timeout: 60_000 });

@@ -24,7 +24,7 @@ describe('file formats in the browser', () => {
   it('loads XLSX and Parquet, reports a damaged workbook, then loads a report export', async () => {
     const session = await sessions.open(siteUrl);
     const { page } = session;
-    await page.goto(siteUrl);
+    await page.goto(`${siteUrl}#period=all`);
     await waitForReady(page);
     // Each file holds the same four deals: two won, 1,234.56 + 2,000.
     await page.setInputFiles('[data-testid="file-input"]', [messy('deals.xlsx'), messy('deals.parquet')]);

@@ -15,7 +15,7 @@ describe('mapping screen', () => {
   it('shows the guess with its confidence and samples, takes the user’s changes, and remembers them', async () => {
     const session = await sessions.open(siteUrl);
     const { page } = session;
-    await page.goto(siteUrl);
+    await page.goto(`${siteUrl}#period=all`);
     await waitForReady(page);
     await page.setInputFiles('[data-testid="file-input"]', GENERIC);
     await page.waitForSelector('[data-testid="apply-mapping"]');
@@ -60,7 +60,7 @@ describe('mapping screen', () => {
   it('loads a recognized CRM export straight away', async () => {
     const session = await sessions.open(siteUrl);
     const { page } = session;
-    await page.goto(siteUrl);
+    await page.goto(`${siteUrl}#period=all`);
     await waitForReady(page);
     await page.setInputFiles('[data-testid="file-input"]', ZOHO);
     await page.waitForFunction(() => document.querySelector('[data-kpi="won_amount"]')?.getAttribute('data-value') === '4000');

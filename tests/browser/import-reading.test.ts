@@ -43,7 +43,7 @@ describe('reading choices on the mapping screen', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(siteUrl);
+    await page.goto(`${siteUrl}#period=all`);
     await waitForReady(page);
     await page.setInputFiles('[data-testid="file-input"]', [
       { name: 'deals semi.csv', mimeType: 'text/csv', buffer: Buffer.from(SEMICOLON) },

@@ -46,6 +46,29 @@ describe('Maven CRM by office, manager, product and quarter', () => {
     expect(kpi(await run({ filters: { [dim]: [name] } }), 'won_amount')).toBe(amount);
   });
 
+  // Every open Maven deal (500 Prospecting + 1,589 Engaging, counted in the CSV by hand) has an
+  // empty close_date: no quarter may show them as $0 without saying so.
+  it('names the open deals without a close date instead of dropping them from a quarter', async () => {
+    const q4 = await run({ period: '2017-Q4' });
+    const tile = q4.kpis.find((k) => k.id === 'open_pipeline');
+    expect(tile?.value).toBe(0);
+    expect(tile?.note).toMatch(/not in this period: open deals 2,089 without a close date/);
+    expect(q4.views!.pipelineByMonth.map((g) => [g.key, g.openCount])).toEqual([['no close date', 2089]]);
+    const all = await run({});
+    expect(all.kpis.find((k) => k.id === 'open_pipeline')?.note).toMatch(/includes open deals 2,089 without a close date/);
+  });
+
+  it('opens on the fiscal quarter of the reference date (2017-12-31), with its comparison; CLV has none', async () => {
+    const r = await run({ period: 'auto' });
+    expect(r.period).toBe('2017-Q4');
+    expect(r.referenceDate).toBe('2017-12-31');
+    const won = r.kpis.find((k) => k.id === 'won_amount');
+    expect(won).toMatchObject({ value: 2_802_496, previous: 2_982_255 }); // README: Q4 and Q3 2017
+    expect(r.kpis.find((k) => k.id === 'clv')?.previous).toBeUndefined();
+    const july = await run({ period: 'auto', fiscalStartMonth: 7 });
+    expect(july.period).toBe('2018-Q2'); // FY2018 Q2 = 2017-10 … 2017-12
+  });
+
   it('names the top agent on the leaderboard', async () => {
     const top = (await run({})).views!.leaderboard[0];
     expect(top).toMatchObject({ key: 'Darcel Schlecht', wonAmount: 1_153_214, wonCount: 349 });

@@ -66,6 +66,7 @@ let analytics: Analytics;
 const run = (req: Partial<DashboardRequest> & { period: string }) => analytics.dashboard({ fiscalStartMonth: 1, ...req });
 const value = (r: DashboardResult, id: KpiId) => r.kpis.find((k) => k.id === id)?.value;
 const reason = (r: DashboardResult, id: KpiId) => r.kpis.find((k) => k.id === id)?.reason ?? '';
+const note = (r: DashboardResult, id: KpiId) => r.kpis.find((k) => k.id === id)?.note ?? '';
 
 describe('dashboard KPIs on a hand-computed data set', () => {
   beforeAll(async () => {
@@ -106,8 +107,15 @@ describe('dashboard KPIs on a hand-computed data set', () => {
     const all = await run({ period: 'all' });
     expect(value(all, 'open_pipeline')).toBe(5000);
     expect(value(await run({ period: 'all', variants: { open_pipeline: 'weighted' } }), 'open_pipeline')).toBeCloseTo(2200, 9);
-    expect(value(await run({ period: '2024-Q2' }), 'open_pipeline')).toBe(4000);
+    // The reference date is 2024-06-20: O5 (open, expected 2024-06-15) is past due, so it is
+    // pipeline of no quarter — all time takes it in, Q2 names it instead of counting it.
+    expect(note(all, 'open_pipeline')).toBe('includes open deals 1 past due');
+    const q2 = await run({ period: '2024-Q2' });
+    expect(value(q2, 'open_pipeline')).toBe(0);
+    expect(note(q2, 'open_pipeline')).toMatch(/not in this period: open deals 1 past due/);
     expect(value(await run({ period: '2024-Q3' }), 'open_pipeline')).toBe(1000);
+    // On 2024-06-10 O5 is not yet due, and O7 (lost on 2024-06-20) was still open: 4000 + 1000.
+    expect(value(await run({ period: '2024-Q2', referenceDate: '2024-06-10' }), 'open_pipeline')).toBe(5000);
   });
 
   it('lead-to-opportunity ratio and opportunities over leads', async () => {
@@ -141,10 +149,16 @@ describe('dashboard KPIs on a hand-computed data set', () => {
     expect(value(q1, 'quota_attainment')).toBeCloseTo(6000 / 8000, 12);
     expect(value(q1, 'pipeline_coverage')).toBe(0); // no open deal expected in Q1
     const q2 = await run({ period: '2024-Q2' });
-    expect(value(q2, 'pipeline_coverage')).toBeCloseTo(4000 / (8000 - 500), 12);
-    expect(
-      value(await run({ period: '2024-Q2', variants: { pipeline_coverage: 'over_quota' } }), 'pipeline_coverage'),
-    ).toBeCloseTo(0.5, 12);
+    expect(value(q2, 'pipeline_coverage')).toBe(0); // O5 is past due on 2024-06-20: not Q2's pipeline
+    expect(note(q2, 'pipeline_coverage')).toMatch(
+      /^Pipeline: 0 open deals expected to close in this period; not in this period: open deals 1 past due/,
+    );
+    const june10 = { period: '2024-Q2', referenceDate: '2024-06-10' };
+    expect(value(await run(june10), 'pipeline_coverage')).toBeCloseTo(5000 / (8000 - 500), 12); // O5 + O7
+    expect(value(await run({ ...june10, variants: { pipeline_coverage: 'over_quota' } }), 'pipeline_coverage')).toBeCloseTo(
+      5000 / 8000,
+      12,
+    );
     const mar = await run({ period: '2024-03' });
     expect(value(mar, 'quota_attainment')).toBeCloseTo(5000 / ((8000 * 31) / 91), 9); // O2 + O8 in March
     const leader = q1.views?.leaderboard ?? [];
@@ -155,8 +169,15 @@ describe('dashboard KPIs on a hand-computed data set', () => {
   });
 
   it('sales velocity: open deals × deal size × win rate ÷ cycle', async () => {
-    expect(value(await run({ period: '2024-Q2' }), 'sales_velocity')).toBeCloseTo((1 * 500 * 0.5) / 30, 9);
-    expect(value(await run({ period: 'all' }), 'sales_velocity')).toBeCloseTo((2 * 1625 * (4 / 6)) / 29.75, 9);
+    // Q2 on 2024-06-20 has no open deal of its own (O5 is past due); on 2024-06-10 it has O5 and O7.
+    expect(value(await run({ period: '2024-Q2' }), 'sales_velocity')).toBe(0);
+    expect(value(await run({ period: '2024-Q2', referenceDate: '2024-06-10' }), 'sales_velocity')).toBeCloseTo(
+      (2 * 500 * 0.5) / 30,
+      9,
+    );
+    const all = await run({ period: 'all' });
+    expect(value(all, 'sales_velocity')).toBeCloseTo((2 * 1625 * (4 / 6)) / 29.75, 9);
+    expect(note(all, 'sales_velocity')).toBe('Pipeline: every open deal; includes open deals 1 past due');
   });
 
   it('filters by owner and by account industry', async () => {
@@ -182,21 +203,34 @@ describe('dashboard KPIs on a hand-computed data set', () => {
       ['Proposal', 4000],
     ]);
     expect(v.pipelineByMonth.map((g) => [g.key, g.openAmount])).toEqual([
-      ['2024-06', 4000],
+      ['past due', 4000], // O5, expected 2024-06-15, before the reference date
       ['2024-09', 1000],
     ]);
+    // A quarter's chart shows its own months and, apart, the open deals outside every period.
+    const q3 = (await run({ period: '2024-Q3' })).views!;
+    expect(q3.pipelineByMonth.map((g) => [g.key, g.openAmount])).toEqual([
+      ['past due', 4000],
+      ['2024-09', 1000],
+    ]);
+    expect(q3.pipelineByStage.map((g) => [g.key, g.openAmount])).toEqual([['Qualification', 1000]]);
     expect(v.aging.map((g) => [g.key, g.openCount])).toEqual([
       ['0–30 days', 1], // O6: 19 days
       ['31–60 days', 1], // O5: 50 days
     ]);
     expect(v.funnel.source).toBe('stage_history');
+    // A deal reached every step up to the furthest its history or current stage shows (so a
+    // skipped step still counts it): O1 O2 O4 O8 won → all four; O5 (history to Proposal) → 3;
+    // O6 (Qualification, no history) → 2; O3 (history Prospecting, then lost) and O7 (lost,
+    // no history: it entered the first step) → 1.
     expect(v.funnel.steps.map((s) => [s.label, s.count])).toEqual([
       ['Created', 8],
-      ['Prospecting', 7],
-      ['Qualification', 4],
+      ['Prospecting', 8],
+      ['Qualification', 6],
       ['Proposal', 5],
       ['Closed Won', 4],
     ]);
+    expect(v.funnel.order).toBe('probabilities');
+    expect(v.funnel.steps.map((s) => s.stepRate)).toEqual([null, 1, 6 / 8, 5 / 6, 4 / 5]);
     const q1 = (await run({ period: '2024-Q1' })).views!;
     expect(q1.leadFunnel).toEqual([
       { key: 'Web', label: 'Web', leads: 2, converted: 1, conversionRate: 0.5, opportunities: 3, wonDeals: 3 },

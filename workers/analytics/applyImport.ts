@@ -5,6 +5,7 @@ import type { FileReconciliation, ImportResult, RejectedRow } from '../../src/en
 import { OWN_ID, usesContentId } from '../../src/mapping/contentId';
 import { countImputedSql, imputeOpenAmountsSql } from '../../src/mapping/enrichSql';
 import { loadStatements } from '../../src/mapping/loadSql';
+import { userStageOrderSql } from '../../src/queries/fact';
 import { createProductsSql } from '../../src/mapping/targets';
 import type { ImportPlan, TableMapping, TargetTable } from '../../src/mapping/types';
 import { planProblems } from '../../src/mapping/validate';
@@ -38,6 +39,8 @@ export function applyImport(ctx: AnalyticsContext, plan: ImportPlan): ImportResu
     if (!entry) throw new Error(`File ${mapping.fileId} is no longer staged; drop it again.`);
     files.push(mapping.table === 'ignore' ? ignored(entry) : loadFile(ctx, { ...mapping, table: mapping.table }, entry));
   }
+  const deals = plan.mappings.find((m) => m.table === 'opportunities');
+  ctx.sql.run(userStageOrderSql(deals?.stageOrder ?? []));
   // What the readers noticed (mixed encodings, repeated header names) stays visible after the load.
   const readingNotes = [...ctx.staged.values()].flatMap((e) => e.info.reading?.notes ?? []);
   const notes = [
@@ -54,6 +57,7 @@ export function applyImport(ctx: AnalyticsContext, plan: ImportPlan): ImportResu
 export function resetTables(ctx: AnalyticsContext): void {
   for (const table of CANONICAL_TABLES) ctx.sql.run({ sql: createTableSql(table), params: [] });
   ctx.sql.run({ sql: createProductsSql(), params: [] });
+  ctx.sql.run(userStageOrderSql([]));
   ctx.sql.run({
     sql: 'CREATE OR REPLACE TABLE import_rejects (source_file VARCHAR, source_line BIGINT, column_name VARCHAR, reason VARCHAR, raw_value VARCHAR)',
     params: [],

@@ -3,6 +3,7 @@
 // aggregates prepared in the worker (dashboard/inputs.ts). Only aggregates leave the worker.
 import type { DashboardRequest, DashboardResult, DashboardViews, KpiValue } from '../../src/engine-api/types';
 import { comparisonRange, previousRange, yearAgoRange } from '../../src/periods/compare';
+import { AUTO_PERIOD, defaultPeriod } from '../../src/periods/defaultPeriod';
 import {
   addDays,
   describePeriod,
@@ -17,7 +18,7 @@ import type { Filters } from '../../src/queries/filters';
 import { leadsBlocked, quotaBlocked, spendBlocked, type ExtrasRow } from '../../src/queries/extras';
 import { articleBlocked, articleOf, articleQuery, articleTotals } from '../../src/queries/article';
 import { missingInput, missingReason } from '../../src/queries/availability';
-import { computeKpis, type ArticleInput, type KpiSettings, type RangeExtras } from '../../src/queries/kpiCompute';
+import { ALL_TIME_KPIS, computeKpis, type ArticleInput, type KpiSettings, type RangeExtras } from '../../src/queries/kpiCompute';
 import { ARTICLE_VARIANTS } from '../../src/queries/kpiVariants';
 import type { RangeKey, Ranges } from '../../src/queries/tiles';
 import type { AnalyticsContext } from './context';
@@ -36,12 +37,13 @@ export interface DashboardOptions {
 }
 
 export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, options: DashboardOptions = {}): DashboardResult {
-  const period = parsePeriod(request.period);
-  if (!period) throw new Error(`"${request.period}" is not a period; use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31.`);
   const fsm = request.fiscalStartMonth;
   const filters = request.filters ?? {};
   const prep = prepare(ctx);
   const referenceDate = pickReference(request.referenceDate, prep.extent.referenceDate);
+  // No period chosen: the fiscal quarter of the reference date (src/periods/defaultPeriod.ts).
+  const period = request.period === AUTO_PERIOD ? defaultPeriod(referenceDate, fsm) : parsePeriod(request.period);
+  if (!period) throw new Error(`"${request.period}" is not a period; use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31.`);
   const range = periodRange(period, fsm);
   const grain = grainFor(period);
   const ranges: Ranges = range ? { cur: range, prev: previousRange(range), yoy: yearAgoRange(range) } : { cur: null };
@@ -75,13 +77,13 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
     if (!agg || !extrasRow) return null;
     const x = extras(extrasRow, filters);
     const a = article?.(key);
-    return computeKpis(agg, inputs.totals, a ? { ...x, article: a } : x, settings);
+    return computeKpis(agg, inputs.totals, a ? { ...x, article: a } : x, { ...settings, allTime: key === 'cur' && !range });
   };
   const current = kpisFor('cur') ?? [];
   const prev = kpisFor('prev');
   const yoy = kpisFor('yoy');
   const kpis = current.map((k, i) =>
-    prev && yoy ? { ...k, previous: prev[i]?.value ?? null, yearAgo: yoy[i]?.value ?? null } : k,
+    prev && yoy && !ALL_TIME_KPIS.includes(k.id) ? { ...k, previous: prev[i]?.value ?? null, yearAgo: yoy[i]?.value ?? null } : k,
   );
   const series = buildSeries(inputs.months, range, cmpRange, grain, fsm, prep.extent);
   const views = assembleViews({
@@ -96,6 +98,7 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
         ? `Conversion by source is not available. ${missingReason('lead_conversion', false)}`
         : inputs.leadsBySource,
     spendByChannel: spendOf(inputs.spendByChannel),
+    ...(range && inputs.ranges.cur ? { outside: inputs.ranges.cur } : {}),
   });
   return {
     period: formatPeriod(period),

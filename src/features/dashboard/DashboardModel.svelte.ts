@@ -3,13 +3,8 @@
 // answers applied (the root exposes it as data-refreshed for tests and the benchmark).
 import type { AnalyticsApi, DashboardRequest, DashboardResult } from '../../engine-api/types';
 import type { ViewState } from '../../app/viewState';
-import { describePeriod, formatPeriod, periodsBetween } from '../../periods/fiscal';
+import { periodGroups, type PeriodGroup } from '../../periods/options';
 import { dashboardRequest } from './request';
-
-export interface PeriodOption {
-  readonly value: string;
-  readonly label: string;
-}
 
 export function requestOf(view: ViewState): DashboardRequest {
   return dashboardRequest($state.snapshot(view) as ViewState);
@@ -23,14 +18,16 @@ export class DashboardModel {
   private fiscalStartMonth = $state(1);
   private latest = 0;
 
-  readonly periodOptions: PeriodOption[] = $derived.by(() => {
-    const extent = this.result?.extent;
-    const options: PeriodOption[] = [{ value: 'all', label: 'All time' }];
-    if (!extent?.firstClose || !extent.lastClose) return options;
-    for (const p of periodsBetween(extent.firstClose, extent.lastClose, this.fiscalStartMonth)) {
-      options.push({ value: formatPeriod(p), label: describePeriod(p, this.fiscalStartMonth) });
-    }
-    return options;
+  readonly periodGroups: PeriodGroup[] = $derived.by(() => {
+    const r = this.result;
+    return periodGroups(
+      {
+        firstClose: r?.extent.firstClose ?? null,
+        referenceDate: r?.referenceDate ?? r?.extent.referenceDate ?? null,
+        openMonths: r?.extent.openMonths ?? [],
+      },
+      this.fiscalStartMonth,
+    );
   });
 
   constructor(private readonly api: AnalyticsApi) {}

@@ -2,10 +2,11 @@
 // time to compute the demo's first paint for the default view).
 import type { DashboardRequest } from '../../engine-api/types';
 import type { ViewState } from '../../app/viewState';
+import { AUTO_PERIOD } from '../../periods/defaultPeriod';
 
 export function dashboardRequest(view: ViewState): DashboardRequest {
   return {
-    period: view.period,
+    period: view.periodAuto ? AUTO_PERIOD : view.period,
     fiscalStartMonth: view.fiscalStartMonth,
     filters: view.filters ?? {},
     variants: view.variants ?? {},

@@ -4,6 +4,7 @@
 import type { FileReadOptions, ImportProposal, ImportQuestion, QuestionReading, StagedFile } from '../../engine-api/types';
 import type { KeyValueStore } from '../../mapping/memory';
 import { PRESETS } from '../../mapping/presets';
+import { evidenceOrder, moveStage } from '../../mapping/stageOrder';
 import { inferWonLost } from '../../mapping/synonyms';
 import { targetColumns } from '../../mapping/targets';
 import type { ColumnSource, ImportPlan, StatusRule, TableMapping, TargetTable } from '../../mapping/types';
@@ -173,6 +174,21 @@ export class MappingModel {
       if (meaning === 'lost') lost.push(value);
       return { ...m, status: { ...m.status, won, lost }, presetId: 'manual' };
     });
+  }
+
+  /** A deals file's open stages in funnel order: the user's order, else known pipelines and stage words, else as found. */
+  funnelOrder(fileId: string): readonly string[] {
+    const m = this.mappings.find((x) => x.fileId === fileId);
+    const column = m?.columns['stage']?.source;
+    if (!m || m.table !== 'opportunities' || !column) return [];
+    const open = this.valuesOf(fileId, column).filter((v) => this.meaningOf(fileId, v) === 'open');
+    return evidenceOrder(open, m.stageOrder);
+  }
+
+  /** Moves a stage up or down the funnel; from then on the whole order shown is the user's. */
+  moveStage(fileId: string, stage: string, by: -1 | 1): void {
+    const order = this.funnelOrder(fileId);
+    this.update(fileId, (m) => ({ ...m, stageOrder: moveStage(order, stage, by) }));
   }
 
   mappableTargets(fileId: string): readonly { name: string; kind: string; required: boolean }[] {

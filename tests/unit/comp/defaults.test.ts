@@ -19,11 +19,15 @@ const base: CompData = {
 };
 
 describe('defaults', () => {
-  it('reads 2024-Q1 as a quarter index under both calendars; other periods give null', () => {
+  it('reads 2024-Q1 as a quarter index under both calendars, a month or range as its quarter; years give null', () => {
     expect(quarterFromPeriod('2024-Q1')).toBe(Q);
     // FY2024 Q1 with a July start begins 2023-07-01
     expect(quarterFromPeriod('2024-Q1', 7)).toBe(quarterIndexOf('2023-07-01', 7));
     expect(quarterFromPeriod('2024')).toBeNull();
+    // The header's month or to-date range: the quarter it falls in (ends in).
+    expect(quarterFromPeriod('2024-02')).toBe(Q);
+    expect(quarterFromPeriod('2023-10-01..2024-03-31')).toBe(Q);
+    expect(quarterFromPeriod('2024-02', 7)).toBe(quarterIndexOf('2024-01-01', 7));
   });
   it("opens on the link's quarter when in range, else the last complete quarter", () => {
     expect(defaultQuarter(base, '2023-Q3')).toBe(Q - 2);

@@ -53,15 +53,19 @@ describe('dashboard query builders', () => {
   it('puts the reference date before the ranges and the filter values last', () => {
     const q = tilesQuery({ filters: { owner: ['A'] }, ranges: { cur: range }, referenceDate: '2024-06-30', medians: false });
     expect(q.params).toEqual([
+      '2024-06-30', // open at the reference date (three times)
       '2024-06-30',
       '2024-06-30',
+      '2024-06-30', // past due
+      '2024-06-30', // the trailing year (two ends)
       '2024-06-30',
-      '2024-06-30',
-      '2024-06-30',
-      '2024-01-01',
+      '2024-01-01', // closed in the range
       '2024-04-01',
-      '2024-01-01',
+      '2024-01-01', // created in the range
       '2024-04-01',
+      '2024-01-01', // open deals of the range: due in it, not before the reference date
+      '2024-04-01',
+      '2024-06-30',
       'A',
     ]);
   });

@@ -1,7 +1,18 @@
 // Builds the dashboard's prepared tables once per import and remembers what every refresh
 // needs (stage order, filter values, the data's extent), so a refresh only aggregates.
 import type { DataExtent } from '../../../src/engine-api/types';
-import { factTableSql, firstWonSql, leadsCubeSql, stageOrderSql, stagesQuery, type StageRow } from '../../../src/queries/fact';
+import { knownStageRank } from '../../../src/mapping/stageOrder';
+import {
+  factTableSql,
+  firstWonSql,
+  leadsCubeSql,
+  stageNamesQuery,
+  stageOrderSql,
+  stagesQuery,
+  USER_STAGE_ORDER,
+  type KnownStageRank,
+  type StageRow,
+} from '../../../src/queries/fact';
 import { extentQuery, type ExtentRow } from '../../../src/queries/extent';
 import { leadLinkSql } from '../../../src/queries/article';
 import { DIMENSIONS, isDimension, type Dimension } from '../../../src/queries/filters';
@@ -32,7 +43,14 @@ export function resetDashboard(ctx: AnalyticsContext): void {
 export function prepare(ctx: AnalyticsContext): Prepared {
   const done = prepared.get(ctx);
   if (done) return done;
-  for (const q of [stageOrderSql(), factTableSql(), firstWonSql(), leadsCubeSql(), leadLinkSql()]) ctx.sql.run(q);
+  // Data loaded before the user could order stages (e.g. the demo) has no order of theirs.
+  ctx.sql.run({ sql: `CREATE TABLE IF NOT EXISTS ${USER_STAGE_ORDER} (stage VARCHAR, ord INTEGER)`, params: [] });
+  const known: KnownStageRank[] = [];
+  for (const { stage } of ctx.sql.rows<{ stage: string }>(stageNamesQuery())) {
+    const rank = knownStageRank(stage);
+    if (rank !== null) known.push({ stage, rank });
+  }
+  for (const q of [stageOrderSql(known), factTableSql(), firstWonSql(), leadsCubeSql(), leadLinkSql()]) ctx.sql.run(q);
   const e = ctx.sql.one<ExtentRow>(extentQuery());
   const values: Partial<Record<Dimension, (string | null)[]>> = {};
   for (const d of DIMENSIONS) values[d] = [];
@@ -45,6 +63,7 @@ export function prepare(ctx: AnalyticsContext): Prepared {
       firstClose: e.first_close,
       lastClose: e.last_close,
       referenceDate: e.reference_date,
+      openMonths: e.open_months ? e.open_months.split(',').sort() : [],
     },
     stages: ctx.sql.rows<StageRow>(stagesQuery()),
     hasHistory: ctx.sql.one<{ n: number }>({ sql: 'SELECT count(*)::INTEGER AS n FROM stage_history', params: [] }).n > 0,

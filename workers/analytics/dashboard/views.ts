@@ -3,7 +3,8 @@ import type { DashboardViews, FunnelStep, GroupFigures, LeaderRow, LeadSourceFig
 import type { StageRow } from '../../../src/queries/fact';
 import type { Dimension } from '../../../src/queries/filters';
 import type { LeadSourceRow, RepQuotaRow } from '../../../src/queries/sideTables';
-import { AGING_BUCKETS, groupingId, type ViewRow, type ViewSet } from '../../../src/queries/views';
+import type { RangeAgg } from '../../../src/queries/tiles';
+import { AGING_BUCKETS, groupingId, OUTSIDE_BUCKETS, type ViewRow, type ViewSet } from '../../../src/queries/views';
 
 export const BLANK_LABEL = '(blank)';
 
@@ -38,6 +39,35 @@ export interface ViewInputs {
   readonly quotas: readonly RepQuotaRow[] | null;
   readonly leadsBySource: readonly LeadSourceRow[] | string;
   readonly spendByChannel: DashboardViews['spendByChannel'];
+  /** The current period's aggregates when it is not all time: its past-due and undated open deals become bars of their own. */
+  readonly outside?: RangeAgg;
+}
+
+/** Past due first, then the months, then deals without a close date. */
+function monthOrder(key: string | null): string {
+  if (key === OUTSIDE_BUCKETS.pastDue) return '0';
+  if (key === OUTSIDE_BUCKETS.undated) return '9';
+  return `1${key ?? ''}`;
+}
+
+function outsideBars(a: RangeAgg | undefined): GroupFigures[] {
+  if (!a) return [];
+  const bar = (key: string, n: number | null, amt: number | null, wtd: number | null): GroupFigures => ({
+    key,
+    label: key,
+    wonCount: 0,
+    lostCount: 0,
+    wonAmount: 0,
+    winRate: null,
+    avgCycleDays: null,
+    openCount: n ?? 0,
+    openAmount: amt ?? 0,
+    weightedAmount: wtd ?? 0,
+  });
+  return [
+    bar(OUTSIDE_BUCKETS.pastDue, a.due_n, a.due_amt, a.due_wtd),
+    bar(OUTSIDE_BUCKETS.undated, a.undated_n, a.undated_amt, a.undated_wtd),
+  ];
 }
 
 export function assembleViews(v: ViewInputs): DashboardViews {
@@ -49,9 +79,9 @@ export function assembleViews(v: ViewInputs): DashboardViews {
   const pipelineByStage = by('stage')
     .filter((g) => g.openCount > 0)
     .sort((a, b) => (stageOrder.get(a.key ?? '') ?? 99) - (stageOrder.get(b.key ?? '') ?? 99) || a.label.localeCompare(b.label));
-  const pipelineByMonth = by('open_month')
+  const pipelineByMonth = [...by('open_month'), ...outsideBars(v.outside)]
     .filter((g) => g.key !== null && g.openCount > 0)
-    .sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
+    .sort((a, b) => monthOrder(a.key).localeCompare(monthOrder(b.key)));
   const aging = AGING_BUCKETS.map((label) => by('aging').find((g) => g.key === label)).filter(
     (g): g is GroupFigures => g !== undefined && g.openCount > 0,
   );
@@ -82,12 +112,19 @@ function leaderboard(owners: GroupFigures[], quotas: readonly RepQuotaRow[] | nu
 function funnel(v: ViewInputs): DashboardViews['funnel'] {
   const total = rowsOf(v.rows, 'total')[0];
   const created = total?.created_n ?? 0;
-  const steps: FunnelStep[] = [{ label: 'Created', count: created, rate: created > 0 ? 1 : null }];
+  const steps: FunnelStep[] = [{ label: 'Created', count: created, rate: created > 0 ? 1 : null, stepRate: null }];
   v.stages.forEach((s, i) => {
     const count = total?.[`step_${i}`] ?? 0;
-    steps.push({ label: s.stage, count, rate: created > 0 ? count / created : null });
+    const before = steps[steps.length - 1]?.count ?? 0;
+    steps.push({
+      label: s.stage,
+      count,
+      rate: created > 0 ? count / created : null,
+      stepRate: before > 0 ? count / before : null,
+    });
   });
-  return { source: v.hasHistory ? 'stage_history' : 'current_stages', steps };
+  const order = v.stages[0]?.basis;
+  return { source: v.hasHistory ? 'stage_history' : 'current_stages', steps, ...(order ? { order } : {}) };
 }
 
 function leadFunnel(
