@@ -11,6 +11,7 @@ import { browserSession, launch, type BrowserSession } from './browser';
 import { bundleSizes } from './bundle';
 import { ensureData } from './data';
 import { featureTimings, type FeatureTiming } from './features';
+import { floorRun, serveFloor } from './floor';
 import { nativeReplay } from './native';
 import { plainJsRun } from './plainJs';
 import { recordProduct } from './record';
@@ -73,6 +74,7 @@ async function benchSize(
   n: number,
   opts: ReturnType<typeof options>,
   siteUrl: string,
+  floorUrl: string,
   b: Awaited<ReturnType<typeof launch>>,
 ): Promise<SizeResult> {
   const data = await ensureData(ROOT, n, log);
@@ -82,6 +84,8 @@ async function benchSize(
   const native = await repeat(opts.reps, opts.budgetMs, () => nativeReplay(record));
   log(`${sizeLabel(n)}: plain JS`);
   const js = await repeat(opts.reps, opts.budgetMs, () => plainJsRun(data.opportunitiesCsv, record.questions));
+  log(`${sizeLabel(n)}: engine floor (DuckDB-WASM in Chromium, read_csv type detection, no product code)`);
+  const floor = await repeat(opts.reps, opts.budgetMs, () => floorRun(b.browser, floorUrl, data.opportunitiesCsv));
   log(`${sizeLabel(n)}: browser (cold start, load; period and filter changes in the first session)`);
   const sessions: BrowserSession[] = await repeat(opts.reps, opts.budgetMs, (rep) =>
     browserSession(
@@ -92,7 +96,7 @@ async function benchSize(
       rep === 0 ? FILTER_CHANGES : 0,
     ),
   );
-  return assemble(n, data.bytes, record, native, js, sessions);
+  return assemble(n, data.bytes, record, native, js, floor, sessions);
 }
 
 async function main(): Promise<void> {
@@ -117,11 +121,12 @@ async function main(): Promise<void> {
     );
   };
   const served = await serve({ root: opts.dist, base: '/portal/sales/', port: 0 });
+  const floorSite = await serveFloor(ROOT, path.join(ROOT, '.bench-data', 'floor'));
   const b = await launch();
   const sizes: SizeResult[] = [];
   try {
     for (const n of opts.sizes) {
-      sizes.push(await benchSize(n, opts, served.url, b));
+      sizes.push(await benchSize(n, opts, served.url, floorSite.url, b));
       // Each size is shown and saved as soon as it is done: a long run interrupted keeps what it measured.
       printSizes(sizes.slice(-1), startedAt, loadBefore);
       save(sizes, null);
@@ -129,6 +134,7 @@ async function main(): Promise<void> {
   } finally {
     await b.browser.close();
     await served.close();
+    await floorSite.close();
   }
   log('feature timings (scripts/bench/territories.ts, forecast.ts when present)');
   const features = featureTimings(ROOT);
@@ -150,6 +156,9 @@ function printSizes(sizes: readonly SizeResult[], startedAt: Date, loadBefore: r
     "median (min–max, n). Product = built site in headless Chromium (DuckDB-WASM, one thread); native = @duckdb/node-api replaying the product's recorded SQL;",
   );
   out(
+    'engine floor = DuckDB-WASM in the same Chromium: read_csv with its own type detection + the same KPI questions, no product code;',
+  );
+  out(
     "plain JS = papaparse + typed arrays + reduce; product core in Node = the same engine code on DuckDB-WASM's Node build (one run).",
   );
   printTable(sizes, out);
@@ -158,7 +167,7 @@ function printSizes(sizes: readonly SizeResult[], startedAt: Date, loadBefore: r
   for (const s of sizes) {
     const a = s.answers;
     out(
-      `${sizeLabel(s.opportunities)} answers: won deals (all time) — browser tiles ${a.browserWonCount.join('/')}, product core ${a.nodeWonCount}, plain JS ${a.jsWonCount}; native replay returned the same rows for ${a.nativeStatementsAgreeing}/${a.nativeStatementsCompared} dashboard statements`,
+      `${sizeLabel(s.opportunities)} answers: won deals (all time) — browser tiles ${a.browserWonCount.join('/')}, engine floor ${a.floorWonCount ?? '—'}, product core ${a.nodeWonCount}, plain JS ${a.jsWonCount}; native replay returned the same rows for ${a.nativeStatementsAgreeing}/${a.nativeStatementsCompared} dashboard statements`,
     );
     const problems = s.product.sessions.flatMap((x) => x.problems);
     if (problems.length) out(`${sizeLabel(s.opportunities)} page problems: ${problems.join('; ')}`);
