@@ -1,0 +1,46 @@
+// The fast path of the load (docs/architecture.md, "Load path"): a column whose decided format
+// is exactly what DuckDB's own cast parses is read with that cast first, and only the values it
+// does not accept go through the general conversion of values.ts — which then converts them
+// or leaves them NULL, so the loader rejects the row with its reason. The fast cast never gives
+// a value the general conversion would not: both read the same text the same way.
+import type { ValueKind } from '../canonical/schema';
+import type { ColumnDecisions } from './values';
+
+/**
+ * Can this decided column format be read typed? Only ISO dates and plain numbers with a
+ * decimal point (no decimal comma, no percent scaling); never when the decision is open.
+ * The single place that says so: the lead rewires it onto the column's decision object.
+ */
+export function readsTyped(kind: ValueKind, d: ColumnDecisions): boolean {
+  switch (kind) {
+    case 'date':
+      return (d.dateFormat ?? 'iso') === 'iso';
+    case 'money':
+    case 'number':
+    case 'integer':
+      return d.decimalComma !== true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * `general` (values.ts's conversion of `raw`) behind DuckDB's cast of the untrimmed text, when
+ * the decided format allows it. The cast goes through the type the general conversion reads
+ * first — DATE for an ISO date (the general path reads a TIMESTAMP and keeps its day),
+ * DECIMAL(18,6) for numbers, then rounded as values.ts rounds — so a value both accept
+ * converts to the same date or number; COALESCE evaluates `general` only where the cast failed.
+ */
+export function typedFirst(raw: string, kind: ValueKind, d: ColumnDecisions, general: string): string {
+  if (!readsTyped(kind, d)) return general;
+  const dec = `TRY_CAST(${raw} AS DECIMAL(18,6))`;
+  const fast =
+    kind === 'date'
+      ? `TRY_CAST(${raw} AS DATE)`
+      : kind === 'money'
+        ? `CAST(${dec} AS DECIMAL(18,2))`
+        : kind === 'integer'
+          ? `CAST(ROUND(${dec}) AS BIGINT)`
+          : `CAST(${dec} AS DOUBLE)`;
+  return `COALESCE(${fast}, ${general})`;
+}
