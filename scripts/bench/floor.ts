@@ -3,7 +3,8 @@
 // file with read_csv's own type detection into a table and answer the same KPI questions.
 // It is the fastest the product could be on this engine and machine: product ÷ floor says how
 // much the import's guarantees (and the dashboard's cubes) cost on top.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import type { Browser } from 'playwright-core';
@@ -37,9 +38,9 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>engine floor</title>
   });
 </script>`;
 
-/** Writes the floor site into `dir` and serves it on its own port. */
-export async function serveFloor(root: string, dir: string): Promise<Served> {
-  mkdirSync(dir, { recursive: true });
+/** Writes the floor site into a temporary folder and serves it on its own port; close() removes it. */
+export async function serveFloor(root: string): Promise<Served> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pipelens-floor-'));
   await build({
     configFile: false,
     logLevel: 'error',
@@ -53,7 +54,8 @@ export async function serveFloor(root: string, dir: string): Promise<Served> {
   });
   copyFileSync(path.join(root, DUCKDB_DIST, 'duckdb-eh.wasm'), path.join(dir, 'duckdb-eh.wasm'));
   writeFileSync(path.join(dir, 'index.html'), PAGE);
-  return serve({ root: dir, base: '/floor/', port: 0 });
+  const served = await serve({ root: dir, base: '/floor/', port: 0 });
+  return { ...served, close: () => served.close().finally(() => rmSync(dir, { recursive: true, force: true })) };
 }
 
 export async function floorRun(browser: Browser, floorUrl: string, csv: string): Promise<FloorRun> {

@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     );
   };
   const served = await serve({ root: opts.dist, base: '/portal/sales/', port: 0 });
-  const floorSite = await serveFloor(ROOT, path.join(ROOT, '.bench-data', 'floor'));
+  const floorSite = await serveFloor(ROOT);
   const b = await launch();
   const sizes: SizeResult[] = [];
   try {
