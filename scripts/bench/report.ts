@@ -1,6 +1,6 @@
 // Prints the bench results as one table (median, min–max, n per contender; ratios; targets)
 // followed by the bundle sizes and the phase breakdown of the product's ingest.
-import { total, type BundleSizes } from './bundle';
+import { total, type AssetSize, type BundleSizes } from './bundle';
 import type { SizeResult } from './results';
 import type { Summary } from './stats';
 
@@ -174,6 +174,7 @@ export function printBundle(b: BundleSizes, out: (line: string) => void): void {
       `≤ 150 KB gz${verdict(app.gzip / 1024 <= TARGETS.appJsGzipKB)}`,
     ],
     ...(b.appWorkers.length ? [['  of which non-engine workers', '', '', b.appWorkers.join(' '), '']] : []),
+    ...onDemand('app JavaScript on demand (dynamic import)', b.appOnDemand),
     ['app CSS', kb(total(b.css).raw), kb(total(b.css).gzip), b.css.map((a) => a.file).join(' '), ''],
     [
       'DuckDB engine worker JavaScript',
@@ -182,6 +183,7 @@ export function printBundle(b: BundleSizes, out: (line: string) => void): void {
       b.worker.map((a) => a.file).join(' '),
       `≤ 350 KB gz${verdict(worker.gzip / 1024 <= TARGETS.engineWorkerJsGzipKB)}`,
     ],
+    ...onDemand('engine worker JavaScript on demand (dynamic import)', b.workerOnDemand),
     ...b.wasm.map((w) => [
       `wasm ${w.file.startsWith('duckdb-eh') ? '(eh: the one Chromium loads)' : '(fallback)'}`,
       mb(w.raw),
@@ -193,6 +195,11 @@ export function printBundle(b: BundleSizes, out: (line: string) => void): void {
     ...b.unreferenced.map((u) => ['JS loaded by nothing', kb(u.raw), kb(u.gzip), u.file, '']),
   ];
   printAligned(rows, out);
+}
+
+function onDemand(label: string, list: readonly AssetSize[]): string[][] {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  return list.length ? [[label, kb(total(list).raw), kb(total(list).gzip), list.map((a) => a.file).join(' '), '']] : [];
 }
 
 export function printPhases(sizes: readonly SizeResult[], out: (line: string) => void): void {
