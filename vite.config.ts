@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { firstPaintPlugin } from './scripts/firstPaintPlugin';
+import { precompressPlugin } from './scripts/precompressPlugin';
 import { SW_FILE, serviceWorkerPlugin } from './scripts/swPlugin';
 
 // The blocking browser build of DuckDB-WASM is not in the package's exports map,
@@ -13,7 +14,8 @@ const duckdbBlocking = fileURLToPath(
 export default defineConfig({
   // Relative base: the built site works under any sub-path (e.g. /portal/sales/).
   base: './',
-  plugins: [svelte(), firstPaintPlugin(), serviceWorkerPlugin()],
+  // Precompression last: it copies what the others wrote.
+  plugins: [svelte(), firstPaintPlugin(), serviceWorkerPlugin(), precompressPlugin()],
   resolve: { alias: { '@duckdb/duckdb-wasm/blocking-browser': duckdbBlocking } },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

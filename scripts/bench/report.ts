@@ -3,6 +3,7 @@
 import { total, type AssetSize, type BundleSizes } from './bundle';
 import type { SizeResult } from './results';
 import type { Summary } from './stats';
+import type { VisitTransfer } from './transfer';
 
 export const TARGETS = {
   loadMs1M: 2000,
@@ -195,6 +196,13 @@ export function printBundle(b: BundleSizes, out: (line: string) => void): void {
     ...b.unreferenced.map((u) => ['JS loaded by nothing', kb(u.raw), kb(u.gzip), u.file, '']),
   ];
   printAligned(rows, out);
+}
+
+export function printTransfer(t: VisitTransfer, out: (line: string) => void): void {
+  const mb = (n: number) => (n >= 2 ** 20 ? `${(n / 2 ** 20).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`);
+  out(
+    `transfer (bytes our server sent, compressed as served): first visit ${mb(t.firstVisitBytes)} (page, engine, demo, service worker cache) · second visit ${mb(t.secondVisitBytes)}`,
+  );
 }
 
 function onDemand(label: string, list: readonly AssetSize[]): string[][] {

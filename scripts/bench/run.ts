@@ -15,8 +15,9 @@ import { floorRun, serveFloor } from './floor';
 import { nativeReplay } from './native';
 import { plainJsRun } from './plainJs';
 import { recordProduct } from './record';
-import { printBundle, printPhases, printTable, sizeLabel, TARGETS } from './report';
+import { printBundle, printPhases, printTable, printTransfer, sizeLabel, TARGETS } from './report';
 import { assemble, repeat, type SizeResult } from './results';
+import { visitTransfer, type VisitTransfer } from './transfer';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Owner filters measured in the first browser session of each size (each a filter set not seen before). */
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   const bundle = bundleSizes(opts.dist);
   const file = path.join(ROOT, 'bench-results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  let transfer: VisitTransfer | null = null;
   const save = (sizes: readonly SizeResult[], features: readonly FeatureTiming[] | null) => {
     const machine = {
       cpus: os.cpus().length,
@@ -117,7 +119,11 @@ async function main(): Promise<void> {
     const complete = features !== null;
     writeFileSync(
       file,
-      JSON.stringify({ startedAt, complete, machine, options: opts, targets: TARGETS, bundle, sizes, features }, null, 2),
+      JSON.stringify(
+        { startedAt, complete, machine, options: opts, targets: TARGETS, bundle, transfer, sizes, features },
+        null,
+        2,
+      ),
     );
   };
   const served = await serve({ root: opts.dist, base: '/portal/sales/', port: 0 });
@@ -125,6 +131,8 @@ async function main(): Promise<void> {
   const b = await launch();
   const sizes: SizeResult[] = [];
   try {
+    log('first and second visit: bytes on the wire');
+    transfer = await visitTransfer(b.browser, served);
     for (const n of opts.sizes) {
       sizes.push(await benchSize(n, opts, served.url, floorSite.url, b));
       // Each size is shown and saved as soon as it is done: a long run interrupted keeps what it measured.
@@ -141,6 +149,7 @@ async function main(): Promise<void> {
   console.log('\n═══ all sizes ═══');
   printSizes(sizes, startedAt, loadBefore);
   printBundle(bundle, console.log);
+  if (transfer) printTransfer(transfer, console.log);
   for (const f of features) console.log(`\n${f.script}:\n${f.output}`);
   save(sizes, features);
   console.log(`\nresults written to ${path.relative(ROOT, file)}`);
