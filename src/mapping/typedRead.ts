@@ -6,22 +6,24 @@
 import type { ValueKind } from '../canonical/schema';
 import type { ColumnDecisions } from './values';
 
+/** The decision fields this file knows, with the only values under which the fast cast is exact. */
+const PLAIN: Readonly<Record<string, (v: unknown) => boolean>> = {
+  dateFormat: (v) => v === undefined || v === 'iso',
+  decimalComma: (v) => v === undefined || v === false,
+  percent: (v) => v === undefined || v === false,
+};
+
 /**
  * Can this decided column format be read typed? Only ISO dates and plain numbers with a
- * decimal point (no decimal comma, no percent scaling); never when the decision is open.
+ * decimal point (no decimal comma, no percent scaling). A decision carrying any field not
+ * listed in PLAIN (a thousands separator, a two-digit-year pivot, a choice still open…) takes
+ * the general path: the fast cast is only ever used where it cannot read a value differently.
  * The single place that says so: the lead rewires it onto the column's decision object.
  */
 export function readsTyped(kind: ValueKind, d: ColumnDecisions): boolean {
-  switch (kind) {
-    case 'date':
-      return (d.dateFormat ?? 'iso') === 'iso';
-    case 'money':
-    case 'number':
-    case 'integer':
-      return d.decimalComma !== true;
-    default:
-      return false;
-  }
+  const plain = Object.entries(d).every(([key, value]) => PLAIN[key]?.(value) ?? false);
+  if (!plain) return false;
+  return kind === 'date' || kind === 'money' || kind === 'number' || kind === 'integer';
 }
 
 /**

@@ -69,6 +69,11 @@ describe('typed fast path', () => {
     expect(readsTyped('fraction', {})).toBe(false);
     expect(readsTyped('boolean', {})).toBe(false);
     expect(readsTyped('text', {})).toBe(false);
+    // A decision this file does not know (say a thousands dot: `4.800` = 4800) is never fast.
+    const thousandsDot = { decimalComma: false, thousands: '.' } as ColumnDecisions;
+    expect(readsTyped('money', thousandsDot)).toBe(false);
+    expect(readsTyped('date', { dateFormat: 'iso', pivot: 68 } as ColumnDecisions)).toBe(false);
+    expect(readsTyped('number', { percent: true })).toBe(false);
   });
 
   it.each(FAST_KINDS)('reads what exports write exactly as the general conversion (%s)', (kind) => {
