@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { firstPaintPlugin } from './scripts/firstPaintPlugin.ts';
+import { precompressPlugin } from './scripts/precompressPlugin.ts';
 import { SW_FILE, serviceWorkerPlugin } from './scripts/swPlugin.ts';
 
 // The blocking browser build of DuckDB-WASM is not in the package's exports map,
@@ -18,7 +19,8 @@ const quietChecks = { eval: false, bundlerTimings: false } as const;
 export default defineConfig({
   // Relative base: the built site works under any sub-path (e.g. /portal/sales/).
   base: './',
-  plugins: [svelte(), firstPaintPlugin(), serviceWorkerPlugin()],
+  // Precompression last: it copies what the others wrote.
+  plugins: [svelte(), firstPaintPlugin(), serviceWorkerPlugin(), precompressPlugin()],
   resolve: { alias: { '@duckdb/duckdb-wasm/blocking-browser': duckdbBlocking } },
   worker: { format: 'es', rolldownOptions: { checks: quietChecks } },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

@@ -44,7 +44,8 @@ const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist
 
 export async function serve(options: ServeOptions = {}): Promise<Served> {
   const base = normalizeBase(options.base ?? '/');
-  const files = sirv(options.root ?? DIST, { dev: false, etag: true, gzip: false });
+  // The build's .br/.gz copies (scripts/precompressPlugin.ts) are sent to browsers that accept them.
+  const files = sirv(options.root ?? DIST, { dev: false, etag: true, brotli: true, gzip: true });
   const csp = options.csp ? strictCsp(options.frameAncestors) : null;
   const server = createServer((req, res) => {
     if (csp) res.setHeader('Content-Security-Policy', csp);

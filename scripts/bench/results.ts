@@ -1,6 +1,7 @@
 // Runs every contender on one data size and gathers the numbers into one record.
 // Repetitions stop early when one more would overrun the time budget (the count is reported).
 import type { BrowserSession } from './browser';
+import type { FloorRun } from './floor';
 import type { NativeRun } from './native';
 import type { JsRun } from './plainJs';
 import { phaseTotals, type ProductRecord } from './record';
@@ -33,6 +34,11 @@ export interface SizeResult {
     readonly changeMs: Summary | null;
     readonly runs: readonly Omit<JsRun, 'answer'>[];
   };
+  /** DuckDB-WASM in the same Chromium with no product code: read_csv's type detection + the KPI query. */
+  readonly floor: {
+    readonly loadMs: Summary | null;
+    readonly runs: readonly FloorRun[];
+  };
   /** The product's engine core in Node (DuckDB-WASM, one run): where the load time goes. */
   readonly node: {
     readonly loadMs: Summary | null;
@@ -50,6 +56,7 @@ export interface SizeResult {
     readonly browserWonCount: readonly (number | null)[];
     readonly nodeWonCount: number | null;
     readonly jsWonCount: number | null;
+    readonly floorWonCount: number | null;
     readonly nativeStatementsAgreeing: number;
     readonly nativeStatementsCompared: number;
   };
@@ -75,6 +82,7 @@ export function assemble(
   record: ProductRecord,
   native: readonly NativeRun[],
   js: readonly JsRun[],
+  floor: readonly FloorRun[],
   sessions: readonly BrowserSession[],
 ): SizeResult {
   const firstNative = native[0];
@@ -104,6 +112,7 @@ export function assemble(
       changeMs: summarize(js.flatMap((r) => r.changeMs)),
       runs: js.map(({ loadMs, firstDashboardMs, changeMs }) => ({ loadMs, firstDashboardMs, changeMs })),
     },
+    floor: { loadMs: summarize(floor.map((r) => r.loadMs)), runs: floor },
     node: {
       loadMs: summarize([record.stageFilesMs + record.applyImportMs + record.firstDashboardMs]),
       changeMs: summarize(record.changeMs),
@@ -121,6 +130,7 @@ export function assemble(
       browserWonCount: sessions.map((s) => s.wonCount),
       nodeWonCount: record.wonCount,
       jsWonCount: js[0]?.answer.wonCount ?? null,
+      floorWonCount: floor[0]?.wonCount ?? null,
       nativeStatementsAgreeing: firstNative?.agreeing ?? 0,
       nativeStatementsCompared: firstNative?.compared ?? 0,
     },

@@ -11,11 +11,13 @@ import { browserSession, launch, type BrowserSession } from './browser';
 import { bundleSizes } from './bundle';
 import { ensureData } from './data';
 import { featureTimings, type FeatureTiming } from './features';
+import { floorRun, serveFloor } from './floor';
 import { nativeReplay } from './native';
 import { plainJsRun } from './plainJs';
 import { recordProduct } from './record';
-import { printBundle, printPhases, printTable, sizeLabel, TARGETS } from './report';
+import { printBundle, printPhases, printTable, printTransfer, sizeLabel, TARGETS } from './report';
 import { assemble, repeat, type SizeResult } from './results';
+import { visitTransfer, type VisitTransfer } from './transfer';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Owner filters measured in the first browser session of each size (each a filter set not seen before). */
@@ -73,6 +75,7 @@ async function benchSize(
   n: number,
   opts: ReturnType<typeof options>,
   siteUrl: string,
+  floorUrl: string,
   b: Awaited<ReturnType<typeof launch>>,
 ): Promise<SizeResult> {
   const data = await ensureData(ROOT, n, log);
@@ -82,6 +85,8 @@ async function benchSize(
   const native = await repeat(opts.reps, opts.budgetMs, () => nativeReplay(record));
   log(`${sizeLabel(n)}: plain JS`);
   const js = await repeat(opts.reps, opts.budgetMs, () => plainJsRun(data.opportunitiesCsv, record.questions));
+  log(`${sizeLabel(n)}: engine floor (DuckDB-WASM in Chromium, read_csv type detection, no product code)`);
+  const floor = await repeat(opts.reps, opts.budgetMs, () => floorRun(b.browser, floorUrl, data.opportunitiesCsv));
   log(`${sizeLabel(n)}: browser (cold start, load; period and filter changes in the first session)`);
   const sessions: BrowserSession[] = await repeat(opts.reps, opts.budgetMs, (rep) =>
     browserSession(
@@ -92,7 +97,7 @@ async function benchSize(
       rep === 0 ? FILTER_CHANGES : 0,
     ),
   );
-  return assemble(n, data.bytes, record, native, js, sessions);
+  return assemble(n, data.bytes, record, native, js, floor, sessions);
 }
 
 async function main(): Promise<void> {
@@ -101,6 +106,7 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   const bundle = bundleSizes(opts.dist);
   const file = path.join(ROOT, 'bench-results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  let transfer: VisitTransfer | null = null;
   const save = (sizes: readonly SizeResult[], features: readonly FeatureTiming[] | null) => {
     const machine = {
       cpus: os.cpus().length,
@@ -113,15 +119,22 @@ async function main(): Promise<void> {
     const complete = features !== null;
     writeFileSync(
       file,
-      JSON.stringify({ startedAt, complete, machine, options: opts, targets: TARGETS, bundle, sizes, features }, null, 2),
+      JSON.stringify(
+        { startedAt, complete, machine, options: opts, targets: TARGETS, bundle, transfer, sizes, features },
+        null,
+        2,
+      ),
     );
   };
   const served = await serve({ root: opts.dist, base: '/portal/sales/', port: 0 });
+  const floorSite = await serveFloor(ROOT);
   const b = await launch();
   const sizes: SizeResult[] = [];
   try {
+    log('first and second visit: bytes on the wire');
+    transfer = await visitTransfer(b.browser, served);
     for (const n of opts.sizes) {
-      sizes.push(await benchSize(n, opts, served.url, b));
+      sizes.push(await benchSize(n, opts, served.url, floorSite.url, b));
       // Each size is shown and saved as soon as it is done: a long run interrupted keeps what it measured.
       printSizes(sizes.slice(-1), startedAt, loadBefore);
       save(sizes, null);
@@ -129,12 +142,14 @@ async function main(): Promise<void> {
   } finally {
     await b.browser.close();
     await served.close();
+    await floorSite.close();
   }
   log('feature timings (scripts/bench/territories.ts, forecast.ts when present)');
   const features = featureTimings(ROOT);
   console.log('\n═══ all sizes ═══');
   printSizes(sizes, startedAt, loadBefore);
   printBundle(bundle, console.log);
+  if (transfer) printTransfer(transfer, console.log);
   for (const f of features) console.log(`\n${f.script}:\n${f.output}`);
   save(sizes, features);
   console.log(`\nresults written to ${path.relative(ROOT, file)}`);
@@ -150,6 +165,9 @@ function printSizes(sizes: readonly SizeResult[], startedAt: Date, loadBefore: r
     "median (min–max, n). Product = built site in headless Chromium (DuckDB-WASM, one thread); native = @duckdb/node-api replaying the product's recorded SQL;",
   );
   out(
+    'engine floor = DuckDB-WASM in the same Chromium: read_csv with its own type detection + the same KPI questions, no product code;',
+  );
+  out(
     "plain JS = papaparse + typed arrays + reduce; product core in Node = the same engine code on DuckDB-WASM's Node build (one run).",
   );
   printTable(sizes, out);
@@ -158,7 +176,7 @@ function printSizes(sizes: readonly SizeResult[], startedAt: Date, loadBefore: r
   for (const s of sizes) {
     const a = s.answers;
     out(
-      `${sizeLabel(s.opportunities)} answers: won deals (all time) — browser tiles ${a.browserWonCount.join('/')}, product core ${a.nodeWonCount}, plain JS ${a.jsWonCount}; native replay returned the same rows for ${a.nativeStatementsAgreeing}/${a.nativeStatementsCompared} dashboard statements`,
+      `${sizeLabel(s.opportunities)} answers: won deals (all time) — browser tiles ${a.browserWonCount.join('/')}, engine floor ${a.floorWonCount ?? '—'}, product core ${a.nodeWonCount}, plain JS ${a.jsWonCount}; native replay returned the same rows for ${a.nativeStatementsAgreeing}/${a.nativeStatementsCompared} dashboard statements`,
     );
     const problems = s.product.sessions.flatMap((x) => x.problems);
     if (problems.length) out(`${sizeLabel(s.opportunities)} page problems: ${problems.join('; ')}`);

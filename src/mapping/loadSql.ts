@@ -1,13 +1,17 @@
-// Staged text → canonical rows. One conversion pass keeps each row's raw and typed values
-// side by side, so every row is accounted for: loaded, rejected (with column, reason and
-// raw value) or skipped as blank. Nothing unreadable is loaded as NULL or 0.
+// Staged text → canonical rows. Every row is accounted for: loaded, rejected (with column,
+// reason and raw value) or skipped as blank. Nothing unreadable is loaded as NULL or 0.
+// Two passes over the staged rows share one converting SELECT (docs/architecture.md,
+// "Load path"): the first keeps only the rows that do not load (blank or with their first
+// problem), the second inserts the others straight into the canonical table — no wide
+// table of raw and typed values is ever materialized.
 import type { ColumnDef } from '../canonical/schema';
 import { quoteIdent, type SqlQuery, type SqlValue } from '../queries/sql';
 import { stagedWithLines } from '../staging/lineMapSql';
 import { contentIdExpr, OWN_ID, usesContentId } from './contentId';
 import { hasProvenance, targetColumns } from './targets';
 import type { StatusRule, TableMapping, TargetTable } from './types';
-import { blankToNull, convertExpr } from './values';
+import { typedFirst } from './typedRead';
+import { blankToNull, convertExpr, type ColumnDecisions } from './values';
 
 export interface StagedSource {
   readonly fileName: string;
@@ -35,28 +39,33 @@ export function loadStatements(m: TableMapping & { table: TargetTable }, src: St
   const contentId = usesContentId(m) ? OWN_ID[m.table] : undefined;
   const mapped = targetColumns(m.table).filter((c) => m.columns[c.name] || c.name === contentId);
   const needsStatus = m.table === 'opportunities';
-  const params: SqlValue[] = [];
-  const staged = stagedWithLines(src.stagingTable, src.firstDataLine, src.lineMap);
-  const selects = [`${staged.line} AS __line`, `${blankRow(src.stagingColumns)} AS __blank`];
-  for (const col of mapped) {
-    if (col.name === contentId) {
-      // No id column: the row's id is a hash of its values (src/mapping/contentId.ts).
-      const id = contentIdExpr(src.stagingColumns);
-      selects.push(`${id} AS ${raw(col.name)}`, `${id} AS ${val(col.name)}`);
-    } else selects.push(...columnSelects(m, col));
-  }
-  if (needsStatus) selects.push(`${statusExpr(m.status, params)} AS "v:status"`, `${statusRawExpr(m.status)} AS "r:status"`);
-  const checks = errorChecks(m.table, mapped, needsStatus);
-  const convert = `CREATE OR REPLACE TEMP TABLE ${convTable} AS SELECT *, ${checks} AS __err FROM (SELECT ${selects.join(', ')} FROM ${staged.from})`;
+  const converted = (params: SqlValue[]) => {
+    const staged = stagedWithLines(src.stagingTable, src.firstDataLine, src.lineMap);
+    const selects = [`${staged.line} AS __line`, `${blankRow(src.stagingColumns)} AS __blank`];
+    for (const col of mapped) {
+      if (col.name === contentId) {
+        // No id column: the row's id is a hash of its values (src/mapping/contentId.ts).
+        const id = contentIdExpr(src.stagingColumns);
+        selects.push(`${id} AS ${raw(col.name)}`, `${id} AS ${val(col.name)}`);
+      } else selects.push(...columnSelects(m, col));
+    }
+    if (needsStatus) selects.push(`${statusExpr(m.status, params)} AS "v:status"`, `${statusRawExpr(m.status)} AS "r:status"`);
+    const checks = errorChecks(m.table, mapped, needsStatus);
+    // The engine computes only the columns the outer query reads: the problem pass converts
+    // just the typed and required columns, the insert pass every mapped one.
+    return `(SELECT *, ${checks} AS __err FROM (SELECT ${selects.join(', ')} FROM ${staged.from}))`;
+  };
+  const convertParams: SqlValue[] = [];
+  const convert = `CREATE OR REPLACE TEMP TABLE ${convTable} AS SELECT __line, __blank, __err FROM ${converted(convertParams)} WHERE __blank OR __err IS NOT NULL`;
   return {
-    convert: { sql: convert, params },
+    convert: { sql: convert, params: convertParams },
     rejects: {
       sql: `INSERT INTO import_rejects SELECT ?, __line, __err.col, __err.reason, __err.raw FROM ${convTable} WHERE __err IS NOT NULL`,
       params: [src.fileName],
     },
-    insert: insertStatement(m.table, mapped, needsStatus, convTable, src.fileName),
+    insert: insertStatement(m.table, mapped, needsStatus, converted, src.fileName),
     counts: {
-      sql: `SELECT count(*)::INTEGER AS total, count(*) FILTER (WHERE __blank)::INTEGER AS blank, count(*) FILTER (WHERE __err IS NOT NULL)::INTEGER AS rejected FROM ${convTable}`,
+      sql: `SELECT (SELECT count(*) FROM ${quoteIdent(src.stagingTable)})::INTEGER AS total, count(*) FILTER (WHERE __blank)::INTEGER AS blank, count(*) FILTER (WHERE __err IS NOT NULL)::INTEGER AS rejected FROM ${convTable}`,
       params: [],
     },
     dropConvert: { sql: `DROP TABLE IF EXISTS ${convTable}`, params: [] },
@@ -67,16 +76,23 @@ function columnSelects(m: TableMapping, col: ColumnDef): string[] {
   const source = m.columns[col.name];
   if (!source) return [];
   let rawCol = quoteIdent(source.source);
-  let typed = convertExpr(rawCol, col.kind, m.decisions?.[source.source] ?? {});
+  let typed = convert(rawCol, col.kind, m.decisions?.[source.source] ?? {});
   if (source.fallback !== undefined) {
     // Where the source is blank the fallback is read (actual close date, else expected).
     const fb = quoteIdent(source.fallback);
-    typed = `CASE WHEN ${blankToNull(rawCol)} IS NULL THEN ${convertExpr(fb, col.kind, m.decisions?.[source.fallback] ?? {})} ELSE ${typed} END`;
+    typed = `CASE WHEN ${blankToNull(rawCol)} IS NULL THEN ${convert(fb, col.kind, m.decisions?.[source.fallback] ?? {})} ELSE ${typed} END`;
     rawCol = `coalesce(${blankToNull(rawCol)}, ${fb})`;
   }
   if (source.scale !== undefined && source.scale !== 1)
     typed = `CAST(${typed} * ${Number(source.scale)} AS ${col.kind === 'money' ? 'DECIMAL(18,2)' : 'DOUBLE'})`;
+  // A text column's raw value is its value: no second copy (errorChecks never reads it).
+  if (col.kind === 'text') return [`${typed} AS ${val(col.name)}`];
   return [`${blankToNull(rawCol)} AS ${raw(col.name)}`, `${typed} AS ${val(col.name)}`];
+}
+
+/** values.ts's conversion, behind the typed cast when the decided format allows it (typedRead.ts). */
+function convert(rawCol: string, kind: ColumnDef['kind'], d: ColumnDecisions): string {
+  return typedFirst(rawCol, kind, d, convertExpr(rawCol, kind, d));
 }
 
 function blankRow(columns: readonly string[]): string {
@@ -136,7 +152,7 @@ function insertStatement(
   table: TargetTable,
   mapped: readonly ColumnDef[],
   withStatus: boolean,
-  conv: string,
+  converted: (params: SqlValue[]) => string,
   fileName: string,
 ): SqlQuery {
   const names = mapped.map((c) => c.name);
@@ -151,6 +167,8 @@ function insertStatement(
     values.push('?', '__line');
     params.push(fileName);
   }
-  const sql = `INSERT INTO ${quoteIdent(table)} (${names.map(quoteIdent).join(', ')}) SELECT ${values.join(', ')} FROM ${conv} WHERE __err IS NULL AND NOT __blank`;
+  // The outer SELECT's parameters come first, then the converting subquery's.
+  const from = converted(params);
+  const sql = `INSERT INTO ${quoteIdent(table)} (${names.map(quoteIdent).join(', ')}) SELECT ${values.join(', ')} FROM ${from} WHERE __err IS NULL AND NOT __blank`;
   return { sql, params };
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleSizes } from '../../../scripts/bench/bundle';
+import { sameRows } from '../../../scripts/bench/native';
 import { plainJsRun } from '../../../scripts/bench/plainJs';
 import { benchQuestions } from '../../../scripts/bench/questions';
 import { summarize } from '../../../scripts/bench/stats';
@@ -38,12 +39,20 @@ describe('bundle split', () => {
     );
     write(
       'assets/index-a.js',
-      'import{x}from"./chunk-b.js";new Worker(new URL(`analytics.worker-c.js`,import.meta.url));new Worker(new URL(`map.worker-f.js`,import.meta.url));',
+      'import{x}from"./chunk-b.js";new Worker(new URL(`analytics.worker-c.js`,import.meta.url));new Worker(new URL(`map.worker-f.js`,import.meta.url));const s=()=>import(`./sheet-g.js`);',
     );
     write('assets/map.worker-f.js', 'export {}');
     write('assets/counties.json', '{}');
     write('assets/chunk-b.js', 'export const x=1;');
-    write('assets/analytics.worker-c.js', 'import{y}from"./runtime-d.js";class DuckDBBindings{}');
+    write(
+      'assets/analytics.worker-c.js',
+      'import{y}from"./runtime-d.js";class DuckDBBindings{};const p=()=>import("./parquet-h.js");',
+    );
+    write('assets/sheet-g.js', 'export const sheet=1;');
+    write('assets/parquet-h.js', 'import{z}from"./inflate-i.js";');
+    write('assets/inflate-i.js', 'export const z=3;');
+    write('assets/index-a.js.br', 'compressed copy');
+    write('assets/engine.wasm.gz', 'compressed copy');
     write('assets/runtime-d.js', 'export const y=2;');
     write('assets/orphan-e.js', 'export {}');
     write('assets/index-a.css', 'body{}');
@@ -53,9 +62,31 @@ describe('bundle split', () => {
     expect(b.appWorkers).toEqual(['map.worker-f.js']);
     expect(b.other.map((a) => a.file)).toEqual(['counties.json']);
     expect(b.worker.map((a) => a.file).sort()).toEqual(['analytics.worker-c.js', 'runtime-d.js']);
+    // Reached only through import(): on demand, on the side that imports it (and what they import).
+    expect(b.appOnDemand.map((a) => a.file)).toEqual(['sheet-g.js']);
+    expect(b.workerOnDemand.map((a) => a.file).sort()).toEqual(['inflate-i.js', 'parquet-h.js']);
     expect(b.unreferenced.map((a) => a.file)).toEqual(['orphan-e.js']);
     expect(b.wasm.map((a) => a.file)).toEqual(['engine.wasm']);
     expect(b.app.find((a) => a.file === 'chunk-b.js')?.raw).toBe('export const x=1;'.length);
+  });
+});
+
+describe('native agreement', () => {
+  const rec = (sql: string, rows: unknown[]) => ({
+    sql,
+    params: [],
+    ms: 0,
+    phase: 'dashboard SQL' as const,
+    rows: JSON.stringify(rows),
+  });
+  const a = { m: '2024-01', n: 1 };
+  const b = { m: '2024-02', n: 2 };
+  it('compares unordered statements as multisets, ordered ones row by row', () => {
+    expect(sameRows(rec('SELECT m, n FROM t GROUP BY ALL', [a, b]), JSON.stringify([b, a]))).toBe(true);
+    expect(sameRows(rec('SELECT m, n FROM t GROUP BY ALL', [a, b]), JSON.stringify([b, b]))).toBe(false);
+    expect(sameRows(rec('SELECT m, n FROM t GROUP BY ALL', [a, b]), JSON.stringify([a]))).toBe(false);
+    expect(sameRows(rec('SELECT m, n FROM t ORDER BY m', [a, b]), JSON.stringify([b, a]))).toBe(false);
+    expect(sameRows(rec('SELECT m, n FROM t ORDER BY m', [a, b]), JSON.stringify([a, b]))).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@
 // the union of keys in first-seen order; nested values stay JSON text. An NDJSON line that
 // is not a record becomes a placeholder row that the stager turns into a reject with its line.
 import { type Cell, blankCsvRow, csvRow } from '../../../src/staging/csvText';
-import { parquetCell } from './parquet';
+import { parquetCell } from './cells';
 
 export interface JsonText {
   readonly csv: string;

@@ -1,15 +1,18 @@
-// Parquet → CSV text with hyparquet (pure JS; snappy/gzip/zstd/brotli/lz4 via
-// hyparquet-compressors). DuckDB-WASM's own Parquet reader is an extension we cannot load offline.
-import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
-import { type Cell, csvRow } from '../../../src/staging/csvText';
+// Parquet → CSV text with hyparquet (pure JS; snappy built in, gzip/zstd/brotli/lz4 via
+// hyparquet-compressors, loaded only when a column chunk uses one of them — its brotli decoder
+// alone is larger than the rest of the reader). DuckDB-WASM's own Parquet reader is an
+// extension we cannot load offline.
+import { type FileMetaData, parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
+import { csvRow } from '../../../src/staging/csvText';
+import { parquetCell } from './cells';
 
 export async function readParquet(bytes: Uint8Array, fileName: string): Promise<string> {
   const file = bytes.slice().buffer;
   try {
     const metadata = parquetMetadata(file);
     const columns = parquetSchema(metadata).children.map((c) => c.element.name);
-    const rows = await parquetReadObjects({ file, metadata, compressors });
+    const compressors = needsCompressors(metadata) ? (await import('hyparquet-compressors')).compressors : undefined;
+    const rows = await parquetReadObjects({ file, metadata, ...(compressors ? { compressors } : {}) });
     const parts = [csvRow(columns)];
     for (const row of rows) parts.push(csvRow(columns.map((c) => parquetCell(row[c]))));
     return parts.join('');
@@ -21,15 +24,9 @@ export async function readParquet(bytes: Uint8Array, fileName: string): Promise<
   }
 }
 
-/** Dates as ISO text (date-only when midnight UTC), nested values as JSON. */
-export function parquetCell(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) {
-    const iso = value.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-  }
-  if (typeof value === 'object') return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return value;
-  return String(value);
+/** Any column chunk compressed with something other than snappy (which hyparquet reads itself)? */
+function needsCompressors(metadata: FileMetaData): boolean {
+  return metadata.row_groups.some((g) =>
+    g.columns.some((c) => !['UNCOMPRESSED', 'SNAPPY'].includes(c.meta_data?.codec ?? 'UNCOMPRESSED')),
+  );
 }

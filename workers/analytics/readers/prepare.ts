@@ -1,6 +1,8 @@
 // A dropped file → UTF-8 CSV text the engine can read. Plain UTF-8 CSV (the common case)
 // passes through untouched (a lazy slice of the File, no copy); other encodings are decoded
-// in JS; workbooks, Parquet and JSON are parsed in JS and written out as CSV.
+// in JS; workbooks, Parquet and JSON are parsed in JS and written out as CSV. SheetJS and the
+// Parquet reader with its decompressors are loaded only when such a file is dropped (most
+// drops are CSV, and they are most of the engine worker's JavaScript).
 import type { FileInput, FileReadOptions, FileReading } from '../../../src/engine-api/types';
 import {
   SNIFF_BYTES,
@@ -13,8 +15,6 @@ import {
 import { decodeLegacy, decodeMixed, guessLegacy, MIXED_UTF8, mixedNote } from '../../../src/staging/encodingGuess';
 import { type FileData, byteSize, decodeAll, readAll, readBytes, sliceData } from './bytes';
 import { readJson, readNdjson } from './json';
-import { readParquet } from './parquet';
-import { readWorkbook } from './xlsx';
 
 export interface BadRecord {
   readonly line: number;
@@ -46,11 +46,13 @@ export async function prepareSource(input: FileInput, options: FileReadOptions =
   const structured = { report: false, lineShift: -1, guessedUtf8: false, delimiter: ',' } as const;
   switch (format) {
     case 'xlsx': {
+      const { readWorkbook } = await import('./xlsx');
       const book = readWorkbook(await readAll(input.data), input.name, options.sheet);
       const reading = { format, sheets: book.sheets, sheet: book.sheet };
       return { data: utf8(book.csv), reading, report: true, delimiter: ',', lineShift: 0, bad: new Map(), guessedUtf8: false };
     }
     case 'parquet': {
+      const { readParquet } = await import('./parquet');
       const csv = await readParquet(await readAll(input.data), input.name);
       return { ...structured, data: utf8(csv), reading: { format }, bad: new Map() };
     }
