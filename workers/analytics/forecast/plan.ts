@@ -93,7 +93,11 @@ export function planForecast(
   periods.forEach((p, i) => {
     const length = daysBetween(p.start, p.end);
     const isTarget = i === targetIndex;
-    const scored = (d: number) => !reason && CHECKPOINTS[target.grain].includes(d) && (!isTarget || d < offset);
+    // Earlier periods are also forecast on the target's own day, so that its range and its
+    // selection rest on errors made that far into a period (not scored unless a checkpoint).
+    const scored = (d: number) =>
+      !reason &&
+      (isTarget ? CHECKPOINTS[target.grain].includes(d) && d < offset : CHECKPOINTS[target.grain].includes(d) || d === offset);
     const days = new Set([0, offset, ...(reason ? [] : CHECKPOINTS[target.grain])]);
     for (const d of [...days].sort((a, b) => a - b)) {
       if (d >= length || (isTarget && d > offset)) continue;
