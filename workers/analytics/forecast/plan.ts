@@ -63,7 +63,7 @@ export function planForecast(
   let target = chooseTarget(request.period, dataAsOf, fsm, request.asOf);
   if (target.fallback) notes.push(target.fallback);
   let grid = completeFrom(periodGrid(firstClose, target.range.start, target.grain, fsm), firstClose);
-  if (target.grain === 'quarter' && grid.grid.length - MIN_TRAINING.quarter < MIN_SCORED) {
+  if (!request.skipBacktest && target.grain === 'quarter' && grid.grid.length - MIN_TRAINING.quarter < MIN_SCORED) {
     // Scored on months but shown as a quarter would claim an accuracy nobody measured.
     const month = periodContaining(target.asOf, 'month', fsm);
     const range = periodRange(month, fsm);
