@@ -76,6 +76,8 @@ describe('forecast screen', () => {
     expect(coverage).toBeGreaterThan(0);
     expect(coverage).toBeLessThanOrEqual(1);
     expect(rows.map((r) => r.method)).toContain('combination');
+    // One forecast per page: the breakdowns say which method they show.
+    expect(await page.locator('[data-testid="breakdown-note"]').textContent()).toContain('empirical conversion');
     const chosen = await page.locator('[data-testid="forecast-current"]').getAttribute('data-forecast-chosen');
     expect(METHODS).toContain(chosen);
     expect(await page.locator('[data-testid="fan-band"]').getAttribute('d')).toMatch(/^M/);

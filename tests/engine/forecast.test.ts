@@ -134,6 +134,22 @@ describe('forecast on the demo data (stage history, probabilities, categories)',
     expect(result.current.probabilityOfTarget).not.toBeNull();
   });
 
+  it("a stage probability edit moves today's stage-weighted number and no past forecast", async () => {
+    const stage = result.stageTable.find((s) => s.openDeals > 0 && s.probability !== null);
+    if (!stage || stage.probability === null) throw new Error('the demo has open deals in a stage with a probability');
+    const edited = await analytics.forecast({
+      fiscalStartMonth: 1,
+      target: 5_000_000,
+      stageProbabilities: { [stage.stage]: Math.min(1, stage.probability + 0.3) },
+    });
+    const sw = (r: ForecastResult) => r.estimates.find((e) => e.method === 'stage_weighted')?.point ?? NaN;
+    expect(sw(edited)).not.toBe(sw(result));
+    expect(edited.backtest.periods).toEqual(result.backtest.periods);
+    // The headline is the selection; it moves only if it picked stage-weighted.
+    if (result.current.chosen !== 'stage_weighted') expect(edited.current.p50).toBe(result.current.p50);
+    expect(edited.breakdownNote).toContain('empirical conversion');
+  });
+
   it('is deterministic for a seed', async () => {
     const again = await analytics.forecast({ fiscalStartMonth: 1, target: 5_000_000 });
     expect(again.current).toEqual(result.current);
