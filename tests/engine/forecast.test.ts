@@ -150,6 +150,20 @@ describe('forecast on the demo data (stage history, probabilities, categories)',
     expect(edited.breakdownNote).toContain('empirical conversion');
   });
 
+  it('replays a past quarter as of any day inside it, with a range calibrated on that same day of earlier quarters', async () => {
+    const replay = await analytics.forecast({ fiscalStartMonth: 1, period: '2026-Q2', asOf: '2026-05-10' });
+    expect([replay.period, replay.asOf, replay.over]).toEqual(['2026-Q2', '2026-05-10', true]);
+    // 2026-05-10 is day 39 of the quarter: day 1 and weeks 1 and 4 before it, then the as-of day.
+    expect(replay.track.map((t) => t.offset)).toEqual([0, 7, 28, 39]);
+    expect(replay.notes.join(' ')).not.toContain('Too few past periods');
+    expect(replay.current.p10).toBeLessThan(replay.current.p50);
+    expect(replay.current.p10).toBeGreaterThanOrEqual(replay.current.closed);
+    expect(replay.actual).toBeGreaterThan(0);
+    // Day 39 is not a checkpoint: it is scored nowhere, so the leaderboard keeps its five days.
+    const sel = replay.backtest.leaderboard.find((r) => r.method === 'selection');
+    expect(sel?.byOffset.map((o) => o.offset)).toEqual([0, 7, 28, 56, 84]);
+  });
+
   it('is deterministic for a seed', async () => {
     const again = await analytics.forecast({ fiscalStartMonth: 1, target: 5_000_000 });
     expect(again.current).toEqual(result.current);
