@@ -1,12 +1,14 @@
 // Standalone timing of the forecasts (npx tsx scripts/bench/forecast.ts), run by the benchmark:
 // Monte Carlo with 10,000 draws over 100,000 open deals, and the whole forecast with its
-// backtest on the seeded demo, through the same Analytics class the browser worker runs.
+// backtest on the seeded demo, through the same Analytics class the browser worker runs; then
+// the accuracy targets on the demo and on a second, untuned seed (forecastAccuracy.ts).
 // FORECAST_BENCH_SIZES=1000000 times the 1M-deal goal (the data is loaded straight into the
 // canonical tables, see forecastData.ts; the load is not part of the timed number).
 import { groupDeals, simulate } from '../../src/forecast/monteCarlo';
 import { Prng } from '../../src/forecast/prng';
 import { Analytics } from '../../workers/analytics/Analytics';
 import { openNodeEngine } from '../../workers/engine/openNode';
+import { accuracy } from './forecastAccuracy';
 import { loadCanonicalDemo } from './forecastData';
 
 const OPEN_DEALS = 100_000;
@@ -49,3 +51,4 @@ async function backtest(opportunities: number): Promise<void> {
 
 monteCarlo();
 for (const size of DEMO_SIZES) await backtest(size);
+await accuracy();

@@ -7,7 +7,7 @@ import { empirical, quotaFor } from './historyForecast';
 import type { QuotaTable } from './quotas';
 import type { RepForecast } from './simulate';
 
-/** What the comp screen keeps of a forecast: its period and each rep's draws (dollars, ascending). */
+/** What the comp screen keeps of a forecast: its period and each rep's draws (dollars, in the joint draw order). */
 export interface ForecastDraws {
   /** First day of the forecast period, ISO. */
   readonly periodStart: string;
@@ -40,11 +40,12 @@ export function forecastRepForecasts(source: ForecastDraws, data: CompData, quot
     const dollars = byRep.get(rep.rep);
     if (!dollars && quotas.get(rep.rep)?.get(quarter) === undefined) continue;
     const cents = (dollars ?? [0]).map((d) => Math.round(d * 100));
+    const ascending = [...cents].sort((a, b) => a - b);
     out.push({
       rep: rep.rep,
       team: rep.team,
       quotaCents,
-      quantiles: [0.1, 0.5, 0.9].map((p) => ({ p, cents: empirical(cents, p) })),
+      quantiles: [0.1, 0.5, 0.9].map((p) => ({ p, cents: empirical(ascending, p) })),
       draws: cents,
     });
   }

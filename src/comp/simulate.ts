@@ -1,7 +1,9 @@
 // Next-quarter simulation from per-rep forecast distributions (issue 6's forecasts feed
 // this when they exist): seeded draws of each rep's bookings, paid under a plan, give
 // expected payout P10/P50/P90 and each rep's probability of reaching quota.
-// Reps are drawn independently; balances from earlier quarters are not carried in.
+// Reps with the forecast's draws are drawn jointly (one draw index for all, so the company's
+// correlation between reps is kept); reps with quantiles only are drawn independently.
+// Balances from earlier quarters are not carried in.
 import { commission } from './curve';
 import { quarterlyPay } from './payout';
 import { roleFor, type CompPlan } from './plan';
@@ -58,9 +60,11 @@ export function simulateQuarter(plan: CompPlan, forecasts: readonly RepForecast[
   const paid = forecasts.map(() => 0);
   for (let d = 0; d < draws; d++) {
     let total = 0;
+    // One company draw for every rep that has draws: the same joint draw's share of each rep.
+    const shared = next();
     forecasts.forEach((f, i) => {
       const u = next();
-      const booked = f.draws?.length ? (f.draws[Math.floor(u * f.draws.length)] ?? 0) : quantileAt(f.quantiles, u);
+      const booked = f.draws?.length ? (f.draws[Math.floor(shared * f.draws.length)] ?? 0) : quantileAt(f.quantiles, u);
       const pay = quarterlyPay(roleFor(plan, f.team));
       const c =
         f.quotaCents === null

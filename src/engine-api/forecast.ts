@@ -53,7 +53,10 @@ export interface GroupForecast {
   readonly expected: number;
   readonly p10: number;
   readonly p90: number;
-  /** The group's Monte Carlo draws of the period's bookings, ascending (only when `repDraws` was asked for). */
+  /**
+   * The group's Monte Carlo draws of the period's bookings (only when `repDraws` was asked for), in
+   * draw order: draw d of every group comes from the same joint draw d, so groups stay correlated.
+   */
   readonly draws?: readonly number[];
 }
 

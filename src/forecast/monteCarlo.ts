@@ -131,3 +131,39 @@ export function probabilityAtLeast(dist: Distribution, target: number): number {
   }
   return (s.length - lo) / Math.max(1, s.length);
 }
+
+export interface JointPart {
+  readonly groups: readonly DealGroup[];
+  readonly base: number;
+  /** This part's new business in each past window, aligned across parts (window i is the same for all). */
+  readonly extra: readonly number[];
+}
+
+/**
+ * One company simulation split by part (rep): in each draw every deal wins or not on its own, and
+ * one past window's new business is drawn for all parts at once, so draw d of every part belongs
+ * to the same company draw d and the parts add up to it (their correlation is kept).
+ */
+export function simulateJoint(parts: readonly JointPart[], windows: number, draws: number, seed: number): Float64Array[] {
+  const rng = new Prng(seed);
+  const out = parts.map(() => new Float64Array(draws));
+  const split = parts.map((p) => ({
+    singles: p.groups.filter((g) => g.n === 1),
+    pooled: p.groups.filter((g) => g.n > 1),
+  }));
+  for (let d = 0; d < draws; d++) {
+    const k = windows > 0 ? rng.int(windows) : -1;
+    parts.forEach((p, i) => {
+      let total = p.base;
+      const s = split[i];
+      if (s) {
+        for (const g of s.singles) if (rng.next() < g.p) total += g.sum;
+        for (const g of s.pooled) total += pooledDraw(rng, g);
+      }
+      if (k >= 0) total += p.extra[k] ?? 0;
+      const row = out[i];
+      if (row) row[d] = total;
+    });
+  }
+  return out;
+}

@@ -22,9 +22,13 @@ interface Residual {
   readonly absActual: number;
 }
 
-/** Errors are measured per unit of what was still to come, so checkpoints of any day pool. */
-function scaleOf(point: number, closed: number): number {
-  return Math.max(Math.abs(point - closed), 0.05 * Math.abs(point), 1);
+/**
+ * Errors are relative to the forecast (per dollar forecast), compared only among forecasts made
+ * the same day into a period. Relative to what was still to come they blew up late in a period,
+ * when a small remainder met an ordinary error.
+ */
+function scaleOf(point: number): number {
+  return Math.max(Math.abs(point), 1);
 }
 
 /** Student t quantile: exact for 1–2 degrees of freedom, Cornish–Fisher expansion above. */
@@ -57,7 +61,7 @@ export function calibratedBand(
   const m = residuals.reduce((s, v) => s + v, 0) / k;
   const s = Math.sqrt(residuals.reduce((acc, v) => acc + (v - m) ** 2, 0) / (k - 1));
   const half = tQuantile(0.9, k - 1) * s * Math.sqrt(1 + 1 / k);
-  const scale = scaleOf(point, closed);
+  const scale = scaleOf(point);
   const p10 = Math.min(point, Math.max(closed, point + scale * (m - half)));
   const p90 = Math.max(point, point + scale * (m + half));
   return { p10, p90 };
@@ -65,8 +69,6 @@ export function calibratedBand(
 
 export interface Calibrated {
   readonly checkpoints: CheckpointForecast[];
-  /** Every scored residual, for the ranges of the forecast made now. */
-  readonly residuals: ReadonlyMap<MethodId, readonly number[]>;
   /** Per method, past WAPE at each offset (what the next selection would choose on). */
   readonly choose: (offset: number, available: readonly MethodForecast[]) => { selection: MethodId; combined: MethodId[] };
 }
@@ -82,8 +84,8 @@ export function calibrate(raw: readonly CheckpointForecast[], honest: (m: Method
   const choose = (offset: number, available: readonly MethodForecast[]) => chooseMethods(past, offset, available, honest);
   for (const p of periods) {
     const here = raw.filter((c) => c.period === p);
-    const residualsOf = (m: MethodId) => past.filter((r) => r.method === m).map((r) => r.r);
     const done: CheckpointForecast[] = here.map((c) => {
+      const residualsOf = (m: MethodId) => sameDay(past, m, c.offset);
       const own = c.forecasts.map((f) => ({ ...f, ...calibratedBand(f.point, c.closed, residualsOf(f.method)) }));
       const pick = choose(c.offset, own);
       const chosen = own.find((f) => f.method === pick.selection);
@@ -107,16 +109,22 @@ export function calibrate(raw: readonly CheckpointForecast[], honest: (m: Method
         past.push({
           method: f.method,
           offset: c.offset,
-          r: (c.actual - f.point) / scaleOf(f.point, c.closed),
+          r: (c.actual - f.point) / scaleOf(f.point),
           absError: Math.abs(c.actual - f.point),
           absActual: Math.abs(c.actual),
         });
     }
     out.push(...done);
   }
-  const residuals = new Map<MethodId, number[]>();
-  for (const r of past) residuals.set(r.method, [...(residuals.get(r.method) ?? []), r.r]);
-  return { checkpoints: out, residuals, choose };
+  return { checkpoints: out, choose };
+}
+
+/**
+ * A method's past errors made the same number of days into a period: errors shrink as a period
+ * goes on, so pooling days would make early ranges too narrow and late ones too wide.
+ */
+function sameDay(past: readonly Residual[], method: MethodId, offset: number): number[] {
+  return past.filter((r) => r.method === method && r.offset === offset).map((r) => r.r);
 }
 
 /** The method with the lowest past WAPE at this offset, and the COMBINED lowest for the median. */

@@ -13,10 +13,11 @@ const METHODS = [
   'conversion',
   'monte_carlo',
   'seasonal_naive',
-  'ets_additive',
-  'ets_damped',
+  'ets',
   'theta',
   'category',
+  'selection',
+  'combination',
 ];
 
 async function waitForForecast(page: Page): Promise<void> {
@@ -36,9 +37,14 @@ async function current(page: Page) {
   };
 }
 
-async function backtestRows(page: Page): Promise<{ method: string | null; wape: number }[]> {
+async function backtestRows(page: Page) {
   return page.$$eval('[data-testid="backtest-table"] tr[data-method]', (rows) =>
-    rows.map((r) => ({ method: r.getAttribute('data-method'), wape: Number(r.getAttribute('data-wape')) })),
+    rows.map((r) => ({
+      method: r.getAttribute('data-method'),
+      wape: Number(r.getAttribute('data-wape')),
+      coverage: r.getAttribute('data-coverage'),
+      scored: Number(r.getAttribute('data-scored')),
+    })),
   );
 }
 
@@ -48,11 +54,11 @@ describe('forecast screen', () => {
   it('opens on #view=forecast with the demo forecast, its range, the charts and the leaderboard', async () => {
     const session = await sessions.open(siteUrl);
     const { page } = session;
-    await page.goto(`${siteUrl}#view=forecast`);
+    await page.goto(`${siteUrl}#view=forecast&period=all`);
     await waitForReady(page);
     await waitForForecast(page);
     const c = await current(page);
-    expect(METHODS).toContain(c.method);
+    expect(c.method).toBe('selection');
     expect(c.p10).toBeGreaterThan(0);
     expect(c.p10).toBeLessThanOrEqual(c.p50);
     expect(c.p50).toBeLessThanOrEqual(c.p90);
@@ -61,9 +67,19 @@ describe('forecast screen', () => {
     for (const r of rows) {
       expect(METHODS).toContain(r.method);
       expect(Number.isFinite(r.wape)).toBe(true);
+      expect(Number.isInteger(r.scored)).toBe(true);
     }
-    // The leaderboard is sorted by WAPE and its first row is the method the forecast uses.
-    expect(rows[0]?.method).toBe(c.method);
+    // The headline's procedure is a row of its own, with its coverage over ≥ 30 forecasts.
+    const selection = rows.find((r) => r.method === 'selection');
+    expect(selection?.scored).toBeGreaterThanOrEqual(30);
+    const coverage = Number(selection?.coverage);
+    expect(coverage).toBeGreaterThan(0);
+    expect(coverage).toBeLessThanOrEqual(1);
+    expect(rows.map((r) => r.method)).toContain('combination');
+    // One forecast per page: the breakdowns say which method they show.
+    expect(await page.locator('[data-testid="breakdown-note"]').textContent()).toContain('empirical conversion');
+    const chosen = await page.locator('[data-testid="forecast-current"]').getAttribute('data-forecast-chosen');
+    expect(METHODS).toContain(chosen);
     expect(await page.locator('[data-testid="fan-band"]').getAttribute('d')).toMatch(/^M/);
     expect(await page.locator('[data-testid="forecast-waterfall"] rect').count()).toBeGreaterThan(3);
     expect(await page.locator('[data-testid="forecast-reps"] tr[data-group]').count()).toBeGreaterThan(10);
@@ -78,12 +94,13 @@ describe('forecast screen', () => {
   it('forecasts the Maven data after a drop and says that only age-based methods are honest', async () => {
     const session = await sessions.open(siteUrl);
     const { page } = session;
-    await page.goto(`${siteUrl}#view=forecast`);
+    await page.goto(`${siteUrl}#view=forecast&period=all`);
     await waitForReady(page);
     await waitForForecast(page);
     await page.setInputFiles('[data-testid="file-input"]', MAVEN_FILES);
     await waitForReady(page);
-    await page.waitForFunction(() => document.querySelector('.forecast h1')?.textContent?.includes('2018 Q1'), null, {
+    // Too few complete quarters to backtest one: the month after the data, backtested on months.
+    await page.waitForFunction(() => document.querySelector('.forecast h1')?.textContent?.includes('2018'), null, {
       timeout: 120_000,
     });
     await waitForForecast(page);
@@ -92,7 +109,39 @@ describe('forecast screen', () => {
     const rows = await backtestRows(page);
     expect(rows.map((r) => r.method)).toContain('stage_weighted');
     const c = await current(page);
-    expect(c.method).not.toBe('stage_weighted');
+    expect(c.method).toBe('selection');
+    expect(text).toContain('too few complete quarters');
     expect(c.p10).toBeLessThanOrEqual(c.p90);
+  });
+
+  it('follows the header period: a quarter that is over is replayed as of the day in the link, with its track', async () => {
+    const session = await sessions.open(siteUrl);
+    const { page } = session;
+    await page.goto(`${siteUrl}#view=forecast&period=2026-Q2&fc.asof=2026-05-27`);
+    await waitForReady(page);
+    await waitForForecast(page);
+    expect(await page.locator('.forecast h1').textContent()).toContain('2026 Q2');
+    const el = page.locator('[data-testid="forecast-current"]');
+    expect(await el.getAttribute('data-asof')).toBe('2026-05-27');
+    const actual = Number(await page.locator('[data-testid="forecast-actual"]').getAttribute('data-actual'));
+    expect(actual).toBeGreaterThan(0);
+    // Day 1, weeks 1 and 4, then the as-of day (day 56 = week 8); booked to date never falls.
+    const track = await page.$$eval('[data-testid="track-chart"] circle[data-track-offset]', (cs) =>
+      cs.map((c) => ({
+        offset: Number(c.getAttribute('data-track-offset')),
+        p10: Number(c.getAttribute('data-p10')),
+        p50: Number(c.getAttribute('data-p50')),
+        p90: Number(c.getAttribute('data-p90')),
+        closed: Number(c.getAttribute('data-closed')),
+      })),
+    );
+    expect(track.map((t) => t.offset)).toEqual([0, 7, 28, 56]);
+    track.forEach((t, i) => {
+      expect(t.closed <= t.p10 && t.p10 <= t.p50 && t.p50 <= t.p90).toBe(true);
+      if (i > 0) expect(t.closed).toBeGreaterThanOrEqual(track[i - 1]?.closed ?? Infinity);
+    });
+    expect(await page.locator('[data-testid="track-band"]').getAttribute('d')).toMatch(/^M/);
+    // The as-of date is kept in the link.
+    expect(await page.evaluate(() => location.hash)).toContain('fc.asof=2026-05-27');
   });
 });

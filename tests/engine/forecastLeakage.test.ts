@@ -33,6 +33,8 @@ const mutations = (d: string): SqlQuery[] => [
       close_date = coalesce(close_date, ?::DATE) + 45 WHERE status = 'open'`,
     params: [d],
   },
+  // Dates after the as-of date: later closes move later still, later history rows move earlier (still after it).
+  { sql: `UPDATE opportunities SET close_date = close_date + 20 WHERE status <> 'open' AND close_date >= ?::DATE`, params: [d] },
   // The export's probabilities today feed the stage table the screen shows; past windows must not see them.
   { sql: `UPDATE opportunities SET probability = 0.01 WHERE status <> 'open'`, params: [] },
   {

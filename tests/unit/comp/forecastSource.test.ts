@@ -95,4 +95,22 @@ describe('next-quarter simulation from the forecast', () => {
     const r = simulateQuarter(plan({ curve: FLAT }), reps, 100, 1);
     expect(r.reps[1]).toEqual({ rep: 'B', probabilityAtQuota: 0, expectedPayoutCents: BASE });
   });
+
+  it('draws reps jointly: draw d of every rep is the same company draw, so their highs coincide', () => {
+    // Each rep books $100k in 1 draw of 5 (the same draw for all, as the forecast's joint simulation gives).
+    const high = [0, 0, 0, 0, 100_000];
+    const source: ForecastDraws = {
+      periodStart: '2026-10-01',
+      periodLabel: 'Q4 2026',
+      draws: 5,
+      reps: ['A', 'B', 'C'].map((rep) => ({ rep, draws: high })),
+    };
+    const reps = forecastRepForecasts(source, data(['A', 'B', 'C']), quotas({ A: QUOTA, B: QUOTA, C: QUOTA }), Q);
+    const r = simulateQuarter(plan({ curve: FLAT }), reps, 20_000, 11);
+    const one = (cents: number) => BASE + Math.round((cents * TI) / QUOTA);
+    // Jointly, 20 % of scenarios have all three high, so P90 is all three paid on $100k; drawn
+    // independently only 0.8 % would, and P90 would pay at most two of them.
+    expect(r.payout.p90).toBe(3 * one(100_000_00));
+    expect(r.payout.p10).toBe(3 * BASE);
+  });
 });

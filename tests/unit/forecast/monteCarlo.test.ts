@@ -1,7 +1,7 @@
 // Monte Carlo mean and variance against the closed forms Σa·p and Σa²·p(1−p), within
 // sampling error; the same seed gives the same draws.
 import { describe, expect, it } from 'vitest';
-import { groupDeals, probabilityAtLeast, simulate } from '../../../src/forecast/monteCarlo';
+import { groupDeals, probabilityAtLeast, simulate, simulateJoint } from '../../../src/forecast/monteCarlo';
 import { Prng } from '../../../src/forecast/prng';
 
 function deals(count: number, seed: number): { amounts: Float64Array; probs: Float64Array } {
@@ -57,5 +57,16 @@ describe('Monte Carlo over open deals', () => {
     expect(Array.from(a.sorted)).toEqual(Array.from(b.sorted));
     expect(Math.abs(probabilityAtLeast(a, 100) - 0.5)).toBeLessThan(0.02);
     expect(probabilityAtLeast(a, 0)).toBe(1);
+  });
+
+  it('simulates groups jointly: one past window of new business per draw for every group', () => {
+    const parts = [
+      { groups: [], base: 10, extra: [0, 100, 200] },
+      { groups: [], base: 0, extra: [0, 1, 2] },
+    ];
+    const [a, b] = simulateJoint(parts, 3, 500, 3);
+    expect(a?.length).toBe(500);
+    for (let d = 0; d < 500; d++) expect(((a?.[d] ?? NaN) - 10) / 100).toBe(b?.[d]);
+    expect(new Set(b).size).toBe(3);
   });
 });

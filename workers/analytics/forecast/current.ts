@@ -53,7 +53,8 @@ export function scoreBacktest(
 ): { backtest: BacktestResult; current: CheckpointForecast | undefined; track: TrackPoint[] } {
   const raw = forecastCheckpoints(backtestInput(plan, data, setup, onProgress));
   const calibrated = calibrate(raw, (m) => isHonest(m, setup.hasHistory));
-  const past = calibrated.checkpoints.filter((c) => c.period < plan.targetIndex);
+  const days = CHECKPOINTS[plan.target.grain];
+  const past = calibrated.checkpoints.filter((c) => c.period < plan.targetIndex && days.includes(c.offset));
   const board: LeaderboardEntry[] = leaderboard(past).map((r) => ({
     ...r,
     label: METHOD_LABELS[r.method],

@@ -63,7 +63,7 @@ export function planForecast(
   let target = chooseTarget(request.period, dataAsOf, fsm, request.asOf);
   if (target.fallback) notes.push(target.fallback);
   let grid = completeFrom(periodGrid(firstClose, target.range.start, target.grain, fsm), firstClose);
-  if (target.grain === 'quarter' && grid.grid.length - MIN_TRAINING.quarter < MIN_SCORED) {
+  if (!request.skipBacktest && target.grain === 'quarter' && grid.grid.length - MIN_TRAINING.quarter < MIN_SCORED) {
     // Scored on months but shown as a quarter would claim an accuracy nobody measured.
     const month = periodContaining(target.asOf, 'month', fsm);
     const range = periodRange(month, fsm);
@@ -93,7 +93,11 @@ export function planForecast(
   periods.forEach((p, i) => {
     const length = daysBetween(p.start, p.end);
     const isTarget = i === targetIndex;
-    const scored = (d: number) => !reason && CHECKPOINTS[target.grain].includes(d) && (!isTarget || d < offset);
+    // Earlier periods are also forecast on the target's own day, so that its range and its
+    // selection rest on errors made that far into a period (not scored unless a checkpoint).
+    const scored = (d: number) =>
+      !reason &&
+      (isTarget ? CHECKPOINTS[target.grain].includes(d) && d < offset : CHECKPOINTS[target.grain].includes(d) || d === offset);
     const days = new Set([0, offset, ...(reason ? [] : CHECKPOINTS[target.grain])]);
     for (const d of [...days].sort((a, b) => a - b)) {
       if (d >= length || (isTarget && d > offset)) continue;

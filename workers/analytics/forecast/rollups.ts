@@ -1,9 +1,9 @@
 // The current forecast's breakdowns: the waterfall from booked to forecast, and per-rep and
-// per-team ranges (each from its own Monte Carlo over that group's open deals and new business).
+// per-team ranges from one joint Monte Carlo over every group's open deals and new business.
 import type { GroupForecast, WaterfallStep } from '../../../src/engine-api/forecast';
 import type { ConversionTable } from '../../../src/forecast/conversion';
 import { cellGroups } from '../../../src/forecast/methods';
-import { simulate } from '../../../src/forecast/monteCarlo';
+import { simulateJoint, summarize } from '../../../src/forecast/monteCarlo';
 import type { Cell } from '../../../src/forecast/types';
 
 export function waterfall(
@@ -56,15 +56,17 @@ export function groupForecasts(
     const e = entry(groupOf(owner === '(no owner)' ? null : owner));
     pool.forEach((v, i) => (e.pool[i] = (e.pool[i] ?? 0) + v));
   }
-  const out: GroupForecast[] = [];
-  let k = 0;
-  for (const [name, g] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const dealGroups = cellGroups(g.cells, conversion);
-    const dist = simulate({ groups: dealGroups, base: g.closed, extra: g.pool, draws: opts.draws, seed: opts.seed + ++k });
+  const sorted = [...groups].sort((a, b) => a[0].localeCompare(b[0]));
+  const parts = sorted.map(([, g]) => ({ groups: cellGroups(g.cells, conversion), base: g.closed, extra: g.pool }));
+  // One joint simulation: draw d of every group is the same company draw (docs/forecast.md).
+  const joint = simulateJoint(parts, opts.windows, opts.draws, opts.seed);
+  const out: GroupForecast[] = sorted.map(([name, g], i) => {
+    const draws = joint[i] ?? new Float64Array(0);
+    const dist = summarize(Float64Array.from(draws));
     const newBusiness = g.pool.length > 0 ? g.pool.reduce((s, v) => s + v, 0) / g.pool.length : 0;
-    const expected = g.closed + dealGroups.reduce((s, d) => s + d.p * d.sum, 0) + newBusiness;
+    const expected = g.closed + (parts[i]?.groups ?? []).reduce((s, d) => s + d.p * d.sum, 0) + newBusiness;
     const base = { name, closed: g.closed, expected, p10: dist.p10, p90: dist.p90 };
-    out.push(opts.keepDraws ? { ...base, draws: Array.from(dist.sorted) } : base);
-  }
+    return opts.keepDraws ? { ...base, draws: Array.from(draws) } : base;
+  });
   return out.sort((a, b) => b.expected - a.expected);
 }
