@@ -150,6 +150,8 @@ export interface GroupFigures {
   readonly wonCount: number;
   readonly lostCount: number;
   readonly wonAmount: number;
+  /** Lost amount of the group (the win rate by value needs it). */
+  readonly lostAmount?: number;
   readonly winRate: number | null;
   readonly avgCycleDays: number | null;
   readonly openCount: number;
