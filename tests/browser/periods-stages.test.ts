@@ -147,6 +147,17 @@ describe('periods and stage order in the browser', () => {
     );
   });
 
+  it('flags the Maven deals without an account on the data screen', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=data&period=all`);
+    await waitForReady(page);
+    await dropMaven(page);
+    // Counted in sales_pipeline.csv: 1,425 rows with an empty account.
+    await page.waitForSelector('[data-testid="data-quality"] [data-check="deals_without_account"][data-count="1425"]', {
+      timeout: 60_000,
+    });
+  });
+
   it('orders an export without probabilities by its stage names, and lets the user reorder it', async () => {
     const { page } = await sessions.open(siteUrl);
     await page.goto(`${siteUrl}#view=dashboard&period=all`);
