@@ -122,7 +122,7 @@ export interface DashboardRequest {
   readonly fiscalStartMonth: number;
   readonly filters?: Filters;
   readonly variants?: KpiVariants;
-  /** Which comparison the bookings chart draws (tiles always carry both deltas). */
+  /** Which comparison the bookings chart draws; tiles carry both deltas and the page shows this one. */
   readonly comparison?: 'previous' | 'year_ago';
   /** "Today"; null or absent = the latest date in the data. */
   readonly referenceDate?: string | null;
