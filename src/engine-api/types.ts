@@ -156,7 +156,7 @@ export interface DashboardRequest {
   readonly fiscalStartMonth: number;
   readonly filters?: Filters;
   readonly variants?: KpiVariants;
-  /** Which comparison the bookings chart draws (tiles always carry both deltas). */
+  /** Which comparison the bookings chart draws; tiles carry both deltas and the page shows this one. */
   readonly comparison?: 'previous' | 'year_ago';
   /** "Today"; null or absent = the latest date in the data. */
   readonly referenceDate?: string | null;
@@ -184,6 +184,8 @@ export interface GroupFigures {
   readonly wonCount: number;
   readonly lostCount: number;
   readonly wonAmount: number;
+  /** Lost amount of the group (the win rate by value needs it). */
+  readonly lostAmount?: number;
   readonly winRate: number | null;
   readonly avgCycleDays: number | null;
   readonly openCount: number;

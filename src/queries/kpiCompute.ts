@@ -75,7 +75,7 @@ export function computeKpis(a: RangeAgg, t: TotalsAgg, x: RangeExtras, s: KpiSet
     ),
     quota_attainment: money('quota_attainment', () => attainment(a, x)),
     sales_velocity: withPipelineNote(
-      money('sales_velocity', () => velocity(a, dealSize, winRate, cycle)),
+      money('sales_velocity', () => velocity(a, dealSize, winRate, cycle, inputsNote(v))),
       a,
       s.allTime === true,
     ),
@@ -233,12 +233,26 @@ function attainment(a: RangeAgg, x: RangeExtras): Out {
   return x.quota > 0 ? ok(n(a.won_amt) / x.quota) : na('The quota of this period is 0.');
 }
 
-function velocity(a: RangeAgg, size: Out, rate: Out, cycle: Out): Out {
+/** Velocity takes its inputs in the definitions chosen on their tiles: it says which differ from the default. */
+function inputsNote(v: (id: KpiId) => string): string | undefined {
+  const words: Partial<Record<KpiId, Record<string, string>>> = {
+    avg_deal_size: { median: 'median deal size' },
+    win_rate: { by_value: 'win rate by value', won_over_all: 'win rate as won ÷ all deals created' },
+    avg_sales_cycle_days: { median: 'median sales cycle', all_closed: 'sales cycle over won and lost deals' },
+  };
+  const used = (Object.keys(words) as KpiId[]).flatMap((id) => {
+    const variant = v(id);
+    return variant === 'default' ? [] : [words[id]?.[variant] ?? `${id} ${variant}`];
+  });
+  return used.length > 0 ? `Uses the ${used.join(', ')} (as chosen on those tiles)` : undefined;
+}
+
+function velocity(a: RangeAgg, size: Out, rate: Out, cycle: Out, note?: string): Out {
   const parts = { 'average deal size': size, 'win rate': rate, 'sales cycle': cycle };
   for (const [name, part] of Object.entries(parts)) {
     if (part.value === null || part.value === undefined) return na(`The ${name} is not available: ${part.reason ?? ''}`);
   }
   const days = cycle.value ?? 0;
   if (days <= 0) return na('The sales cycle is 0 days.');
-  return ok((n(a.open_n) * (size.value ?? 0) * (rate.value ?? 0)) / days);
+  return ok((n(a.open_n) * (size.value ?? 0) * (rate.value ?? 0)) / days, note);
 }

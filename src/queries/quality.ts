@@ -10,7 +10,8 @@ export type QualityCheckId =
   | 'duplicate_opportunity_ids'
   | 'duplicate_lead_ids'
   | 'owners_missing_from_reps'
-  | 'account_spellings';
+  | 'account_spellings'
+  | 'deals_without_account';
 
 /** One example row with the check's totals: n items flagged, `deals` affected, `amount` of money involved. */
 export interface QualityRow {
@@ -118,6 +119,16 @@ export function accountSpellingsQuery(limit: number): SqlQuery {
     SELECT g.names AS label, g.spellings || ' spellings' AS detail, d.file, d.line::INTEGER AS line,
       ${totals('sum(coalesce(d.deals, 0))', 'sum(d.won)')}
     FROM g LEFT JOIN d USING (key) ORDER BY d.deals DESC NULLS LAST, g.names LIMIT ?`;
+  return { sql, params: [limit] };
+}
+
+/** Deals that name no account (neither an id nor a name); `amount` is their won amount. */
+export function dealsWithoutAccountQuery(limit: number): SqlQuery {
+  const sql = `SELECT opportunity_id AS label, status || CASE WHEN amount IS NULL THEN '' ELSE ', amount ' || amount END AS detail,
+      source_file AS file, source_line::INTEGER AS line,
+      ${totals(`count(*) FILTER (WHERE status = 'won')`, `sum(amount) FILTER (WHERE status = 'won')`)}
+    FROM opportunities WHERE account_id IS NULL AND coalesce(trim(account_name), '') = ''
+    ORDER BY source_file, source_line LIMIT ?`;
   return { sql, params: [limit] };
 }
 

@@ -13,6 +13,7 @@ export const QUALITY_TITLES: Readonly<Record<QualityCheckId, string>> = {
   duplicate_lead_ids: 'Duplicate lead ids',
   owners_missing_from_reps: 'Deal owners missing from the reps file',
   account_spellings: 'Account names spelled more than one way',
+  deals_without_account: 'Deals without an account',
 };
 
 export interface QualityTotals {
@@ -35,7 +36,7 @@ export function describeEffect(id: QualityCheckId, t: QualityTotals, referenceDa
     case 'closed_before_created':
       return `Won amount includes ${money(t.amount)} from ${plural(t.deals, 'won deal')} closed before created; their negative cycles shorten the average sales cycle.`;
     case 'open_past_close':
-      return `Open pipeline includes ${money(t.amount)} from ${plural(t.n, 'deal')} expected to close before ${referenceDate ?? 'the reference date'}; update or close them.`;
+      return `${plural(t.n, 'open deal')} (${money(t.amount)}) past due, expected to close before ${referenceDate ?? 'the reference date'}: no period's pipeline counts them (all time does; the tiles name them); update or close them.`;
     case 'won_without_amount': {
       const blank = t.n - t.extra;
       const parts = [
@@ -52,5 +53,7 @@ export function describeEffect(id: QualityCheckId, t: QualityTotals, referenceDa
       return `${plural(t.n, 'owner')} (${plural(t.deals, 'deal')}, ${money(t.amount)} won) not in the reps file: counted in totals but in no team, region or quota attainment.`;
     case 'account_spellings':
       return `${plural(t.n, 'account')} written several ways (${plural(t.deals, 'deal')}, ${money(t.amount)} won): per-account figures (CLV, new customers for CAC) count each spelling as a separate account.`;
+    case 'deals_without_account':
+      return `${plural(t.n, 'deal')} (${plural(t.deals, 'won deal')}, ${money(t.amount)} won) name no account: their won amount counts in CLV's total while no account does, they are never a new customer for CAC, and an industry filter leaves them out.`;
   }
 }

@@ -178,6 +178,12 @@ describe('dashboard KPIs on a hand-computed data set', () => {
     const all = await run({ period: 'all' });
     expect(value(all, 'sales_velocity')).toBeCloseTo((2 * 1625 * (4 / 6)) / 29.75, 9);
     expect(note(all, 'sales_velocity')).toBe('Pipeline: every open deal; includes open deals 1 past due');
+    // Median deal size (1500: 500, 1000 | 2000, 3000) changes velocity, and velocity says so.
+    const median = await run({ period: 'all', variants: { avg_deal_size: 'median' } });
+    expect(value(median, 'sales_velocity')).toBeCloseTo((2 * 1500 * (4 / 6)) / 29.75, 9);
+    expect(note(median, 'sales_velocity')).toBe(
+      'Uses the median deal size (as chosen on those tiles); Pipeline: every open deal; includes open deals 1 past due',
+    );
   });
 
   it('filters by owner and by account industry', async () => {

@@ -99,3 +99,22 @@ describe('data quality on the demo data', () => {
     expect(owners.examples[0]?.label).toBe(DEMO_FLAWS.unknownOwner);
   });
 });
+
+describe('data quality on Maven', () => {
+  // Counted in sales_pipeline.csv: 1,425 rows with an empty account (1,088 Engaging, 337
+  // Prospecting, none won) — the panel must not say "no problems".
+  it('flags the 1,425 deals without an account', async () => {
+    const analytics = await openAnalytics();
+    await loadFiles(
+      analytics,
+      ['sales_pipeline.csv', 'sales_teams.csv', 'accounts.csv', 'products.csv'].map((f) => fixture(`maven-crm/${f}`)),
+    );
+    const { issues } = await analytics.dataQuality({ examples: 3 });
+    const none = byId(issues, 'deals_without_account');
+    expect(none).toMatchObject({ count: 1425, amount: null });
+    expect(none.examples).toHaveLength(3);
+    expect(none.effect).toBe(
+      "1,425 deals (0 won deals, $0 won) name no account: their won amount counts in CLV's total while no account does, they are never a new customer for CAC, and an industry filter leaves them out.",
+    );
+  });
+});

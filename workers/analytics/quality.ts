@@ -5,6 +5,7 @@ import { extentQuery, type ExtentRow } from '../../src/queries/extent';
 import {
   accountSpellingsQuery,
   closedBeforeCreatedQuery,
+  dealsWithoutAccountQuery,
   duplicateIdsQuery,
   openPastCloseQuery,
   ownersMissingQuery,
@@ -38,6 +39,7 @@ export function dataQuality(ctx: AnalyticsContext, request: DataQualityRequest =
       ? run('owners_missing_from_reps', ownersMissingQuery(limit))
       : unavailable('owners_missing_from_reps', 'No reps file was loaded, so owners cannot be checked against it.'),
     run('account_spellings', accountSpellingsQuery(limit)),
+    run('deals_without_account', dealsWithoutAccountQuery(limit)),
   ];
   return { referenceDate, issues };
 }

@@ -1,7 +1,7 @@
 // The dashboard's part of the URL hash (the rest of SPEC §4's "the project's to design"):
 //   f.<dimension>=<value>  a filter value, repeated for several; an empty value means "blank"
 //   k.<kpi>=<variant>      a KPI variant (default when absent)
-//   cmp=prev|yoy           the comparison the bookings chart draws (default prev)
+//   cmp=prev|yoy           the comparison every tile and the bookings chart show (default prev)
 //   ref=YYYY-MM-DD         the reference date (default: latest date in the data)
 //   gm=<percent>           gross margin for CLV (default 100)
 //   churn=<percent>        yearly churn for the churn-based CLV

@@ -13,6 +13,7 @@ describe('first paint', () => {
   });
 
   it('is not used for another view: a period, a filter or a variant in the link', () => {
+    // A period in the link is not the data's own default (readViewState marks it so).
     expect(firstPaintFor(paint, dashboardRequest({ ...DEFAULT_VIEW, period: '2024-Q3', periodAuto: false }))).toBeNull();
     expect(firstPaintFor(paint, dashboardRequest({ ...DEFAULT_VIEW, filters: { owner: ['Ann'] } }))).toBeNull();
     expect(firstPaintFor(paint, dashboardRequest({ ...DEFAULT_VIEW, variants: { win_rate: 'by_value' } }))).toBeNull();

@@ -14,8 +14,8 @@ describe('describeEffect', () => {
     );
   });
   it('names the pipeline of open deals past their close date, with the reference date', () => {
-    expect(describeEffect('open_past_close', { n: 1, deals: 1, amount: 900, extra: 0 }, '2024-03-20')).toContain(
-      '$900 from 1 deal expected to close before 2024-03-20',
+    expect(describeEffect('open_past_close', { n: 1, deals: 1, amount: 900, extra: 0 }, '2024-03-20')).toBe(
+      "1 open deal ($900) past due, expected to close before 2024-03-20: no period's pipeline counts them (all time does; the tiles name them); update or close them.",
     );
   });
   it('tells zero amounts from missing ones', () => {

@@ -16,6 +16,7 @@ function figures(row: ViewRow, key: string | null): GroupFigures {
     wonCount: row.won_n,
     lostCount: row.lost_n,
     wonAmount: row.won_amt ?? 0,
+    lostAmount: row.lost_amt ?? 0,
     winRate: closed > 0 ? row.won_n / closed : null,
     avgCycleDays: row.won_cyc,
     openCount: row.open_n,
