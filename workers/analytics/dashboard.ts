@@ -104,6 +104,7 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
     sparklines: series.sparklines,
     views,
     currencies: {
+      code: prep.currency,
       blocked: moneyBlocked,
       perCurrency: moneyBlocked ? perCurrency(ctx, filters, range, referenceDate) : [],
     },

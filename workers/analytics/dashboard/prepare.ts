@@ -18,6 +18,8 @@ export interface Prepared {
   /** Which inputs the loaded data carries at all: a KPI reading an absent one is not available. */
   readonly presence: Presence;
   readonly leadRows: number;
+  /** The one currency the deals name (a currency column, or codes and symbols in the amounts), else null. */
+  readonly currency: string | null;
 }
 
 const prepared = new WeakMap<AnalyticsContext, Prepared>();
@@ -50,7 +52,17 @@ export function prepare(ctx: AnalyticsContext): Prepared {
     dimensionValues: values,
     presence: ctx.sql.one<Presence>(presenceQuery()),
     leadRows: ctx.sql.one<{ n: number }>({ sql: 'SELECT count(*)::INTEGER AS n FROM leads', params: [] }).n,
+    currency: dataCurrency(ctx),
   };
   prepared.set(ctx, result);
   return result;
+}
+
+function dataCurrency(ctx: AnalyticsContext): string | null {
+  const rows = ctx.sql.rows<{ currency: string }>({
+    sql: "SELECT DISTINCT upper(trim(currency)) AS currency FROM opportunities WHERE NULLIF(trim(currency), '') IS NOT NULL LIMIT 2",
+    params: [],
+  });
+  const only = rows.length === 1 ? rows[0]?.currency : undefined;
+  return only && /^[A-Z]{3}$/.test(only) ? only : null;
 }
