@@ -5,6 +5,7 @@ import { factTableSql, firstWonSql, leadsCubeSql, stageOrderSql, stagesQuery, ty
 import { extentQuery, type ExtentRow } from '../../../src/queries/extent';
 import { DIMENSIONS, isDimension, type Dimension } from '../../../src/queries/filters';
 import { dimensionValuesQuery, type DimensionValueRow } from '../../../src/queries/sideTables';
+import { dataCurrencyOf, dataCurrencyQuery } from '../../../src/queries/currency';
 import { presenceQuery, type Presence } from '../../../src/queries/availability';
 import type { AnalyticsContext } from '../context';
 import { resetMonthly } from './monthly';
@@ -52,17 +53,8 @@ export function prepare(ctx: AnalyticsContext): Prepared {
     dimensionValues: values,
     presence: ctx.sql.one<Presence>(presenceQuery()),
     leadRows: ctx.sql.one<{ n: number }>({ sql: 'SELECT count(*)::INTEGER AS n FROM leads', params: [] }).n,
-    currency: dataCurrency(ctx),
+    currency: dataCurrencyOf(ctx.sql.rows<{ currency: string }>(dataCurrencyQuery())),
   };
   prepared.set(ctx, result);
   return result;
-}
-
-function dataCurrency(ctx: AnalyticsContext): string | null {
-  const rows = ctx.sql.rows<{ currency: string }>({
-    sql: "SELECT DISTINCT upper(trim(currency)) AS currency FROM opportunities WHERE NULLIF(trim(currency), '') IS NOT NULL LIMIT 2",
-    params: [],
-  });
-  const only = rows.length === 1 ? rows[0]?.currency : undefined;
-  return only && /^[A-Z]{3}$/.test(only) ? only : null;
 }
