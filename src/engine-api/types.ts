@@ -225,6 +225,8 @@ export interface DashboardResult {
     readonly blocked: string | null;
     readonly perCurrency: readonly CurrencyFigures[];
   };
+  /** Why views that plot amounts are not available (no deal has an amount), instead of bars at 0. */
+  readonly unavailable?: { readonly amounts?: string };
   /** The values each filter can take (most frequent first; null = blank). */
   readonly dimensionValues?: Partial<Record<Dimension, readonly (string | null)[]>>;
 }

@@ -60,6 +60,9 @@ describe('currency, content recognition and "not available" in the page', () => 
     expect(await tileValue(page, 'lead_to_opportunity_ratio')).toBeCloseTo(funnelRatio(), 12);
     expect(await tileValue(page, 'won_amount')).toBeNull();
     await expect(page.locator('[data-kpi="won_amount"] .reason').textContent()).resolves.toMatch(/amount/);
+    // No bookings chart of zeros: the chart's place says why.
+    expect(await page.locator('[data-testid="bookings-chart"]').count()).toBe(0);
+    await expect(page.locator('[data-testid="bookings-na"]').textContent()).resolves.toMatch(/not available/);
   });
 
   it('a leads file whose conversion flag was not understood: the tile says why, not 0.0 %', async () => {

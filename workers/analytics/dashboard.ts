@@ -109,6 +109,7 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
       perCurrency: moneyBlocked ? perCurrency(ctx, filters, range, referenceDate) : [],
     },
     dimensionValues: prep.dimensionValues,
+    ...(prep.presence.amount === 0 ? { unavailable: { amounts: missingReason('amount', false) } } : {}),
   };
 }
 
