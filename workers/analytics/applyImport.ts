@@ -134,9 +134,11 @@ function markCurrencies(ctx: AnalyticsContext, mapping: TableMapping, entry: Sta
   const amount = mapping.columns['amount']?.source;
   if (!amount || mapping.columns['currency']) return;
   const staged = stagedWithLines(stagingNames(entry.info.fileId).table, entry.firstDataLine, entry.lineMap);
+  // Plain numbers name no currency: only amounts with other characters are looked at.
   ctx.sql.run({
     sql: `UPDATE opportunities SET currency = d.code
-      FROM (SELECT ${staged.line} AS line, ${currencyMarkSql(quoteIdent(amount))} AS code FROM ${staged.from}) d
+      FROM (SELECT ${staged.line} AS line, ${currencyMarkSql(quoteIdent(amount))} AS code FROM ${staged.from}
+        WHERE NOT regexp_full_match(coalesce(${quoteIdent(amount)}, ''), '[-+0-9.,()\\s'']*')) d
       WHERE opportunities.source_file = ? AND opportunities.source_line = d.line AND d.code IS NOT NULL`,
     params: [entry.info.fileName],
   });
