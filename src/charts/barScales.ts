@@ -1,5 +1,5 @@
 // D3 does the maths (scales, ticks, formats); the Svelte component owns the DOM.
-import { format } from 'd3';
+import { moneyCompact } from '../format/display.svelte';
 import { scaleBand, scaleLinear, type ScaleBand, type ScaleLinear } from 'd3';
 
 export interface BarLayout {
@@ -31,7 +31,6 @@ export function barLayout(
     .domain([0, max > 0 ? max : 1])
     .nice(5)
     .range([height - m.bottom, m.top]);
-  const tickFormat = format('$~s');
-  const ticks = y.ticks(5).map((value) => ({ value, label: tickFormat(value), y: y(value) }));
+  const ticks = y.ticks(5).map((value) => ({ value, label: moneyCompact(value), y: y(value) }));
   return { x, y, ticks };
 }

@@ -268,7 +268,14 @@ export interface DashboardResult {
   readonly sparklines?: Partial<Record<KpiId, readonly (number | null)[]>>;
   readonly views?: DashboardViews;
   /** Why money KPIs are not available (several currencies), and the amounts per currency. */
-  readonly currencies?: { readonly blocked: string | null; readonly perCurrency: readonly CurrencyFigures[] };
+  readonly currencies?: {
+    /** The one currency the deals name (currency column, or codes/symbols in the amounts); null when none. */
+    readonly code?: string | null;
+    readonly blocked: string | null;
+    readonly perCurrency: readonly CurrencyFigures[];
+  };
+  /** Why views that plot amounts are not available (no deal has an amount), instead of bars at 0. */
+  readonly unavailable?: { readonly amounts?: string };
   /** The values each filter can take (most frequent first; null = blank). */
   readonly dimensionValues?: Partial<Record<Dimension, readonly (string | null)[]>>;
 }

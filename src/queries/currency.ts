@@ -26,6 +26,19 @@ export function perCurrencyQuery(filters: Filters, range: DateRange | null, refe
   return { sql, params: p.values };
 }
 
+/** The distinct currencies the deals name (two at most: one is the data's currency, two mean none). */
+export function dataCurrencyQuery(): SqlQuery {
+  const sql = `SELECT DISTINCT upper(trim(currency)) AS currency FROM opportunities
+    WHERE NULLIF(trim(currency), '') IS NOT NULL LIMIT 2`;
+  return { sql, params: [] };
+}
+
+/** The data's one currency from those rows, or null (none, several, or not an ISO code). */
+export function dataCurrencyOf(rows: readonly { currency: string }[]): string | null {
+  const only = rows.length === 1 ? rows[0]?.currency : undefined;
+  return only && /^[A-Z]{3}$/.test(only) ? only : null;
+}
+
 /** The reason money KPIs are withheld, or null when at most one currency is present. */
 export function mixedCurrencyReason(currencies: readonly string[]): string | null {
   if (currencies.length <= 1) return null;

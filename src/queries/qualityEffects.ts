@@ -1,8 +1,8 @@
 // The words of the data-quality panel: each check's title and what its findings do to
 // the KPIs, from the totals the check's query returned. Pure, so tests pin the wording.
+import { formatMoney } from '../format/money';
 import type { QualityCheckId, QualityRow } from './quality';
 
-const money = (v: number | null) => `$${Math.round(v ?? 0).toLocaleString('en-US')}`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export const QUALITY_TITLES: Readonly<Record<QualityCheckId, string>> = {
@@ -30,8 +30,10 @@ export function totalsOf(rows: readonly QualityRow[]): QualityTotals {
     : { n: 0, deals: 0, amount: null, extra: 0 };
 }
 
-export function describeEffect(id: QualityCheckId, t: QualityTotals, referenceDate: string | null): string {
+/** `currency` is the data's (docs/currency.md); the worker words the effects in en-US. */
+export function describeEffect(id: QualityCheckId, t: QualityTotals, referenceDate: string | null, currency = 'USD'): string {
   if (t.n === 0) return 'None found.';
+  const money = (v: number | null) => formatMoney(Math.round(v ?? 0), { currency, locale: 'en-US' }, 0);
   switch (id) {
     case 'closed_before_created':
       return `Won amount includes ${money(t.amount)} from ${plural(t.deals, 'won deal')} closed before created; their negative cycles shorten the average sales cycle.`;

@@ -119,6 +119,8 @@ describe.each(PAIRS)('the marketing-funnel pair $leads + $deals', (pair) => {
     expect(kpi(all, 'win_rate')).toBe(1);
     // Nothing says how much the deals were worth: not available, not $0.
     expect(kpi(all, 'won_amount')).toBeNull();
+    // …and the views that plot amounts say so instead of drawing bars at 0.
+    expect(all.unavailable?.amounts).toMatch(/amount/);
   });
 });
 

@@ -3,6 +3,8 @@
 import { CANONICAL_TABLES, createTableSql } from '../../src/canonical/schema';
 import type { FileReconciliation, ImportResult, RejectedRow } from '../../src/engine-api/types';
 import { OWN_ID, usesContentId } from '../../src/mapping/contentId';
+import { currencyMarkSql } from '../../src/mapping/currencyMarks';
+import { stagedWithLines } from '../../src/staging/lineMapSql';
 import { countImputedSql, imputeOpenAmountsSql } from '../../src/mapping/enrichSql';
 import { loadStatements } from '../../src/mapping/loadSql';
 import { userStageOrderSql } from '../../src/queries/fact';
@@ -78,6 +80,7 @@ function loadFile(ctx: AnalyticsContext, mapping: TableMapping & { table: Target
   ctx.sql.run(stmts.rejects);
   ctx.sql.run(stmts.insert);
   ctx.sql.run(stmts.dropConvert);
+  if (mapping.table === 'opportunities') markCurrencies(ctx, mapping, entry);
   const parserRejects = ctx.sql.rows<{ line: number; reason: string; raw: string }>(parserRejectsSql(n));
   const rejects: RejectedRow[] = [
     ...parserRejects.map((r) => ({ line: r.line, column: '(whole row)', reason: `CSV: ${r.reason}`, raw: r.raw })),
@@ -138,5 +141,23 @@ function contentIdNotes(ctx: AnalyticsContext, plan: ImportPlan, names: Readonly
     const dup =
       repeats > 0 ? ` ${repeats} rows repeat another row value for value and share its id (listed under duplicate ids).` : '';
     return `${file} has no id column: each row's ${id} is made from its values (a re-export of the same sheet gives the same ids); its file and line stay on the row.${dup}`;
+  });
+}
+
+/**
+ * Deals without a currency column whose amounts name one (`1.200 €`, `EUR 1200`, `R$ 300`):
+ * each row takes the currency its own amount names (docs/currency.md).
+ */
+function markCurrencies(ctx: AnalyticsContext, mapping: TableMapping, entry: StagedEntry): void {
+  const amount = mapping.columns['amount']?.source;
+  if (!amount || mapping.columns['currency']) return;
+  const staged = stagedWithLines(stagingNames(entry.info.fileId).table, entry.firstDataLine, entry.lineMap);
+  // Plain numbers name no currency: only amounts with other characters are looked at.
+  ctx.sql.run({
+    sql: `UPDATE opportunities SET currency = d.code
+      FROM (SELECT ${staged.line} AS line, ${currencyMarkSql(quoteIdent(amount))} AS code FROM ${staged.from}
+        WHERE NOT regexp_full_match(coalesce(${quoteIdent(amount)}, ''), '[-+0-9.,()\\s'']*')) d
+      WHERE opportunities.source_file = ? AND opportunities.source_line = d.line AND d.code IS NOT NULL`,
+    params: [entry.info.fileName],
   });
 }

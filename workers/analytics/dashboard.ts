@@ -112,10 +112,12 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
     sparklines: series.sparklines,
     views,
     currencies: {
+      code: prep.currency,
       blocked: moneyBlocked,
       perCurrency: moneyBlocked ? perCurrency(ctx, filters, range, referenceDate) : [],
     },
     dimensionValues: prep.dimensionValues,
+    ...(prep.presence.amount === 0 ? { unavailable: { amounts: missingReason('amount', false) } } : {}),
   };
 }
 

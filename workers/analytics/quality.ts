@@ -16,6 +16,7 @@ import {
 } from '../../src/queries/quality';
 import { describeEffect, QUALITY_TITLES, totalsOf } from '../../src/queries/qualityEffects';
 import type { SqlQuery } from '../../src/queries/sql';
+import { dataCurrencyOf, dataCurrencyQuery } from '../../src/queries/currency';
 import type { AnalyticsContext } from './context';
 
 const DEFAULT_EXAMPLES = 5;
@@ -24,7 +25,8 @@ export function dataQuality(ctx: AnalyticsContext, request: DataQualityRequest =
   const limit = Math.max(1, Math.min(50, Math.trunc(request.examples ?? DEFAULT_EXAMPLES)));
   const referenceDate = request.referenceDate ?? ctx.sql.one<ExtentRow>(extentQuery()).reference_date;
   const count = (table: 'reps' | 'leads' | 'accounts') => ctx.sql.one<{ n: number }>(tableRowsQuery(table)).n;
-  const run = (id: QualityCheckId, q: SqlQuery): QualityIssue => issue(id, ctx.sql.rows<QualityRow>(q), referenceDate);
+  const currency = dataCurrencyOf(ctx.sql.rows<{ currency: string }>(dataCurrencyQuery())) ?? 'USD';
+  const run = (id: QualityCheckId, q: SqlQuery): QualityIssue => issue(id, ctx.sql.rows<QualityRow>(q), referenceDate, currency);
   const issues: QualityIssue[] = [
     run('closed_before_created', closedBeforeCreatedQuery(limit)),
     referenceDate
@@ -44,14 +46,14 @@ export function dataQuality(ctx: AnalyticsContext, request: DataQualityRequest =
   return { referenceDate, issues };
 }
 
-function issue(id: QualityCheckId, rows: readonly QualityRow[], referenceDate: string | null): QualityIssue {
+function issue(id: QualityCheckId, rows: readonly QualityRow[], referenceDate: string | null, currency: string): QualityIssue {
   const totals = totalsOf(rows);
   return {
     id,
     title: QUALITY_TITLES[id],
     count: totals.n,
     amount: totals.amount,
-    effect: describeEffect(id, totals, referenceDate),
+    effect: describeEffect(id, totals, referenceDate, currency),
     examples: rows.map((r) => ({ label: r.label, detail: r.detail, file: r.file, line: r.line })),
   };
 }

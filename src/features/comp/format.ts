@@ -1,8 +1,9 @@
 // Display formats for the comp screen: money from cents, fractions as percentages.
 import { format } from 'd3';
+import { money } from '../../format/display.svelte';
 
-const money0 = format('$,.0f');
-const money2 = format('$,.2f');
+const money0 = (v: number) => money(v, 0);
+const money2 = (v: number) => money(v, 2);
 const pct1 = format('.1%');
 
 export const fmtMoney = (cents: number) => money0(cents / 100);

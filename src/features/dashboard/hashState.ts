@@ -5,7 +5,8 @@
 //   ref=YYYY-MM-DD         the reference date (default: latest date in the data)
 //   gm=<percent>           gross margin for CLV (default 100)
 //   churn=<percent>        yearly churn for the churn-based CLV
-//   cur=<ISO code>         display currency (labels only; amounts are never converted)
+//   cur=<ISO code>         the currency of amounts whose data names none (never a conversion)
+//   loc=<BCP 47 tag>       the number format's locale (default: the browser's)
 //   by=<dimension>         the segment view's group-by (default region)
 // Read leniently: a bad value is dropped with a notice, never a crash.
 import { DIMENSIONS, isDimension, type Dimension, type Filters } from '../../queries/filters';
@@ -19,6 +20,7 @@ export interface DashboardHashState {
   readonly grossMargin?: number;
   readonly churn?: number;
   readonly currency?: string;
+  readonly locale?: string;
   readonly segmentBy?: Dimension;
 }
 
@@ -48,6 +50,11 @@ export function readDashboardHash(params: URLSearchParams, problems: string[]): 
   if (cur !== null) {
     if (/^[A-Z]{3}$/.test(cur)) out.currency = cur;
     else problems.push(`The link's currency "${cur}" is not a three-letter code like USD; showing USD.`);
+  }
+  const loc = params.get('loc');
+  if (loc !== null) {
+    if (isLocale(loc)) out.locale = loc;
+    else problems.push(`The link's number format "${loc}" is not a locale like de-DE; using the browser's.`);
   }
   const by = params.get('by');
   if (by !== null) {
@@ -101,7 +108,17 @@ export function writeDashboardHash(state: DashboardHashState, params: URLSearchP
   if (state.grossMargin !== undefined && state.grossMargin !== 1) params.set('gm', String(round6(state.grossMargin * 100)));
   if (state.churn !== undefined) params.set('churn', String(round6(state.churn * 100)));
   if (state.currency && state.currency !== 'USD') params.set('cur', state.currency);
+  if (state.locale) params.set('loc', state.locale);
   if (state.segmentBy && state.segmentBy !== 'region') params.set('by', state.segmentBy);
+}
+
+function isLocale(tag: string): boolean {
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag)) return false;
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 function round6(n: number): number {

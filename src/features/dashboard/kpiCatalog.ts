@@ -2,6 +2,8 @@
 // variant (printed under the tile) and the "how is this computed" text, both from docs/kpis.md.
 import { format } from 'd3';
 import type { KpiId } from '../../engine-api/types';
+import { display } from '../../format/display.svelte';
+import { formatMoney } from '../../format/money';
 import { KPI_VARIANTS } from '../../queries/kpiVariants';
 
 export type ValueKind = 'money' | 'count' | 'percent' | 'days' | 'ratio' | 'money_per_day';
@@ -16,13 +18,13 @@ export interface KpiSpec {
   readonly how: string;
 }
 
-/** Formats a value of a kind; money in the display currency (labels only: amounts are never converted). */
+/** Formats a value of a kind; money in the data's currency and the display locale (src/format/money.ts). */
 export function formatValue(kind: ValueKind, value: number, currency = 'USD'): string {
   switch (kind) {
     case 'money':
-      return moneyFormat(currency, Math.abs(value) < 100 ? 2 : 0)(value);
+      return formatMoney(value, { currency, locale: display.locale });
     case 'money_per_day':
-      return `${moneyFormat(currency, Math.abs(value) < 100 ? 2 : 0)(value)}/day`;
+      return `${formatMoney(value, { currency, locale: display.locale })}/day`;
     case 'count':
       return COUNT(value);
     case 'percent':
@@ -38,24 +40,6 @@ const COUNT = format(',d');
 const PERCENT = format('.1%');
 const ONE_DECIMAL = format(',.1f');
 const TWO_DECIMALS = format(',.2f');
-
-/** Building an Intl.NumberFormat costs far more than using one: every table cell would pay it. */
-const moneyFormats = new Map<string, (v: number) => string>();
-
-function moneyFormat(currency: string, digits: number): (v: number) => string {
-  const key = `${currency} ${digits}`;
-  const known = moneyFormats.get(key);
-  if (known) return known;
-  const f = new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-  const formatter = (v: number) => f.format(v);
-  moneyFormats.set(key, formatter);
-  return formatter;
-}
 
 export function variantsOf(id: KpiId): readonly string[] {
   return KPI_VARIANTS[id];

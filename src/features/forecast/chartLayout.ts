@@ -1,5 +1,6 @@
 // D3 does the maths for the forecast charts (scales, paths, ticks); Svelte draws the SVG.
-import { area, format, line, scaleBand, scaleLinear } from 'd3';
+import { area, line, scaleBand, scaleLinear } from 'd3';
+import { moneyCompact } from '../../format/display.svelte';
 import type { HistoryPoint, WaterfallStep } from '../../engine-api/forecast';
 
 export interface Box {
@@ -11,7 +12,7 @@ export interface Box {
   readonly left: number;
 }
 
-const tickLabel = format('$~s');
+const tickLabel = (v: number): string => moneyCompact(v);
 
 export interface FanInput {
   readonly history: readonly HistoryPoint[];

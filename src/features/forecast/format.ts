@@ -1,7 +1,8 @@
 // Display formats for the forecast screen.
 import { format } from 'd3';
+import { money as moneyOf } from '../../format/display.svelte';
 
-const money = format('$,.0f');
+const money = (v: number) => moneyOf(v, 0);
 const pct = format('.1%');
 
 export const fmtMoney = (v: number | null) => (v === null || !Number.isFinite(v) ? 'not available' : money(v));

@@ -1,7 +1,8 @@
 // Number formats of the planner; a value that cannot be computed reads "not available".
 import { format } from 'd3';
+import { money as moneyOf } from '../../format/display.svelte';
 
-const money = format('$,.0f');
+const money = (v: number) => moneyOf(v, 0);
 const count = format(',.0f');
 const pct = format('.1%');
 

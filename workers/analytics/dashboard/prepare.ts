@@ -17,6 +17,7 @@ import { extentQuery, type ExtentRow } from '../../../src/queries/extent';
 import { leadLinkSql } from '../../../src/queries/article';
 import { DIMENSIONS, isDimension, type Dimension } from '../../../src/queries/filters';
 import { dimensionValuesQuery, type DimensionValueRow } from '../../../src/queries/sideTables';
+import { dataCurrencyOf, dataCurrencyQuery } from '../../../src/queries/currency';
 import { presenceQuery, type Presence } from '../../../src/queries/availability';
 import type { AnalyticsContext } from '../context';
 import { resetMonthly } from './monthly';
@@ -30,6 +31,8 @@ export interface Prepared {
   /** Which inputs the loaded data carries at all: a KPI reading an absent one is not available. */
   readonly presence: Presence;
   readonly leadRows: number;
+  /** The one currency the deals name (a currency column, or codes and symbols in the amounts), else null. */
+  readonly currency: string | null;
 }
 
 const prepared = new WeakMap<AnalyticsContext, Prepared>();
@@ -70,6 +73,7 @@ export function prepare(ctx: AnalyticsContext): Prepared {
     dimensionValues: values,
     presence: ctx.sql.one<Presence>(presenceQuery()),
     leadRows: ctx.sql.one<{ n: number }>({ sql: 'SELECT count(*)::INTEGER AS n FROM leads', params: [] }).n,
+    currency: dataCurrencyOf(ctx.sql.rows<{ currency: string }>(dataCurrencyQuery())),
   };
   prepared.set(ctx, result);
   return result;
