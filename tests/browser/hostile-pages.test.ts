@@ -115,4 +115,16 @@ describe('hostile links and files', () => {
     expect(said).toContain('2017-13');
     expect(said).toMatch(/elsewhere\.example/);
   });
+
+  it('does not follow a data= address that redirects to another origin: no request leaves', async () => {
+    const { page, context, problems } = await sessions.open(siteUrl);
+    // A same-origin address that answers with a redirect to another server (the route stands in for the host).
+    await context.route(`${siteUrl}moved/deals.csv`, (route) =>
+      route.fulfill({ status: 302, headers: { location: 'http://127.0.0.2:9/deals.csv' } }),
+    );
+    await page.goto(`${siteUrl}#view=dashboard&period=all&data=moved/deals.csv`);
+    await page.waitForSelector('[role="alert"]:has-text("answered with a redirect")', { timeout: 60_000 });
+    // useBrowserSessions fails the test on any request to another origin; say it here too.
+    expect(problems).toEqual([]);
+  });
 });
