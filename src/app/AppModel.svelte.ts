@@ -6,7 +6,7 @@ import { MappingModel } from '../features/import/MappingModel.svelte';
 import { applyRemembered, pageStore } from '../features/import/rememberedPlan';
 import type { ImportPlan } from '../mapping/types';
 import { carryLinkKeys } from '../embed/embedMode';
-import { fetchDataFiles } from '../share/dataUrls';
+import { dataFolderOf, fetchDataFiles } from '../share/dataUrls';
 import { openingOf, withoutKeys } from '../share/opening';
 import { RememberModel } from '../privacy/RememberModel.svelte';
 import { fromStored, type RememberedData, type StoredMapping } from '../privacy/rememberStore';
@@ -67,7 +67,7 @@ export class AppModel {
 
   async start(): Promise<void> {
     // A link may carry a snapshot or `data=` addresses of hosted exports; otherwise the demo.
-    const opening = await openingOf(location.hash, location.href);
+    const opening = await openingOf(location.hash, location.href, dataFolderOf(document));
     this.notices = [...this.notices, ...opening.problems];
     if (opening.snapshot) return this.showSnapshot(opening.snapshot);
     if (opening.urls.length > 0) return this.loadUrls(opening.urls);

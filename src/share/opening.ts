@@ -9,9 +9,9 @@ export interface Opening {
   readonly problems: readonly string[];
 }
 
-export async function openingOf(hash: string, pageUrl: string): Promise<Opening> {
+export async function openingOf(hash: string, pageUrl: string, dataFolder?: string): Promise<Opening> {
   const snap = new URLSearchParams(hash.replace(/^#/, '')).get('snap');
-  const { urls, problems } = readDataUrls(hash, pageUrl);
+  const { urls, problems } = readDataUrls(hash, pageUrl, dataFolder);
   if (snap) {
     const decoded = await decodeSnapshot(snap);
     if ('snapshot' in decoded) return { snapshot: decoded.snapshot, urls: [], problems };

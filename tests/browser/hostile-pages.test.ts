@@ -115,4 +115,43 @@ describe('hostile links and files', () => {
     expect(said).toContain('2017-13');
     expect(said).toMatch(/elsewhere\.example/);
   });
+
+  it('does not follow a data= address that redirects to another origin: no request leaves', async () => {
+    const { page, context, problems } = await sessions.open(siteUrl);
+    // A same-origin address that answers with a redirect to another server (the route stands in for the host).
+    await context.route(`${siteUrl}moved/deals.csv`, (route) =>
+      route.fulfill({ status: 302, headers: { location: 'http://127.0.0.2:9/deals.csv' } }),
+    );
+    await page.goto(`${siteUrl}#view=dashboard&period=all&data=moved/deals.csv`);
+    await page.waitForSelector('[role="alert"]:has-text("answered with a redirect")', { timeout: 60_000 });
+    // useBrowserSessions fails the test on any request to another origin; say it here too.
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps one owner when a file mixes UTF-8 and Windows-1252 lines, and says so', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=dashboard&period=all`);
+    await waitForReady(page);
+    const header = 'opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\n';
+    const row = (i: number, agent: string) => `D${i},${agent},GTX Basic,Acme,Won,2017-01-02,2017-02-0${i},100\n`;
+    // "José Muñoz" saved once as UTF-8 and once as Windows-1252 (é = E9, ñ = F1), written out by hand.
+    const latin1 = Buffer.from(row(2, 'Jos\u00e9 Mu\u00f1oz'), 'latin1');
+    const buffer = Buffer.concat([
+      Buffer.from(header + row(1, 'José Muñoz'), 'utf8'),
+      latin1,
+      Buffer.from(row(3, 'Ann Lee'), 'utf8'),
+    ]);
+    await page.setInputFiles('[data-testid="file-input"]', [{ name: 'sales_pipeline.csv', mimeType: 'text/csv', buffer }]);
+    await page.waitForSelector('[data-testid="apply-mapping"], .data-label:has-text("sales_pipeline.csv")', { timeout: 60_000 });
+    if ((await page.locator('[data-testid="apply-mapping"]').count()) > 0) {
+      await page.waitForSelector('[data-testid="reading-note"]:has-text("mixes encodings")');
+      await page.click('[data-testid="apply-mapping"]');
+    }
+    await page.waitForSelector('.data-label:has-text("sales_pipeline.csv")', { timeout: 60_000 });
+    await waitForReady(page);
+    const labels = await page.locator('[data-testid="leaderboard"] tbody tr td:nth-child(2)').allTextContents();
+    expect(labels.sort()).toEqual(['Ann Lee', 'José Muñoz']);
+    await page.getByRole('button', { name: 'Data', exact: true }).click();
+    await page.waitForSelector('.note:has-text("mixes encodings: 1 line(s) (the first is line 3)")');
+  });
 });

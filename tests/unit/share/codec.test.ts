@@ -1,7 +1,7 @@
 // Snapshot links: base64url and deflate-raw round trips, damaged links, the data= checks.
 import { describe, expect, it } from 'vitest';
 import { compressJson, decompressJson, fromBase64Url, toBase64Url } from '../../../src/share/codec';
-import { fileNameOf, readDataUrls } from '../../../src/share/dataUrls';
+import { fileNameOf, folderUrl, readDataUrls } from '../../../src/share/dataUrls';
 import { decodeSnapshot, describeSnapshot, encodeSnapshot, snapshotOf } from '../../../src/share/snapshot';
 import type { DashboardResult } from '../../../src/engine-api/types';
 
@@ -32,7 +32,7 @@ describe('codec', () => {
 });
 
 describe('data= URLs', () => {
-  it('keeps relative and same-origin addresses, refuses others with a notice', () => {
+  it('keeps addresses below the page’s folder, refuses other origins and paths with a notice', () => {
     const hash =
       '#view=dashboard&data=exports/deals.csv,/portal/sales/accounts.csv&data=https://intranet.example/x.csv' +
       '&data=https://evil.example/x.csv&data=javascript:alert(1)&data=//evil.example/y.csv';
@@ -40,10 +40,20 @@ describe('data= URLs', () => {
     expect(urls).toEqual([
       'https://intranet.example/portal/sales/exports/deals.csv',
       'https://intranet.example/portal/sales/accounts.csv',
-      'https://intranet.example/x.csv',
     ]);
-    expect(problems).toHaveLength(3);
-    expect(problems[0]).toContain('evil.example');
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toContain('outside the folder this site publishes data in (/portal/sales/)');
+    expect(problems[1]).toContain('evil.example');
+  });
+
+  it('reads only below the data folder the host configured, however the path is spelled', () => {
+    const folder = folderUrl('exports/', PAGE);
+    expect(folder).toBe('https://intranet.example/portal/sales/exports/');
+    const hash =
+      '#data=exports/deals.csv,accounts.csv,exports/../admin.csv,exports/%2e%2e/admin.csv,exports/..%2fadmin.csv,exports/..%5Cadmin.csv,/portal/sales/exports2/x.csv';
+    const { urls, problems } = readDataUrls(hash, PAGE, folder);
+    expect(urls).toEqual(['https://intranet.example/portal/sales/exports/deals.csv']);
+    expect(problems).toHaveLength(6);
   });
 
   it('names a fetched file by its last path segment', () => {
