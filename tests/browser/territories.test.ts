@@ -93,4 +93,38 @@ describe('territory planner', () => {
     expect(lines[0]).toBe('account_id,current_territory,new_territory');
     expect(lines).toHaveLength(totalAccounts + 1);
   });
+
+  it('runs a rebalance from today on open (t.design=1) within the budget, the same way twice', async () => {
+    const link = `${siteUrl}#view=territories&period=all&t.mode=counties&t.from=1&t.design=1&t.seed=3`;
+    const outcomes: { rows: Row[]; attrs: Record<string, string | null> }[] = [];
+    for (let run = 0; run < 2; run++) {
+      const { page } = await sessions.open(siteUrl);
+      await page.goto(link);
+      await page.waitForSelector('[data-testid="balance-summary"][data-design="done"]', { timeout: 120_000 });
+      const el = page.locator('[data-testid="balance-summary"]');
+      const attrs: Record<string, string | null> = {};
+      for (const name of ['data-max-deviation', 'data-disruption', 'data-discontiguous'])
+        attrs[name] = await el.getAttribute(name);
+      outcomes.push({ rows: await rows(page), attrs });
+      // The link still says how to reproduce the proposal on screen.
+      expect(page.url()).toContain('t.design=1');
+    }
+    const [first, second] = outcomes;
+    expect(second).toEqual(first);
+    const shown = first?.rows ?? [];
+    expect(Number(first?.attrs['data-max-deviation'])).toBeCloseTo(maxDeviation(shown), 9);
+    const disruption = Number(first?.attrs['data-disruption']);
+    expect(disruption).toBeGreaterThan(0);
+    expect(disruption).toBeLessThanOrEqual(0.1);
+    expect(first?.attrs['data-discontiguous']).toMatch(/^\d+$/);
+  });
+
+  it('explains the disabled Move button before a design has run', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=territories&period=all`);
+    await page.waitForSelector('[data-testid="territory-table"] tr[data-territory]', { timeout: 90_000 });
+    expect(await page.locator('[data-testid="whatif-move"]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-testid="whatif-move"]').getAttribute('title')).toMatch(/design first/i);
+    expect(await page.locator('[data-testid="whatif-hint"]').textContent()).toMatch(/design first/i);
+  });
 });
