@@ -10,6 +10,8 @@ import { assignmentCsv } from './exportCsv';
 import { DEFAULT_BUDGET_PCT, DEFAULT_TERRITORY, territoryKey, type Compactness, type TerritoryParams } from './hashState';
 import { GROUPINGS, measureOf, type Grouping, type Measure } from './measures';
 import { namedTerritories } from './named';
+import { placeAll } from './placeAll';
+import type { PlacementSummary } from '../../territories/placement';
 import { accountsMovedFraction, summarize, type Summary } from './summary';
 
 export type RunState = 'idle' | 'running' | 'done' | 'stopped' | 'error';
@@ -34,6 +36,9 @@ export class TerritoriesModel {
   private designOnOpen = $state(false);
   /** The options (as link text) of the design on screen: the link says t.design=1 while they still hold. */
   private designedKey = $state<string | null>(null);
+  /** How the accounts were placed on the map (coordinates, ZIP code, state) and which were not. */
+  placement = $state.raw<PlacementSummary | null>(null);
+  placementProblem = $state<string | null>(null);
   /** Why today's territories come from another column than the link or default asked for. */
   groupingNote = $state<string | null>(null);
   locks = $state<Record<string, string>>({});
@@ -103,7 +108,10 @@ export class TerritoriesModel {
   async load(): Promise<void> {
     try {
       const data = await this.api.territoryAccounts();
-      this.accounts = data.accounts;
+      const { accounts, placement, problem } = await placeAll(data.accounts);
+      this.accounts = accounts;
+      this.placement = placement;
+      this.placementProblem = problem;
       this.unmatchedDeals = data.unmatchedDeals;
       this.loadError = null;
       this.result = null;
