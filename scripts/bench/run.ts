@@ -13,6 +13,7 @@ import { ensureData } from './data';
 import { featureTimings, type FeatureTiming } from './features';
 import { nativeReplay } from './native';
 import { plainJsRun } from './plainJs';
+import { runCommdis } from './commdis';
 import { recordProduct } from './record';
 import { printBundle, printPhases, printTable, sizeLabel, TARGETS } from './report';
 import { assemble, repeat, type SizeResult } from './results';
@@ -96,6 +97,8 @@ async function benchSize(
 }
 
 async function main(): Promise<void> {
+  // The commercial-districting benchmark is a run of its own (scripts/bench/commdis.ts).
+  if (process.argv.includes('--commdis')) return runCommdis();
   const opts = options();
   const startedAt = new Date();
   const loadBefore = os.loadavg();
