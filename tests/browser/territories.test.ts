@@ -1,11 +1,14 @@
 // The territory planner in real Chromium on the demo data: today's rows and balance match
 // each other, a county design runs in its worker and reports its balance truthfully,
 // what-if moves update the figures, and the CSV export has the CRM-ready columns.
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowserSessions, waitForReady } from './setup/browser';
 
 const siteUrl = inject('siteUrl');
+const maven = (file: string) => path.resolve(import.meta.dirname, '../fixtures/maven-crm', file);
+const MAVEN_FILES = ['sales_pipeline.csv', 'sales_teams.csv', 'accounts.csv', 'products.csv'].map(maven);
 
 interface Row {
   territory: string;
@@ -126,5 +129,17 @@ describe('territory planner', () => {
     expect(await page.locator('[data-testid="whatif-move"]').isDisabled()).toBe(true);
     expect(await page.locator('[data-testid="whatif-move"]').getAttribute('title')).toMatch(/design first/i);
     expect(await page.locator('[data-testid="whatif-hint"]').textContent()).toMatch(/design first/i);
+  });
+
+  it("opens Maven (no territory column) on the owners as today's territories, and says so", async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=territories&period=all`);
+    await page.waitForSelector('[data-testid="territory-table"] tr[data-territory]', { timeout: 90_000 });
+    await page.setInputFiles('[data-testid="file-input"]', MAVEN_FILES);
+    await page.waitForSelector('[data-testid="grouping-note"]', { timeout: 90_000 });
+    expect(await page.locator('[data-testid="grouping"]').inputValue()).toBe('owner');
+    const today = await rows(page);
+    expect(today.length).toBeGreaterThan(1);
+    expect(today.reduce((s, r) => s + r.accounts, 0)).toBe(85);
   });
 });
