@@ -14,6 +14,7 @@ import { featureTimings, type FeatureTiming } from './features';
 import { floorRun, serveFloor } from './floor';
 import { nativeReplay } from './native';
 import { plainJsRun } from './plainJs';
+import { runCommdis } from './commdis';
 import { recordProduct } from './record';
 import { printBundle, printPhases, printTable, printTransfer, sizeLabel, TARGETS } from './report';
 import { assemble, repeat, type SizeResult } from './results';
@@ -101,6 +102,8 @@ async function benchSize(
 }
 
 async function main(): Promise<void> {
+  // The commercial-districting benchmark is a run of its own (scripts/bench/commdis.ts).
+  if (process.argv.includes('--commdis')) return runCommdis();
   const opts = options();
   const startedAt = new Date();
   const loadBefore = os.loadavg();

@@ -60,6 +60,8 @@ const pageAccounts = Array.from({ length: accounts }, (_, i) => ({
   owner: null,
   region: null,
   state: null,
+  postalCode: null,
+  country: null,
   latitude: null,
   longitude: null,
   annualRevenue: weights[i] ?? 0,

@@ -2,7 +2,7 @@
 // opportunity can look up its account's name, owner or state without a table in memory.
 
 import type { DemoContext } from './context';
-import { type City, STATES_BY_REGION, type UsState } from './geo';
+import { type City, fieldBlock, STATES_BY_REGION, type UsState } from './geo';
 import { INDUSTRIES, type Industry } from './catalog';
 import { csvLine, money, padId, type RowSource } from './csv';
 import { companyName } from './names';
@@ -74,23 +74,34 @@ function firmographics(rng: Rng): Pick<Account, 'industry' | 'employees' | 'annu
   return { industry, employees, annualRevenue: revenue };
 }
 
-/** The first two draws of an account's stream: its owner (see accountOwner), then a state in the owner's region. */
-function ownerAndState(ctx: DemoContext, rng: Rng): { owner: Rep; state: UsState } {
+/**
+ * The first three draws of an account's stream: its owner (see accountOwner), then where it
+ * is. A field rep's accounts lie in the rep's block of cities (fieldBlock); the region's
+ * named-account rep has accounts anywhere in the region. Either way exactly two draws are
+ * taken, so everything drawn after (firmographics, coordinates) is as before.
+ */
+function ownerAndPlace(ctx: DemoContext, rng: Rng): { owner: Rep; state: UsState; city: City } {
   const owner = at(ctx.reps, rng.int(ctx.reps.length));
+  const block = fieldBlock(ctx.reps, owner);
+  if (block) {
+    const place = at(block, rng.int(block.length));
+    rng.next();
+    return { owner, ...place };
+  }
   const states = STATES_BY_REGION.get(owner.region);
   if (!states) throw new Error(`no states for region ${owner.region}`);
-  return { owner, state: states.pick(rng) };
+  const state = states.pick(rng);
+  return { owner, state, city: rng.pick(state.cities) };
 }
 
 /** Just the account's state (for leads), without deriving the whole account. */
 export function accountState(ctx: DemoContext, k: number): UsState {
-  return ownerAndState(ctx, Rng.forRow(ctx.seed, Stream.account, k)).state;
+  return ownerAndPlace(ctx, Rng.forRow(ctx.seed, Stream.account, k)).state;
 }
 
 export function deriveAccount(ctx: DemoContext, k: number): Account {
   const rng = Rng.forRow(ctx.seed, Stream.account, k);
-  const { owner, state } = ownerAndState(ctx, rng);
-  const city = rng.pick(state.cities);
+  const { owner, state, city } = ownerAndPlace(ctx, rng);
   const firm = firmographics(rng);
   // Jitter of a few miles around the city centre: a metro cluster, still inside the state.
   const latitude = city.lat + (rng.next() - 0.5) * 0.16;

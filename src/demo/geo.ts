@@ -3,6 +3,7 @@
 // Accounts scatter a little around these points, so maps show plausible metro clusters.
 
 import { Weighted } from './prng';
+import type { Rep } from './reps';
 
 export type Region = 'Northeast' | 'Southeast' | 'Central' | 'West';
 export const REGIONS: readonly Region[] = ['Northeast', 'Southeast', 'Central', 'West'];
@@ -111,3 +112,36 @@ export const STATES_BY_REGION: ReadonlyMap<Region, Weighted<UsState>> = new Map(
 
 /** Any state, weighted by size (for leads from companies that are not yet accounts). */
 export const ANY_STATE: Weighted<UsState> = new Weighted(STATES.map((s) => [s, s.weight] as const));
+
+/** Whether a rep covers named accounts (the first rep of each region) rather than a block of land. */
+export const namedAccountsRep = (rep: Pick<Rep, 'territory'>): boolean => rep.territory.endsWith('-Named');
+
+const blockCache = new WeakMap<readonly Rep[], Map<number, readonly { state: UsState; city: City }[]>>();
+
+/**
+ * A field rep's geographic block: the region's cities from west to east, cut into as many
+ * consecutive strips (equal numbers of cities) as the region has field reps. Strips of a
+ * sweep are contiguous land, as real field territories are. Null for a named-account rep,
+ * or when a region has more field reps than cities.
+ */
+export function fieldBlock(reps: readonly Rep[], rep: Rep): readonly { state: UsState; city: City }[] | null {
+  if (namedAccountsRep(rep)) return null;
+  let byRep = blockCache.get(reps);
+  if (!byRep) {
+    byRep = new Map();
+    blockCache.set(reps, byRep);
+    for (const region of REGIONS) {
+      const field = reps.filter((r) => r.region === region && !namedAccountsRep(r));
+      const cities = STATES.filter((s) => s.region === region)
+        .flatMap((state) => state.cities.map((city) => ({ state, city })))
+        .sort((a, b) => a.city.lon - b.city.lon || a.city.lat - b.city.lat);
+      if (field.length === 0 || field.length > cities.length) continue;
+      field.forEach((r, i) => {
+        const from = Math.floor((i * cities.length) / field.length);
+        const to = Math.floor(((i + 1) * cities.length) / field.length);
+        byRep?.set(r.index, cities.slice(from, to));
+      });
+    }
+  }
+  return byRep.get(rep.index) ?? null;
+}

@@ -14,7 +14,7 @@ export interface Rep {
   readonly team: string;
   readonly manager: string;
   readonly region: Region;
-  /** The rep's current territory, e.g. `West-03` (accounts inherit it). */
+  /** The rep's current territory, e.g. `West-03` (a block of land) or `West-Named` (accounts inherit it). */
   readonly territory: string;
   readonly start: Day;
   /** Individual quota weight around 1 (seniority, territory size). */
@@ -76,7 +76,8 @@ export function buildReps(seed: number, count: number, historyStart: Day, ref: D
       team: `${region} ${at(TEAM_SEGMENTS, team)}`,
       manager: personName(seed, count + regionIndex * TEAM_SEGMENTS.length + team),
       region,
-      territory: `${region}-${String(rank + 1).padStart(2, '0')}`,
+      // The region's first rep keeps named accounts; the others cover blocks of land (geo.ts fieldBlock).
+      territory: rank === 0 ? `${region}-Named` : `${region}-${String(rank).padStart(2, '0')}`,
       start,
       quotaFactor: 0.85 + 0.05 * rng.int(7),
     };

@@ -10,6 +10,9 @@ export interface TerritoryAccount {
   /** The owner's region from the reps table. */
   readonly region: string | null;
   readonly state: string | null;
+  readonly postalCode: string | null;
+  readonly country: string | null;
+  /** As exported; the planner places accounts without them by ZIP code or state (src/territories/placement.ts). */
   readonly latitude: number | null;
   readonly longitude: number | null;
   readonly annualRevenue: number | null;

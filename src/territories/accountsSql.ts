@@ -17,6 +17,8 @@ export interface TerritoryAccountRow {
   readonly owner: string | null;
   readonly region: string | null;
   readonly state: string | null;
+  readonly postal_code: string | null;
+  readonly country: string | null;
   readonly latitude: number | null;
   readonly longitude: number | null;
   readonly annual_revenue: number | null;
@@ -39,7 +41,7 @@ WITH by_id AS (
 )
 -- Without an owner on the account (Maven), the rep who owns most of its deals stands in.
 SELECT coalesce(a.account_id, a.account_name) AS id, a.account_name AS name, a.territory,
-  coalesce(a.owner, i.deal_owner, n.deal_owner) AS owner, r.region, a.state,
+  coalesce(a.owner, i.deal_owner, n.deal_owner) AS owner, r.region, a.state, a.postal_code, a.country,
   a.latitude::DOUBLE AS latitude, a.longitude::DOUBLE AS longitude,
   a.annual_revenue::DOUBLE AS annual_revenue, a.employees::DOUBLE AS employees,
   coalesce(i.bookings, 0) + coalesce(n.bookings, 0) AS bookings,

@@ -220,6 +220,14 @@ function reachable(p: BudgetProblem, map: MapPieces | null, u: number): number[]
   return [...out];
 }
 
+interface Candidate {
+  readonly moves: readonly (readonly [number, number])[];
+  readonly score: number;
+}
+
+/** Most account pairs a swap search looks at per territory (keeps large books interactive). */
+const MAX_PAIRS = 400_000;
+
 function* balanceWithin(
   p: BudgetProblem,
   al: Alignment,
@@ -231,8 +239,8 @@ function* balanceWithin(
   const meanCost = Math.max(EPS, p.cost.reduce((s, c) => s + c, 0) / Math.max(1, p.n));
   const history: [number, number][] = [];
   let best = { at: 0, dev: al.maxDeviation() };
+  const score = (delta: number, cost: number) => (cost <= 0 ? delta * 1e6 : delta / (cost / meanCost));
   for (let step = 0; step < 2 * p.n; step++) {
-    let moved = false;
     // Where an account of each unit may go, for this step (the land changes with every move).
     const reach = new Map<number, number[]>();
     const reachOf = (u: number) => {
@@ -240,41 +248,77 @@ function* balanceWithin(
       if (!hit) reach.set(u, (hit = reachable(p, map, u)));
       return hit;
     };
-    for (const w of needy(al)) {
-      const candidates: { i: number; to: number; score: number }[] = [];
+    const movable = (i: number) => (p.locks?.[i] ?? -1) < 0;
+    const singles = (w: number): Candidate[] => {
+      const out: Candidate[] = [];
       for (let i = 0; i < p.n; i++) {
         const from = al.assign[i] ?? -1;
-        if ((p.locks?.[i] ?? -1) >= 0 || (al.counts[from] ?? 0) <= 1) continue;
+        if (!movable(i) || (al.counts[from] ?? 0) <= 1) continue;
         const options = reachOf(p.unitOf?.[i] ?? -1);
         if (from !== w && !options.includes(w)) continue;
         for (const to of from === w ? options : [w]) {
           if (to === from) continue;
           const delta = al.moveDelta(i, to);
-          if (delta >= -EPS) continue;
           const cost = costOf(p, al, i, to);
-          if (state.spent + cost > p.budget + EPS) continue;
-          candidates.push({ i, to, score: cost <= 0 ? delta * 1e6 : delta / (cost / meanCost) });
+          if (delta < -EPS && state.spent + cost <= p.budget + EPS) out.push({ moves: [[i, to]], score: score(delta, cost) });
         }
       }
-      candidates.sort((a, b) => a.score - b.score || a.i - b.i || a.to - b.to);
-      const before = map ? map.extraPieces() : 0;
-      for (const c of candidates.slice(0, 64)) {
-        const from = al.assign[c.i] ?? -1;
-        apply(c.i, c.to);
-        map?.flood();
-        if (!map || map.extraPieces() <= before) {
-          history.push([c.i, from]);
-          moved = true;
-          break;
+      return out;
+    };
+    // Two accounts trading places fix one attribute without upsetting another (an account count).
+    const swaps = (w: number): Candidate[] => {
+      const out: Candidate[] = [];
+      let pairs = 0;
+      for (let i = 0; i < p.n && pairs < MAX_PAIRS; i++) {
+        if (al.assign[i] !== w || !movable(i)) continue;
+        const options = reachOf(p.unitOf?.[i] ?? -1);
+        for (let j = 0; j < p.n && pairs < MAX_PAIRS; j++) {
+          const t = al.assign[j] ?? -1;
+          if (t === w || t < 0 || !movable(j) || !options.includes(t) || !reachOf(p.unitOf?.[j] ?? -1).includes(w)) continue;
+          pairs++;
+          const delta = al.swapDelta(i, j);
+          const cost = costOf(p, al, i, t) + costOf(p, al, j, w);
+          if (delta < -EPS && state.spent + cost <= p.budget + EPS)
+            out.push({
+              moves: [
+                [i, t],
+                [j, w],
+              ],
+              score: score(delta, cost),
+            });
         }
-        apply(c.i, from);
-        map.flood();
       }
-      if (moved) break;
+      return out;
+    };
+    const tryApply = (c: Candidate, before: number): boolean => {
+      const undo = c.moves.map(([i]) => [i, al.assign[i] ?? -1] as const);
+      for (const [i, to] of c.moves) apply(i, to);
+      map?.flood();
+      if (!map || map.extraPieces() <= before) {
+        for (const u of undo) history.push([u[0], u[1]]);
+        return true;
+      }
+      for (const [i, from] of undo) apply(i, from);
+      map.flood();
+      return false;
+    };
+    let moved = 0;
+    search: for (const find of [singles, swaps]) {
+      for (const w of needy(al)) {
+        const candidates = find(w).sort((a, b) => a.score - b.score);
+        const before = map ? map.extraPieces() : 0;
+        for (const c of candidates.slice(0, 64)) {
+          if (tryApply(c, before)) {
+            moved = c.moves.length;
+            break search;
+          }
+        }
+      }
     }
-    if (!moved) break;
+    if (moved === 0) break;
     const dev = al.maxDeviation();
-    tradeoff.push({ moved: state.moved, cost: state.spent, potential: state.potential, maxDeviation: dev });
+    for (let m = 0; m < moved; m++)
+      tradeoff.push({ moved: state.moved, cost: state.spent, potential: state.potential, maxDeviation: dev });
     if (dev < best.dev - EPS) best = { at: history.length, dev };
     if (step % 8 === 7)
       yield { phase: 'rebalancing', fraction: Math.min(0.99, state.spent / Math.max(EPS, p.budget)), maxDeviation: dev };

@@ -1,6 +1,7 @@
 // One entry point for every design: from scratch or from the current alignment, with or
 // without a graph. Returns the assignment and honest, freshly recomputed balance figures.
 import { Alignment } from './alignment';
+import { compact } from './compact';
 import { designAccounts } from './designAccounts';
 import { designGraph } from './designGraph';
 import { discontiguousTerritories } from './graph';
@@ -27,8 +28,10 @@ export function* design(p: Problem): Steps<DesignOutcome> {
     const r = yield* rebalance(p, p.graph);
     al = r.alignment;
     tradeoff = r.tradeoff;
-  } else if (p.graph) al = yield* designGraph(p, p.graph);
-  else al = yield* designAccounts(p);
+  } else if (p.graph) {
+    al = yield* designGraph(p, p.graph);
+    if (p.compactness && p.coordinates) yield* compact(al, p.graph, p.coordinates, p.compactness);
+  } else al = yield* designAccounts(p);
   // Loads were updated incrementally; recompute so rounding drift can never flatter the result.
   const fresh = new Alignment(p, al.assign);
   const maxDeviation = fresh.maxDeviation();

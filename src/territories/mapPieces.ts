@@ -24,6 +24,9 @@ export class MapPieces {
   private readonly queueT: Int32Array;
   private readonly seen: Int32Array;
   private epoch = 0;
+  /** Pieces per territory, recounted only for territories whose land changed since. */
+  private readonly pieceCount: Int32Array;
+  private readonly dirty: Uint8Array;
 
   constructor(
     readonly graph: Graph,
@@ -37,6 +40,8 @@ export class MapPieces {
     this.queueU = new Int32Array(n * Math.max(1, territories));
     this.queueT = new Int32Array(n * Math.max(1, territories));
     this.seen = new Int32Array(n);
+    this.pieceCount = new Int32Array(territories);
+    this.dirty = new Uint8Array(territories).fill(1);
   }
 
   /** Count (+1) or uncount (-1) one account of territory t in unit u; call flood() afterwards. */
@@ -45,6 +50,10 @@ export class MapPieces {
     const n = this.graph.n;
     this.occ[t * n + u] = (this.occ[t * n + u] ?? 0) + by;
     this.held[u] = (this.held[u] ?? 0) + by;
+    // The unit may change hands between empty and held: its old label's land changes too.
+    this.dirty[t] = 1;
+    const was = this.label[u] ?? -1;
+    if (was >= 0) this.dirty[was] = 1;
   }
 
   /** Does territory t's land include unit u? */
@@ -66,6 +75,7 @@ export class MapPieces {
   /** Gives every empty unit the territory of the nearest occupied unit (ties: lower unit, then lower territory). */
   flood(): void {
     const n = this.graph.n;
+    const before = Int32Array.from(this.label);
     this.label.fill(-1);
     let tail = 0;
     for (let u = 0; u < n; u++) {
@@ -86,6 +96,13 @@ export class MapPieces {
         this.queueU[tail] = v;
         this.queueT[tail++] = t;
       }
+    }
+    for (let u = 0; u < n; u++) {
+      const a = before[u] ?? -1;
+      const b = this.label[u] ?? -1;
+      if (a === b) continue;
+      if (a >= 0) this.dirty[a] = 1;
+      if (b >= 0) this.dirty[b] = 1;
     }
   }
 
@@ -114,7 +131,13 @@ export class MapPieces {
   /** Σ over territories of their pieces beyond the first: 0 when every territory is contiguous. */
   extraPieces(): number {
     let extra = 0;
-    for (let t = 0; t < this.territories; t++) extra += Math.max(0, this.pieces(t).length - 1);
+    for (let t = 0; t < this.territories; t++) {
+      if (this.dirty[t]) {
+        this.pieceCount[t] = this.pieces(t).length;
+        this.dirty[t] = 0;
+      }
+      extra += Math.max(0, (this.pieceCount[t] ?? 0) - 1);
+    }
     return extra;
   }
 

@@ -67,6 +67,7 @@ export function* plan(req: DesignRequest, setup: UnitSetup): Steps<Omit<DesignRe
     ...(setup.graph ? { graph: setup.graph } : {}),
     locks,
     ...(start ? { start } : {}),
+    ...(req.objective && setup.graph ? { coordinates: planeOf(req, setup), compactness: req.objective } : {}),
   });
   const finalNames = req.fromCurrent ? names : nameTerritories(outcome.assignment, territories, req, unitOf, lockNames);
   let unplaced = 0;
@@ -107,4 +108,20 @@ function thin<T>(points: readonly T[], max: number): T[] {
   if (points.length <= max) return [...points];
   const step = (points.length - 1) / (max - 1);
   return Array.from({ length: max }, (_, i) => points[Math.round(i * step)] as T);
+}
+
+/** Unit positions for compactness: longitude scaled by cos(latitude), and latitude (roughly true distances). */
+function planeOf(req: DesignRequest, setup: UnitSetup): { x: Float64Array; y: Float64Array } {
+  const x = new Float64Array(setup.n);
+  const y = new Float64Array(setup.n);
+  const put = (u: number, lon: number, lat: number) => {
+    x[u] = lon * Math.cos((lat * Math.PI) / 180);
+    y[u] = lat;
+  };
+  if (setup.geo) setup.geo.centroids.forEach(([lon, lat], u) => put(u, lon, lat));
+  else
+    setup.unitOf.forEach((u, i) => {
+      if (u >= 0) put(u, req.longitude[i] ?? 0, req.latitude[i] ?? 0);
+    });
+  return { x, y };
 }

@@ -28,6 +28,8 @@ export interface DesignRequest {
   readonly potential?: readonly (number | null)[];
   /** Named-account territories: balance and disruption only, no contiguity. */
   readonly named?: readonly string[];
+  /** Compactness beside balance (designs on a map): smallest largest diameter, or moment of inertia. */
+  readonly objective?: 'diameter' | 'inertia';
 }
 
 export interface DisruptionBudget {

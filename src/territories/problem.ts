@@ -19,6 +19,10 @@ export interface Problem {
   /** Allowed relative deviation from the mean, e.g. 0.05. */
   readonly tolerance: number;
   readonly seed: number;
+  /** Unit positions in a plane (compactness needs them). */
+  readonly coordinates?: { readonly x: Float64Array; readonly y: Float64Array };
+  /** Compactness beside balance, for designs on a graph (src/territories/compact.ts). */
+  readonly compactness?: 'diameter' | 'inertia';
 }
 
 export const MAX_ATTRIBUTES = 3;

@@ -1,11 +1,14 @@
 // The territory planner in real Chromium on the demo data: today's rows and balance match
 // each other, a county design runs in its worker and reports its balance truthfully,
 // what-if moves update the figures, and the CSV export has the CRM-ready columns.
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowserSessions, waitForReady } from './setup/browser';
 
 const siteUrl = inject('siteUrl');
+const maven = (file: string) => path.resolve(import.meta.dirname, '../fixtures/maven-crm', file);
+const MAVEN_FILES = ['sales_pipeline.csv', 'sales_teams.csv', 'accounts.csv', 'products.csv'].map(maven);
 
 interface Row {
   territory: string;
@@ -92,5 +95,51 @@ describe('territory planner', () => {
     const lines = text.trim().split(/\r\n/);
     expect(lines[0]).toBe('account_id,current_territory,new_territory');
     expect(lines).toHaveLength(totalAccounts + 1);
+  });
+
+  it('runs a rebalance from today on open (t.design=1) within the budget, the same way twice', async () => {
+    const link = `${siteUrl}#view=territories&period=all&t.mode=counties&t.from=1&t.design=1&t.seed=3`;
+    const outcomes: { rows: Row[]; attrs: Record<string, string | null> }[] = [];
+    for (let run = 0; run < 2; run++) {
+      const { page } = await sessions.open(siteUrl);
+      await page.goto(link);
+      await page.waitForSelector('[data-testid="balance-summary"][data-design="done"]', { timeout: 120_000 });
+      const el = page.locator('[data-testid="balance-summary"]');
+      const attrs: Record<string, string | null> = {};
+      for (const name of ['data-max-deviation', 'data-disruption', 'data-discontiguous'])
+        attrs[name] = await el.getAttribute(name);
+      outcomes.push({ rows: await rows(page), attrs });
+      // The link still says how to reproduce the proposal on screen.
+      expect(page.url()).toContain('t.design=1');
+    }
+    const [first, second] = outcomes;
+    expect(second).toEqual(first);
+    const shown = first?.rows ?? [];
+    expect(Number(first?.attrs['data-max-deviation'])).toBeCloseTo(maxDeviation(shown), 9);
+    const disruption = Number(first?.attrs['data-disruption']);
+    expect(disruption).toBeGreaterThan(0);
+    expect(disruption).toBeLessThanOrEqual(0.1);
+    expect(first?.attrs['data-discontiguous']).toMatch(/^\d+$/);
+  });
+
+  it('explains the disabled Move button before a design has run', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=territories&period=all`);
+    await page.waitForSelector('[data-testid="territory-table"] tr[data-territory]', { timeout: 90_000 });
+    expect(await page.locator('[data-testid="whatif-move"]').isDisabled()).toBe(true);
+    expect(await page.locator('[data-testid="whatif-move"]').getAttribute('title')).toMatch(/design first/i);
+    expect(await page.locator('[data-testid="whatif-hint"]').textContent()).toMatch(/design first/i);
+  });
+
+  it("opens Maven (no territory column) on the owners as today's territories, and says so", async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=territories&period=all`);
+    await page.waitForSelector('[data-testid="territory-table"] tr[data-territory]', { timeout: 90_000 });
+    await page.setInputFiles('[data-testid="file-input"]', MAVEN_FILES);
+    await page.waitForSelector('[data-testid="grouping-note"]', { timeout: 90_000 });
+    expect(await page.locator('[data-testid="grouping"]').inputValue()).toBe('owner');
+    const today = await rows(page);
+    expect(today.length).toBeGreaterThan(1);
+    expect(today.reduce((s, r) => s + r.accounts, 0)).toBe(85);
   });
 });

@@ -7,6 +7,10 @@
 //   t.tol=<0.5–50>                         tolerance in percent                  (5)
 //   t.seed=<integer>                       the design's seed                     (1)
 //   t.from=1                               start from today's territories        (off)
+//   t.budget=<0–100>                       disruption budget in percent          (10)
+//   t.bon=potential                        the budget counts potential           (accounts)
+//   t.obj=diameter|inertia                 compactness objective beside balance  (none)
+//   t.design=1                             run the design on open (same seed, same result)
 // Read leniently: a bad value falls back to the default with a notice, never a crash.
 import type { DesignMode } from '../../territories/plannerTypes';
 import { GROUPINGS, MEASURES, type Grouping, type Measure } from './measures';
@@ -21,7 +25,17 @@ export interface TerritoryParams {
   readonly tolerancePct: number;
   readonly seed: number;
   readonly fromCurrent: boolean;
+  /** Disruption budget in percent of accounts (or of potential); absent: 10. */
+  readonly budgetPct?: number;
+  readonly budgetOn?: 'potential';
+  /** Compactness objective beside balance; absent: balance only. */
+  readonly objective?: Compactness;
+  /** Run the design when the screen opens (a link that reproduces a proposal). */
+  readonly design?: true;
 }
+
+export type Compactness = 'diameter' | 'inertia';
+export const DEFAULT_BUDGET_PCT = 10;
 
 export const DEFAULT_TERRITORY: TerritoryParams = {
   grouping: 'territory',
@@ -43,6 +57,7 @@ const isMode = (v: string): v is DesignMode => (MODES as readonly string[]).incl
 const validCount = (n: number) => Number.isInteger(n) && n >= 1 && n <= 200;
 const validTolerance = (n: number) => Number.isFinite(n) && n >= 0.5 && n <= 50;
 const validSeed = (n: number) => Number.isSafeInteger(n);
+const validBudget = (n: number) => Number.isFinite(n) && n >= 0 && n <= 100;
 
 /** The territory keys of a hash; undefined when the link has none (all defaults). */
 export function readTerritoryHash(params: URLSearchParams, problems: string[]): TerritoryParams | undefined {
@@ -72,6 +87,21 @@ export function readTerritoryHash(params: URLSearchParams, problems: string[]): 
     seed: pick('t.seed', num(validSeed), d.seed, 'seed'),
     fromCurrent: pick('t.from', (v) => (v === '1' ? true : v === '0' ? false : undefined), d.fromCurrent, 'start'),
   };
+  const budgetPct = pick('t.budget', num(validBudget), DEFAULT_BUDGET_PCT, 'disruption budget (0–100 %)');
+  const budgetOn = pick('t.bon', (v) => (v === 'potential' || v === 'accounts' ? v : undefined), 'accounts', 'budget basis');
+  const objective = pick(
+    't.obj',
+    (v) => (v === 'diameter' || v === 'inertia' || v === 'none' ? v : undefined),
+    'none',
+    'objective',
+  );
+  const design = pick('t.design', (v) => (v === '1' ? true : v === '0' ? false : undefined), false, 'design on open');
+  Object.assign(state, {
+    ...(budgetPct !== DEFAULT_BUDGET_PCT ? { budgetPct } : {}),
+    ...(budgetOn === 'potential' ? { budgetOn } : {}),
+    ...(objective !== 'none' ? { objective } : {}),
+    ...(design ? { design } : {}),
+  });
   return territoryKey(state) === '' ? undefined : state;
 }
 
@@ -87,6 +117,7 @@ export function validTerritory(p: TerritoryParams): boolean {
     validCount(p.territories) &&
     validTolerance(p.tolerancePct) &&
     validSeed(p.seed) &&
+    validBudget(p.budgetPct ?? DEFAULT_BUDGET_PCT) &&
     readBalance(p.balance.join(',')) !== undefined
   );
 }
@@ -103,6 +134,10 @@ export function writeTerritoryHash(state: TerritoryParams | undefined, params: U
   if (state.tolerancePct !== d.tolerancePct) params.set('t.tol', String(state.tolerancePct));
   if (state.seed !== d.seed) params.set('t.seed', String(state.seed));
   if (state.fromCurrent !== d.fromCurrent) params.set('t.from', '1');
+  if ((state.budgetPct ?? DEFAULT_BUDGET_PCT) !== DEFAULT_BUDGET_PCT) params.set('t.budget', String(state.budgetPct));
+  if (state.budgetOn === 'potential') params.set('t.bon', 'potential');
+  if (state.objective) params.set('t.obj', state.objective);
+  if (state.design) params.set('t.design', '1');
 }
 
 /** The parameters as their hash text ('' for all defaults): equal text, equal link. */

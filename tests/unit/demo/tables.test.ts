@@ -114,7 +114,7 @@ describe('demo accounts', () => {
     expect(accounts.length).toBe(500);
     expect(new Set(accounts.map((a) => field(a, 'account_name'))).size).toBe(500);
     expect(accounts.filter((a) => field(a, 'parent_account') !== '').length).toBeLessThan(50);
-    expect(accounts.filter((a) => !/^(Northeast|Southeast|Central|West)-\d{2}$/.test(field(a, 'territory')))).toEqual([]);
+    expect(accounts.filter((a) => !/^(Northeast|Southeast|Central|West)-(\d{2}|Named)$/.test(field(a, 'territory')))).toEqual([]);
   });
 
   it('places accounts in US states with matching county FIPS codes and coordinates', () => {

@@ -11,6 +11,8 @@ const account = (id: string, revenue: number | null, won: number, lost: number):
   owner: null,
   region: null,
   state: null,
+  postalCode: null,
+  country: null,
   latitude: null,
   longitude: null,
   annualRevenue: revenue,

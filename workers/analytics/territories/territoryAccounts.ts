@@ -14,6 +14,8 @@ export function territoryAccounts(ctx: AnalyticsContext): TerritoryAccounts {
       owner: r.owner,
       region: r.region,
       state: r.state,
+      postalCode: r.postal_code,
+      country: r.country,
       latitude: r.latitude,
       longitude: r.longitude,
       annualRevenue: r.annual_revenue,
