@@ -3,6 +3,7 @@
 import type { Grain } from '../periods/fiscal';
 import type { ImportPlan, TableMapping } from '../mapping/types';
 import type { CompData, CompDataRequest } from './comp';
+import type { DrillApi } from './drill';
 import type { JoinNote } from '../mapping/joins';
 import type { DataQualityRequest, DataQualityResult } from './quality';
 import type { KPI_IDS, KpiVariants } from '../queries/kpiVariants';
@@ -229,7 +230,7 @@ export interface DemoRequest {
   readonly opportunities: number;
 }
 
-export interface AnalyticsApi extends ForecastApi, TerritoriesApi {
+export interface AnalyticsApi extends ForecastApi, TerritoriesApi, DrillApi {
   /** Generates the built-in demo with the seeded generator and loads it through the normal import path. */
   loadDemo(request: DemoRequest): Promise<ImportResult>;
   /** Registers and stages files, and proposes how to map them. */

@@ -38,7 +38,9 @@ export function factTableSql(): SqlQuery {
     o.owner, r.team, r.manager, r.region, o.product, o.lead_source, o.deal_type,
     coalesce(ai.industry, an.industry) AS industry,
     coalesce(o.account_id, o.account_name) AS account_key,
-    st.ord AS stage_ord, h.reached
+    st.ord AS stage_ord, h.reached,
+    -- For the drill-through's deal table (docs/drill.md): what the user recognizes a deal by.
+    o.name, o.account_name, o.source_file, o.source_line
   FROM opportunities o
   LEFT JOIN (SELECT rep, any_value(team) AS team, any_value(manager) AS manager, any_value(region) AS region
              FROM reps GROUP BY rep) r ON r.rep = o.owner

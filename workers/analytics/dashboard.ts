@@ -105,7 +105,7 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
   };
 }
 
-function pickReference(requested: string | null | undefined, latest: string | null): string {
+export function pickReference(requested: string | null | undefined, latest: string | null): string {
   if (requested && ISO_DATE.test(requested)) return requested;
   return latest ?? new Date().toISOString().slice(0, 10);
 }
