@@ -2,6 +2,7 @@
 // month of the fiscal year. Read leniently (a bad value falls back and is reported),
 // written canonically.
 import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '../features/dashboard/hashState';
+import { readDrillHash, writeDrillHash, type DrillState } from '../features/drill/hashState';
 import { readForecastHash, writeForecastHash, type ForecastParams } from '../features/forecast/hashState';
 import { readTerritoryHash, writeTerritoryHash, type TerritoryParams } from '../features/territories/hashState';
 import { parsePeriod } from '../periods/fiscal';
@@ -18,6 +19,8 @@ export interface ViewState extends DashboardHashState {
   readonly forecast?: ForecastParams;
   /** The territory planner's options (`t.*`); absent = defaults. */
   readonly territory?: TerritoryParams;
+  /** The open drill-through (`drill`, `drill.sort`, `drill.q`); absent = closed. */
+  readonly drill?: DrillState;
 }
 
 export const DEFAULT_VIEW: ViewState = { period: 'all', view: 'dashboard', fiscalStartMonth: 1 };
@@ -48,6 +51,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
   const dashboard = readDashboardHash(params, problems);
   const forecast = readForecastHash(params, problems);
   const territory = readTerritoryHash(params, problems);
+  const drill = readDrillHash(params, problems);
   return {
     state: {
       period,
@@ -56,6 +60,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
       ...dashboard,
       ...(forecast ? { forecast } : {}),
       ...(territory ? { territory } : {}),
+      ...(drill ? { drill } : {}),
     },
     problems,
   };
@@ -69,5 +74,6 @@ export function writeViewState(state: ViewState): string {
   writeDashboardHash(state, params);
   writeForecastHash(state.forecast, params);
   writeTerritoryHash(state.territory, params);
+  writeDrillHash(state.drill, params);
   return `#${params.toString()}`;
 }
