@@ -2,6 +2,7 @@
 // month of the fiscal year. Read leniently (a bad value falls back and is reported),
 // written canonically.
 import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '../features/dashboard/hashState';
+import { readLeaderSort, writeLeaderSort, type LeaderSort } from '../features/dashboard/leaderSort';
 import { readDrillHash, writeDrillHash, type DrillState } from '../features/drill/hashState';
 import { readForecastHash, writeForecastHash, type ForecastParams } from '../features/forecast/hashState';
 import { readTerritoryHash, writeTerritoryHash, type TerritoryParams } from '../features/territories/hashState';
@@ -21,6 +22,8 @@ export interface ViewState extends DashboardHashState {
   readonly territory?: TerritoryParams;
   /** The open drill-through (`drill`, `drill.sort`, `drill.q`); absent = closed. */
   readonly drill?: DrillState;
+  /** The leaderboard's sort (`lb.sort`); absent = won amount, highest first. */
+  readonly leaderSort?: LeaderSort;
 }
 
 export const DEFAULT_VIEW: ViewState = { period: 'all', view: 'dashboard', fiscalStartMonth: 1 };
@@ -52,6 +55,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
   const forecast = readForecastHash(params, problems);
   const territory = readTerritoryHash(params, problems);
   const drill = readDrillHash(params, problems);
+  const leaderSort = readLeaderSort(params, problems);
   return {
     state: {
       period,
@@ -61,6 +65,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
       ...(forecast ? { forecast } : {}),
       ...(territory ? { territory } : {}),
       ...(drill ? { drill } : {}),
+      ...(leaderSort ? { leaderSort } : {}),
     },
     problems,
   };
@@ -75,5 +80,6 @@ export function writeViewState(state: ViewState): string {
   writeForecastHash(state.forecast, params);
   writeTerritoryHash(state.territory, params);
   writeDrillHash(state.drill, params);
+  writeLeaderSort(state.leaderSort, params);
   return `#${params.toString()}`;
 }

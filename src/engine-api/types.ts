@@ -141,6 +141,8 @@ export interface BookingsBucket {
   readonly wonCount: number;
   /** The comparison period's bucket at the same position; null when there is none. */
   readonly compareAmount?: number | null;
+  /** Quota of the bucket's days in the period (prorated); absent when no quotas are loaded or a filter blocks them. */
+  readonly quota?: number | null;
 }
 
 /** One group of a "by X" view: closed-deal and open-pipeline figures of the group. */
@@ -211,6 +213,8 @@ export interface DashboardResult {
   readonly periodLabel: string;
   readonly kpis: readonly KpiValue[];
   readonly bookings: readonly BookingsBucket[];
+  /** The period's quota, prorated by day (the attainment tile's denominator); null without quotas. */
+  readonly quota?: number | null;
   readonly grain: Grain;
   readonly extent: DataExtent;
   /** The reference date used ("today"). */

@@ -232,4 +232,29 @@ describe('drill-through in the browser', () => {
     await page.waitForFunction(() => !location.hash.includes('drill='));
     expect(await page.locator(TABLE).count()).toBe(0);
   }, 300_000);
+  it('draws the quota target and the cumulative pace, paces the attainment tile and sorts the leaderboard in the link', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await openHash(page, 'view=dashboard&period=2025-Q3');
+    await page.waitForSelector('[data-testid="pacing-chart"]');
+    const quotas = await page
+      .locator('[data-testid="bookings-chart"] line.target')
+      .evaluateAll((ls) => ls.map((l) => Number(l.getAttribute('data-quota'))));
+    expect(quotas).toHaveLength(3);
+    const quota = quotas.reduce((a, b) => a + b, 0);
+    const won = (await tileValue(page, 'won_amount')) ?? 0;
+    expect(await tileValue(page, 'quota_attainment')).toBeCloseTo(won / quota, 9);
+    expect(Number(await page.getAttribute('[data-testid="pacing"]', 'data-gap'))).toBeCloseTo(quota - won, 6);
+    expect(Number(await page.getAttribute('[data-testid="pacing-chart"]', 'data-won'))).toBeCloseTo(won, 6);
+    expect(Number(await page.getAttribute('[data-testid="pacing-chart"]', 'data-quota'))).toBeCloseTo(quota, 6);
+    await page.click('[data-testid="leaderboard"] button[data-sort="gap"]');
+    await page.waitForFunction(() => location.hash.includes('lb.sort=gap.desc'));
+    const gaps = await page.locator('[data-testid="leaderboard"] tbody tr td:nth-child(9)').evaluateAll((cells) =>
+      cells
+        .map((c) => c.getAttribute('data-value'))
+        .filter((v) => v !== '')
+        .map(Number),
+    );
+    expect(gaps.length).toBeGreaterThan(5);
+    expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
+  }, 120_000);
 });
