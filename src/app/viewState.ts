@@ -2,6 +2,8 @@
 // month of the fiscal year. Read leniently (a bad value falls back and is reported),
 // written canonically.
 import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '../features/dashboard/hashState';
+import { readLeaderSort, writeLeaderSort, type LeaderSort } from '../features/dashboard/leaderSort';
+import { readDrillHash, writeDrillHash, type DrillState } from '../features/drill/hashState';
 import { readForecastHash, writeForecastHash, type ForecastParams } from '../features/forecast/hashState';
 import { readTerritoryHash, writeTerritoryHash, type TerritoryParams } from '../features/territories/hashState';
 import { parsePeriod } from '../periods/fiscal';
@@ -25,6 +27,10 @@ export interface ViewState extends DashboardHashState {
   readonly forecast?: ForecastParams;
   /** The territory planner's options (`t.*`); absent = defaults. */
   readonly territory?: TerritoryParams;
+  /** The open drill-through (`drill`, `drill.sort`, `drill.q`); absent = closed. */
+  readonly drill?: DrillState;
+  /** The leaderboard's sort (`lb.sort`); absent = won amount, highest first. */
+  readonly leaderSort?: LeaderSort;
 }
 
 export const DEFAULT_VIEW: ViewState = { period: 'all', periodAuto: true, view: 'dashboard', fiscalStartMonth: 1 };
@@ -60,6 +66,8 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
   const dashboard = readDashboardHash(params, problems);
   const forecast = readForecastHash(params, problems);
   const territory = readTerritoryHash(params, problems);
+  const drill = readDrillHash(params, problems);
+  const leaderSort = readLeaderSort(params, problems);
   return {
     state: {
       period,
@@ -69,6 +77,8 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
       ...dashboard,
       ...(forecast ? { forecast } : {}),
       ...(territory ? { territory } : {}),
+      ...(drill ? { drill } : {}),
+      ...(leaderSort ? { leaderSort } : {}),
     },
     problems,
   };
@@ -82,5 +92,7 @@ export function writeViewState(state: ViewState): string {
   writeDashboardHash(state, params);
   writeForecastHash(state.forecast, params);
   writeTerritoryHash(state.territory, params);
+  writeDrillHash(state.drill, params);
+  writeLeaderSort(state.leaderSort, params);
   return `#${params.toString()}`;
 }

@@ -4,6 +4,7 @@ import type { Grain } from '../periods/fiscal';
 import type { ImportPlan, TableMapping } from '../mapping/types';
 import type { ColumnDecisions } from '../mapping/values';
 import type { CompData, CompDataRequest } from './comp';
+import type { DrillApi } from './drill';
 import type { JoinNote } from '../mapping/joins';
 import type { DataQualityRequest, DataQualityResult } from './quality';
 import type { KPI_IDS, KpiVariants } from '../queries/kpiVariants';
@@ -174,6 +175,8 @@ export interface BookingsBucket {
   readonly wonCount: number;
   /** The comparison period's bucket at the same position; null when there is none. */
   readonly compareAmount?: number | null;
+  /** Quota of the bucket's days in the period (prorated); absent when no quotas are loaded or a filter blocks them. */
+  readonly quota?: number | null;
 }
 
 /** One group of a "by X" view: closed-deal and open-pipeline figures of the group. */
@@ -259,6 +262,8 @@ export interface DashboardResult {
   readonly periodLabel: string;
   readonly kpis: readonly KpiValue[];
   readonly bookings: readonly BookingsBucket[];
+  /** The period's quota, prorated by day (the attainment tile's denominator); null without quotas. */
+  readonly quota?: number | null;
   readonly grain: Grain;
   readonly extent: DataExtent;
   /** The reference date used ("today"). */
@@ -285,7 +290,7 @@ export interface DemoRequest {
   readonly opportunities: number;
 }
 
-export interface AnalyticsApi extends ForecastApi, TerritoriesApi, LeadsApi {
+export interface AnalyticsApi extends ForecastApi, TerritoriesApi, LeadsApi, DrillApi {
   /** Generates the built-in demo with the seeded generator and loads it through the normal import path. */
   loadDemo(request: DemoRequest): Promise<ImportResult>;
   /** Registers and stages files, and proposes how to map them. */

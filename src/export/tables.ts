@@ -10,8 +10,23 @@ export interface ExportTable {
 /** The bookings series as numbers (unformatted, dot decimal), one row per bucket. */
 export function bookingsTable(buckets: readonly BookingsBucket[]): ExportTable {
   const compare = buckets.some((b) => b.compareAmount !== undefined);
+  const quota = buckets.some((b) => b.quota !== undefined);
   return {
-    header: ['bucket_start', 'label', 'won_amount', 'won_count', ...(compare ? ['comparison_amount'] : [])],
-    rows: buckets.map((b) => [b.start, b.label, b.wonAmount, b.wonCount, ...(compare ? [b.compareAmount ?? null] : [])]),
+    header: [
+      'bucket_start',
+      'label',
+      'won_amount',
+      'won_count',
+      ...(compare ? ['comparison_amount'] : []),
+      ...(quota ? ['quota'] : []),
+    ],
+    rows: buckets.map((b) => [
+      b.start,
+      b.label,
+      b.wonAmount,
+      b.wonCount,
+      ...(compare ? [b.compareAmount ?? null] : []),
+      ...(quota ? [b.quota ?? null] : []),
+    ]),
   };
 }

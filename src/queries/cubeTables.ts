@@ -6,7 +6,7 @@ import { FACT_TABLE } from './fact';
 import { Params } from './params';
 import type { SqlQuery } from './sql';
 import { openAtSql } from './tiles';
-import { AGING_BUCKETS } from './views';
+import { agingSql } from './views';
 
 const DIMS = 'owner, team, manager, region, product, lead_source, deal_type, industry';
 const REP_DIMS = `(SELECT rep, any_value(team) AS team, any_value(manager) AS manager, any_value(region) AS region
@@ -22,13 +22,7 @@ function closedCubeSql(referenceDate: string): SqlQuery {
     SELECT *, ${openAt} AS is_open, date_diff('day', created_date, ${ref}) AS age,
       coalesce(close_date < ${pastDue}, FALSE) AS past_due FROM ${FACT_TABLE})
   SELECT date_trunc('month', close_date)::DATE AS cm, status, is_open, past_due, stage, currency,
-    CASE WHEN NOT is_open THEN NULL
-      WHEN created_date IS NULL THEN '${AGING_BUCKETS[5]}'
-      WHEN age <= 30 THEN '${AGING_BUCKETS[0]}'
-      WHEN age <= 60 THEN '${AGING_BUCKETS[1]}'
-      WHEN age <= 90 THEN '${AGING_BUCKETS[2]}'
-      WHEN age <= 180 THEN '${AGING_BUCKETS[3]}'
-      ELSE '${AGING_BUCKETS[4]}' END AS aging,
+    ${agingSql('is_open')} AS aging,
     ${DIMS},
     count(*)::INTEGER AS n, sum(amount) AS amt, count(amount)::INTEGER AS amt_n,
     sum(cycle_days)::BIGINT AS cyc_sum, count(cycle_days)::INTEGER AS cyc_n,

@@ -39,7 +39,7 @@ export function restrict(filters: Filters, dims: readonly Dimension[]): Filters 
 }
 
 /** Share of [period_start, period_end] (inclusive) that lies inside the range. */
-function overlapSql(p: Params, range: DateRange | null): string {
+export function overlapSql(p: Params, range: DateRange | null): string {
   if (!range) return '1';
   const start = p.date(range.start);
   const end = p.date(range.end);

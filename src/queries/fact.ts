@@ -98,7 +98,9 @@ export function factTableSql(): SqlQuery {
     -- Funnel steps reached, as bits: every step up to the furthest one the deal's history or
     -- current stage shows, so no step counts more deals than the one before it. A deal with
     -- neither (a lost deal without history) entered the first step.
-    ((1::BIGINT << (least(coalesce(greatest(h.top, st.ord), 0), 61) + 1)) - 1) AS reached
+    ((1::BIGINT << (least(coalesce(greatest(h.top, st.ord), 0), 61) + 1)) - 1) AS reached,
+    -- For the drill-through's deal table (docs/drill.md): what the user recognizes a deal by.
+    o.name, o.account_name, o.source_file, o.source_line
   FROM opportunities o
   LEFT JOIN (SELECT rep, any_value(team) AS team, any_value(manager) AS manager, any_value(region) AS region
              FROM reps GROUP BY rep) r ON r.rep = o.owner

@@ -60,8 +60,9 @@ export interface TotalsAgg {
   readonly currencies: readonly string[];
 }
 
-const WON = `status = 'won'`;
-const CLOSED = `status IN ('won', 'lost')`;
+/** The tiles' statuses; the drill-through selects its rows with the same conditions. */
+export const WON = `status = 'won'`;
+export const CLOSED = `status IN ('won', 'lost')`;
 
 function rangeColumns(key: RangeKey, medians: boolean): string[] {
   const c = `c_${key}`;

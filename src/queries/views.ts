@@ -26,6 +26,34 @@ export const AGING_BUCKETS = [
  */
 export const OUTSIDE_BUCKETS = { pastDue: 'past due', undated: 'no close date' } as const;
 
+/**
+ * The aging bucket of a row (its `age`: days from created to the reference date) while
+ * `active` holds, else NULL. The view, the cube and the drill-through all use this one rule.
+ */
+export function agingSql(active: string): string {
+  return `CASE WHEN NOT (${active}) THEN NULL
+        WHEN created_date IS NULL THEN '${AGING_BUCKETS[5]}'
+        WHEN age <= 30 THEN '${AGING_BUCKETS[0]}'
+        WHEN age <= 60 THEN '${AGING_BUCKETS[1]}'
+        WHEN age <= 90 THEN '${AGING_BUCKETS[2]}'
+        WHEN age <= 180 THEN '${AGING_BUCKETS[3]}'
+        ELSE '${AGING_BUCKETS[4]}' END`;
+}
+
+/**
+ * The expected close month of a row (`YYYY-MM`), or its outside bucket (no close date, past
+ * due: the row needs a `past_due` flag), while `active` holds.
+ */
+export function openMonthSql(active: string): string {
+  return `CASE WHEN ${active} THEN CASE WHEN close_date IS NULL THEN '${OUTSIDE_BUCKETS.undated}'
+        WHEN past_due THEN '${OUTSIDE_BUCKETS.pastDue}' ELSE strftime(close_date, '%Y-%m') END END`;
+}
+
+/** A deal reached funnel step `step` (an SQL integer): from stage history, else its current stage. */
+export function reachedSql(step: string): string {
+  return `coalesce(((reached >> ${step}) & 1) = 1, stage_ord >= ${step})`;
+}
+
 export interface ViewsRequest {
   readonly filters: Filters;
   readonly range: DateRange | null;
@@ -75,7 +103,7 @@ export function viewsQuery(req: ViewsRequest): SqlQuery {
   const where = p.splice(filterWhere(req.filters));
   const steps = Array.from(
     { length: req.funnelSteps },
-    (_, i) => `count(*) FILTER (WHERE k AND coalesce(((reached >> ${i}) & 1) = 1, stage_ord >= ${i}))::INTEGER AS step_${i}`,
+    (_, i) => `count(*) FILTER (WHERE k AND ${reachedSql(String(i))})::INTEGER AS step_${i}`,
   );
   const sql = `WITH f AS (
     SELECT *, ${quoteIdent(req.segmentBy)} AS seg FROM (
@@ -85,15 +113,7 @@ export function viewsQuery(req: ViewsRequest): SqlQuery {
         coalesce(close_date < ${pastDue}, FALSE) AS past_due, ${openIn} AS o_in
       FROM ${FACT_TABLE} WHERE ${where}) WHERE c OR k OR is_open),
   g AS (
-    SELECT *, CASE WHEN o THEN CASE WHEN close_date IS NULL THEN '${OUTSIDE_BUCKETS.undated}'
-        WHEN past_due THEN '${OUTSIDE_BUCKETS.pastDue}' ELSE strftime(close_date, '%Y-%m') END END AS open_month,
-      CASE WHEN NOT o THEN NULL
-        WHEN created_date IS NULL THEN '${AGING_BUCKETS[5]}'
-        WHEN age <= 30 THEN '${AGING_BUCKETS[0]}'
-        WHEN age <= 60 THEN '${AGING_BUCKETS[1]}'
-        WHEN age <= 90 THEN '${AGING_BUCKETS[2]}'
-        WHEN age <= 180 THEN '${AGING_BUCKETS[3]}'
-        ELSE '${AGING_BUCKETS[4]}' END AS aging
+    SELECT *, ${openMonthSql('o')} AS open_month, ${agingSql('o')} AS aging
     FROM (SELECT *, coalesce(is_open AND o_in, FALSE) AS o FROM f))
   SELECT GROUPING(seg, owner, stage, open_month, aging, lead_source)::INTEGER AS grp,
     seg AS k_segment, owner AS k_owner, stage AS k_stage, open_month AS k_open_month, aging AS k_aging, lead_source AS k_lead_source,

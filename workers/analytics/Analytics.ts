@@ -12,6 +12,7 @@ import type {
   StageOptions,
 } from '../../src/engine-api/types';
 import type { CompData, CompDataRequest } from '../../src/engine-api/comp';
+import type { DrillRequest, DrillResult } from '../../src/engine-api/drill';
 import type { DataQualityRequest, DataQualityResult } from '../../src/engine-api/quality';
 import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/engine-api/forecast';
 import type { TerritoryAccounts } from '../../src/engine-api/territories';
@@ -27,6 +28,7 @@ import { forecast } from './forecast/forecast';
 import { territoryAccounts } from './territories/territoryAccounts';
 import { dashboard, resetDashboard } from './dashboard';
 import { leadQuality } from './leads';
+import { drill } from './drill/drill';
 import { loadDemoTables } from './loadDemo';
 import { proposeImport } from './proposeImport';
 import { dropStaged, restageFile, stageFile } from './stageFiles';
@@ -92,6 +94,10 @@ export class Analytics implements AnalyticsApi {
 
   dashboard(request: DashboardRequest): Promise<DashboardResult> {
     return this.exclusive((ctx) => dashboard(ctx, request));
+  }
+
+  drill(request: DrillRequest): Promise<DrillResult> {
+    return this.exclusive((ctx) => drill(ctx, request));
   }
 
   compData(request: CompDataRequest): Promise<CompData> {

@@ -1,7 +1,7 @@
 // One request → every number and every view the dashboard shows: the tiles (current period
 // and both comparisons), the bookings series, the "by X" views and the small tables, from
 // aggregates prepared in the worker (dashboard/inputs.ts). Only aggregates leave the worker.
-import type { DashboardRequest, DashboardResult, DashboardViews, KpiValue } from '../../src/engine-api/types';
+import type { BookingsBucket, DashboardRequest, DashboardResult, DashboardViews, KpiValue } from '../../src/engine-api/types';
 import { comparisonRange, previousRange, yearAgoRange } from '../../src/periods/compare';
 import { AUTO_PERIOD, defaultPeriod } from '../../src/periods/defaultPeriod';
 import {
@@ -12,7 +12,9 @@ import {
   parsePeriod,
   periodRange,
   type DateRange,
+  type Grain,
 } from '../../src/periods/fiscal';
+import { bucketRange } from '../../src/queries/drillPopulation';
 import { mixedCurrencyReason, perCurrencyQuery, type CurrencyRow } from '../../src/queries/currency';
 import type { Filters } from '../../src/queries/filters';
 import { leadsBlocked, quotaBlocked, spendBlocked, type ExtrasRow } from '../../src/queries/extras';
@@ -86,6 +88,8 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
     prev && yoy && !ALL_TIME_KPIS.includes(k.id) ? { ...k, previous: prev[i]?.value ?? null, yearAgo: yoy[i]?.value ?? null } : k,
   );
   const series = buildSeries(inputs.months, range, cmpRange, grain, fsm, prep.extent);
+  const bookings = withQuotas(series.bookings, inputs, range, grain);
+  const curExtras = inputs.extras.cur ? extras(inputs.extras.cur, filters) : null;
   const views = assembleViews({
     rows: inputs.viewRows,
     segmentBy,
@@ -104,7 +108,8 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
     period: formatPeriod(period),
     periodLabel: describePeriod(period, fsm),
     kpis,
-    bookings: series.bookings,
+    bookings,
+    quota: typeof curExtras?.quota === 'number' ? curExtras.quota : null,
     grain,
     extent: prep.extent,
     referenceDate,
@@ -141,7 +146,22 @@ function articleInputs(
   return (key) => ({ agg: articleOf(row, key), poolBlocked, linkBlocked });
 }
 
-function pickReference(requested: string | null | undefined, latest: string | null): string {
+/** Each bucket's prorated quota (the bucket's days inside the period), when quotas can be shown. */
+function withQuotas(
+  buckets: readonly BookingsBucket[],
+  inputs: DashboardInputs,
+  range: DateRange | null,
+  grain: Grain,
+): BookingsBucket[] {
+  const ranges = buckets.map((b) => {
+    const r = bucketRange(b.start, grain);
+    return range ? { start: r.start < range.start ? range.start : r.start, end: r.end > range.end ? range.end : r.end } : r;
+  });
+  const quotas = inputs.quotaOf(ranges);
+  return buckets.map((b, i) => (quotas ? { ...b, quota: quotas[i] ?? null } : b));
+}
+
+export function pickReference(requested: string | null | undefined, latest: string | null): string {
   if (requested && ISO_DATE.test(requested)) return requested;
   return latest ?? new Date().toISOString().slice(0, 10);
 }

@@ -15,6 +15,7 @@ import type { DateRange } from '../../../src/periods/fiscal';
 import { extrasOf, extrasQuery, leadsBlocked, quotaBlocked, spendBlocked, type ExtrasRow } from '../../../src/queries/extras';
 import type { Dimension, Filters } from '../../../src/queries/filters';
 import { monthSeriesQuery, type MonthRow } from '../../../src/queries/series';
+import { quotaBucketsQuery } from '../../../src/queries/targets';
 import {
   leadsBySourceQuery,
   quotaByRepQuery,
@@ -60,6 +61,8 @@ export interface DashboardInputs {
   /** A string says why leads are not shown. */
   readonly leadsBySource: readonly LeadSourceRow[] | string;
   readonly spendByChannel: readonly ChannelRow[] | string;
+  /** Each range's prorated quota (the bookings chart's target line); null when quotas are missing or blocked. */
+  quotaOf(ranges: readonly DateRange[]): (number | null)[] | null;
 }
 
 const keysOf = (ranges: Ranges): RangeKey[] => RANGE_KEYS.filter((k) => ranges[k] !== undefined);
@@ -100,6 +103,7 @@ function fromCube(ctx: AnalyticsContext, req: InputsRequest): DashboardInputs {
     quotas: quotas.length > 0 ? quotas : null,
     leadsBySource: leadsBlocked(req.filters) ?? foldLeadsBySource(data, cur),
     spendByChannel: spendWhy ?? foldSpendByChannel(data, cur),
+    quotaOf: (list) => (quotas.length > 0 ? list.map((r) => foldExtras(data, r).quota) : null),
   };
 }
 
@@ -133,5 +137,13 @@ function fromRows(ctx: AnalyticsContext, req: InputsRequest): DashboardInputs {
     quotas: quotas.length > 0 ? quotas : null,
     leadsBySource: leadsBlocked(req.filters) ?? ctx.sql.rows<LeadSourceRow>(leadsBySourceQuery(cur, req.filters)),
     spendByChannel: spendWhy ?? ctx.sql.rows<ChannelRow>(spendByChannelQuery(cur)),
+    quotaOf: (list) => {
+      if (quotas.length === 0) return null;
+      const row = ctx.sql.one<Record<string, unknown>>(quotaBucketsQuery(list, req.filters));
+      return list.map((_, i) => {
+        const v = row[`q${i}`];
+        return typeof v === 'number' ? v : 0;
+      });
+    },
   };
 }

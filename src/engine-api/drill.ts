@@ -1,0 +1,109 @@
+// Drill-through across the engine door: from a number on the dashboard to the deals behind
+// it (docs/drill.md). The worker returns one page of rows and the totals of the whole set,
+// never the whole table.
+import type { DashboardRequest, KpiId } from './types';
+
+/** What was clicked: a tile, or a mark of a chart (`key` null = the blank group). */
+export type DrillTarget =
+  | { readonly kind: 'kpi'; readonly kpi: KpiId }
+  /** A bookings bar: the bucket's first day (month or fiscal quarter, by the period's grain). */
+  | { readonly kind: 'bookings'; readonly key: string }
+  /** Funnel step: the stage, or null for the first step ("Created"). */
+  | { readonly kind: 'funnel'; readonly key: string | null }
+  | { readonly kind: DrillGroupKind; readonly key: string | null };
+
+/** Chart marks that are one group of a "by X" view. */
+export const DRILL_GROUP_KINDS = ['stage', 'month', 'aging', 'owner', 'segment', 'source'] as const;
+export type DrillGroupKind = (typeof DRILL_GROUP_KINDS)[number];
+export type DrillKind = DrillTarget['kind'];
+
+/** The drill table's columns (SPEC's canonical deal columns plus where each row came from). */
+export const DRILL_COLUMNS = [
+  'name',
+  'account',
+  'owner',
+  'stage',
+  'status',
+  'amount',
+  'currency',
+  'created',
+  'close',
+  'age',
+  'source',
+  'file',
+  'line',
+] as const;
+export type DrillColumn = (typeof DRILL_COLUMNS)[number];
+
+export interface DrillSort {
+  readonly column: DrillColumn;
+  readonly desc: boolean;
+}
+
+export interface DrillRequest {
+  /** The dashboard view the number was on: period, filters, variants, reference date, group-by. */
+  readonly dashboard: DashboardRequest;
+  readonly target: DrillTarget;
+  readonly sort?: DrillSort;
+  /** Text filter over name, account, owner, stage, source and file (case-insensitive). */
+  readonly search?: string;
+  readonly offset?: number;
+  /** Rows per page (at most 100,000: an export asks for everything in pages of that size). */
+  readonly limit?: number;
+}
+
+export interface DrillRow {
+  readonly name: string | null;
+  readonly account: string | null;
+  readonly owner: string | null;
+  readonly stage: string | null;
+  readonly status: string;
+  readonly amount: number | null;
+  readonly currency: string | null;
+  readonly created: string | null;
+  readonly close: string | null;
+  /** Days from created to close (closed deals) or to the reference date (deals open then). */
+  readonly age: number | null;
+  readonly source: string | null;
+  readonly file: string;
+  readonly line: number;
+}
+
+/** Totals of every row behind the mark (the text filter does not change them, except `matched`). */
+export interface DrillTotals {
+  readonly count: number;
+  /** Σ amount; null when the rows carry several currencies (summing them would be wrong). */
+  readonly amount: number | null;
+  /** Rows with an amount. */
+  readonly amountCount: number;
+  readonly weighted: number | null;
+  readonly wonCount: number;
+  readonly wonAmount: number | null;
+  readonly lostCount: number;
+  readonly lostAmount: number | null;
+  readonly openCount: number;
+  readonly openAmount: number | null;
+  /** Mean days from created to close of the won rows, and of the won and lost rows (rows with both dates). */
+  readonly wonCycle: number | null;
+  readonly closedCycle: number | null;
+  readonly accounts: number;
+  readonly currencies: readonly string[];
+  /** Rows that pass the text filter. */
+  readonly matched: number;
+}
+
+export interface DrillResult {
+  /** What the rows are, in words ("Won deals closed in 2017 Q3"). */
+  readonly title: string;
+  /** For ratios and derived KPIs: which part of the number the rows are, and where the rest comes from. */
+  readonly note: string | null;
+  readonly totals: DrillTotals;
+  readonly rows: readonly DrillRow[];
+  readonly offset: number;
+  readonly referenceDate: string;
+}
+
+export interface DrillApi {
+  /** One page of the deals behind a number, with the totals of all of them. */
+  drill(request: DrillRequest): Promise<DrillResult>;
+}

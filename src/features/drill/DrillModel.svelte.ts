@@ -1,0 +1,67 @@
+// The open drill-through's data: one page of the deals behind the clicked number and the
+// totals of all of them, asked of the engine whenever the drill, the view or the data
+// changes. A late answer to an older request never overwrites a newer one.
+import type { DrillRequest, DrillResult, DrillRow } from '../../engine-api/drill';
+import type { AnalyticsApi } from '../../engine-api/types';
+import type { ViewState } from '../../app/viewState';
+import { dashboardRequest } from '../dashboard/request';
+
+export const PAGE_SIZE = 50;
+/** An export reads the whole set in pages this large (the engine's largest page). */
+const EXPORT_PAGE = 100_000;
+
+export function drillRequest(view: ViewState, offset: number, limit: number): DrillRequest | null {
+  const drill = view.drill;
+  if (!drill) return null;
+  return {
+    dashboard: dashboardRequest(view),
+    target: drill.target,
+    ...(drill.sort ? { sort: drill.sort } : {}),
+    search: drill.search ?? '',
+    offset,
+    limit,
+  };
+}
+
+export class DrillModel {
+  result = $state.raw<DrillResult | null>(null);
+  error = $state<string | null>(null);
+  pending = $state(false);
+  /** The request the result on screen answers, and the dashboard refresh it was read after (tests and the benchmark wait for both). */
+  shownKey = $state('');
+  shownRefresh = $state(-1);
+  private latest = 0;
+
+  constructor(private readonly api: AnalyticsApi) {}
+
+  async load(view: ViewState, offset: number, key: string, refresh: number): Promise<void> {
+    const request = drillRequest(view, offset, PAGE_SIZE);
+    if (!request) return;
+    const ticket = ++this.latest;
+    this.pending = true;
+    try {
+      const result = await this.api.drill(request);
+      if (ticket !== this.latest) return;
+      this.result = result;
+      this.error = null;
+      this.shownKey = key;
+      this.shownRefresh = refresh;
+    } catch (error) {
+      if (ticket === this.latest) this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (ticket === this.latest) this.pending = false;
+    }
+  }
+
+  /** Every row that passes the text filter, in the table's order, for CSV and XLSX. */
+  async allRows(view: ViewState): Promise<DrillRow[]> {
+    const rows: DrillRow[] = [];
+    for (let offset = 0; ; offset += EXPORT_PAGE) {
+      const request = drillRequest(view, offset, EXPORT_PAGE);
+      if (!request) return rows;
+      const page = await this.api.drill(request);
+      rows.push(...page.rows);
+      if (page.rows.length < EXPORT_PAGE) return rows;
+    }
+  }
+}

@@ -1,0 +1,9 @@
+// Opening the drill-through from a tile or a chart mark: the target goes into the link (the
+// table's sort is kept, its text filter starts empty).
+import type { AppModel } from '../../app/AppModel.svelte';
+import type { DrillTarget } from '../../engine-api/drill';
+
+export function openDrill(app: AppModel, target: DrillTarget): void {
+  const sort = app.view.drill?.sort;
+  app.setLinkState({ drill: { target, ...(sort ? { sort } : {}) } });
+}
