@@ -9,7 +9,7 @@ import { DIMENSION_LABELS, type Dimension } from './filters';
 import { variantOf } from './kpiVariants';
 import type { Params } from './params';
 import { inRangeSql, CLOSED, WON } from './tiles';
-import { reachedSql } from './views';
+import { OUTSIDE_BUCKETS, reachedSql } from './views';
 
 export interface DrillScope {
   readonly range: DateRange | null;
@@ -59,7 +59,14 @@ export function populationOf(p: Params, target: DrillTarget, s: DrillScope): Pop
       };
     case 'month':
       return {
-        where: `${OPEN} AND ${keyIs(p, 'open_month', target.key)}`,
+        // Past-due and undated open deals are bars of their own in every period (views.ts
+        // OUTSIDE_BUCKETS), counted from every open deal, not only those of the period.
+        where:
+          target.key === OUTSIDE_BUCKETS.undated
+            ? 'is_open AND close_date IS NULL'
+            : target.key === OUTSIDE_BUCKETS.pastDue
+              ? 'is_open AND past_due'
+              : `${OPEN} AND ${keyIs(p, 'open_month', target.key)}`,
         title: `Open deals expected to close in ${shown(target.key)}`,
         note: null,
       };

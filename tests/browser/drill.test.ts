@@ -117,7 +117,8 @@ async function checkMarks(page: Page, max: number): Promise<{ bad: string[]; cli
     clicked[testid] = n;
     for (let i = 0; i < n; i++) {
       const mark = marks.nth(i);
-      const label = testid === 'chart-funnel' ? await mark.locator('text.y-label').textContent() : null;
+      // The funnel's label also shows the step's conversion: the stage is in data-funnel-step.
+      const label = testid === 'chart-funnel' ? await mark.getAttribute('data-funnel-step') : null;
       const key = (await mark.getAttribute('data-drill-key')) ?? '';
       const target = kind === 'funnel' ? `funnel:${key === '0' ? '' : (label ?? '')}` : `${kind}:${key}`;
       const bar = page.locator(`[data-testid="${testid}"] g.hbar`).nth(i).locator('rect.bar').first();

@@ -20,6 +20,8 @@ describe('import report', () => {
     await page.goto(`${siteUrl}#view=data`);
     await waitForReady(page);
 
+    // The Data screen waits for the engine to hold the demo (the first paint has no report).
+    await page.waitForSelector('[data-testid="import-report"] tbody tr', { timeout: 60_000 });
     const rows = page.locator('[data-testid="import-report"] tbody tr');
     expect(await rows.count()).toBeGreaterThanOrEqual(5);
     for (const row of await rows.all()) {
