@@ -1,6 +1,6 @@
 // The "engine floor": DuckDB-WASM's blocking build in a plain module worker, with no product
 // code — read_csv with its own type detection into a table, then the bench's KPI questions
-// (the six KPIs and bookings by quarter, SPEC §3 definitions) in plain SQL. Bundled by
+// (the six KPIs and bookings by quarter, docs/spec.md §3 definitions) in plain SQL. Bundled by
 // scripts/bench/floor.ts at bench time; the bench times it in the same Chromium as the product.
 import * as duckdb from '@duckdb/duckdb-wasm/blocking-browser';
 

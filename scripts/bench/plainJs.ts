@@ -1,6 +1,6 @@
 // Baseline 2: what a plain-JS implementation would do — papaparse the CSV (streamed), keep
 // the few columns the KPIs need in typed arrays, and answer each question with one reduce.
-// Same definitions as the product (SPEC §3): status from the status column, close_date ranges.
+// Same definitions as the product (docs/spec.md §3): status from the status column, close_date ranges.
 import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
 import { parsePeriod, periodRange } from '../../src/periods/fiscal';

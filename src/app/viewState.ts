@@ -1,4 +1,4 @@
-// The view state in the URL hash (SPEC §4): `period` and `view`, plus `fy`, the first
+// The view state in the URL hash (docs/spec.md §4): `period` and `view`, plus `fy`, the first
 // month of the fiscal year. Read leniently (a bad value falls back and is reported),
 // written canonically.
 import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '../features/dashboard/hashState';

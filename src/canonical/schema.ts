@@ -1,4 +1,4 @@
-// The canonical tables of SPEC §1: every export, whatever CRM it came from, lands here.
+// The canonical tables of docs/spec.md §1: every export, whatever CRM it came from, lands here.
 // The column kinds drive both the DDL and the value conversion applied during mapping.
 import { quoteIdent } from '../queries/sql';
 
@@ -7,7 +7,7 @@ export type ValueKind = 'text' | 'money' | 'date' | 'number' | 'integer' | 'frac
 export interface ColumnDef {
   readonly name: string;
   readonly kind: ValueKind;
-  /** Marked * in SPEC §1: a row without it cannot be loaded. */
+  /** Marked * in docs/spec.md §1: a row without it cannot be loaded. */
   readonly required?: boolean;
   /** Filled by the loader itself (provenance), never mapped from a source column. */
   readonly provenance?: boolean;
@@ -91,7 +91,7 @@ export const CANONICAL_SCHEMA: Readonly<Record<CanonicalTable, readonly ColumnDe
   ],
 };
 
-/** Extra columns the loader keeps beside SPEC's: how an amount was obtained. */
+/** Extra columns the loader keeps beside the spec's (docs/spec.md): how an amount was obtained. */
 export const OPPORTUNITY_EXTRAS: readonly { name: string; sqlType: string }[] = [{ name: 'amount_imputed', sqlType: 'BOOLEAN' }];
 
 export const CANONICAL_TABLES = Object.keys(CANONICAL_SCHEMA) as CanonicalTable[];

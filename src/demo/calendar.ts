@@ -95,7 +95,7 @@ export function isWeekend(dayNumber: Day): boolean {
   return weekday(dayNumber) >= 5;
 }
 
-/** Index of the calendar quarter: year·4 + (0..3). Fiscal years are calendar years (SPEC default). */
+/** Index of the calendar quarter: year·4 + (0..3). Fiscal years are calendar years (docs/spec.md default). */
 export function quarterIndex(dayNumber: Day): number {
   return Math.floor(monthIndex(dayNumber) / 3);
 }

@@ -1,5 +1,5 @@
-// pipelens's built-in demo data (SPEC §6): a seeded, deterministic B2B sales org exported
-// as seven CSV files with the canonical column names of SPEC §1 (without the provenance
+// pipelens's built-in demo data (docs/spec.md §6): a seeded, deterministic B2B sales org exported
+// as seven CSV files with the canonical column names of docs/spec.md §1 (without the provenance
 // columns source_file/source_line, which the loader adds; accounts carry one extra column,
 // county_fips). Every table is streamed row by row from (seed, row index), so a million
 // opportunities need well under 1 MB of state besides the chunk being built. Plain

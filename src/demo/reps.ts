@@ -1,7 +1,7 @@
 // The sales team: 20–60 reps in four regions, teams of at most eight under a manager.
 // About half the reps predate the history (the founding team); the rest are hired over it,
 // which is what lets deal volume grow. Reps are ordered by start date, so "reps active on
-// day d" is always a prefix of the list (no one leaves: there is no end date in SPEC §1).
+// day d" is always a prefix of the list (no one leaves: there is no end date in docs/spec.md §1).
 
 import { type Day, weekday } from './calendar';
 import { type Region, REGIONS } from './geo';

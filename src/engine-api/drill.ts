@@ -17,7 +17,7 @@ export const DRILL_GROUP_KINDS = ['stage', 'month', 'aging', 'owner', 'segment',
 export type DrillGroupKind = (typeof DRILL_GROUP_KINDS)[number];
 export type DrillKind = DrillTarget['kind'];
 
-/** The drill table's columns (SPEC's canonical deal columns plus where each row came from). */
+/** The drill table's columns (the spec's (docs/spec.md) canonical deal columns plus where each row came from). */
 export const DRILL_COLUMNS = [
   'name',
   'account',

@@ -23,7 +23,7 @@ export interface KpiValue {
   readonly reason?: string;
   /** A caveat that does not stop the value from being shown. */
   readonly note?: string;
-  /** The variant computed ('default' or a name from SPEC §3). */
+  /** The variant computed ('default' or a name from docs/spec.md §3). */
   readonly variant?: string;
   /** The same KPI for the previous period and the same period a year earlier (absent for `all`). */
   readonly previous?: number | null;

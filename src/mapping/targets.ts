@@ -1,5 +1,5 @@
 // The columns each mapping target accepts: the canonical tables, plus the auxiliary
-// `products` price list (not in SPEC §1) used to value open deals that have no amount.
+// `products` price list (not in docs/spec.md §1) used to value open deals that have no amount.
 import { CANONICAL_SCHEMA, mappableColumns, type ColumnDef } from '../canonical/schema';
 import type { TargetTable } from './types';
 

@@ -1,4 +1,4 @@
-// Aggregates → the KPI values of SPEC §3, in the chosen variants. Pure: the engine's rows
+// Aggregates → the KPI values of docs/spec.md §3, in the chosen variants. Pure: the engine's rows
 // in, values out. A KPI that cannot be computed carries the reason, never 0, NaN or ∞.
 import type { KpiId, KpiValue } from '../engine-api/types';
 import { variantOf } from './kpiVariants';

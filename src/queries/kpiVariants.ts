@@ -1,4 +1,4 @@
-// The KPIs of SPEC §3 and their named variants (the default first). Shared by the engine,
+// The KPIs of docs/spec.md §3 and their named variants (the default first). Shared by the engine,
 // which computes the chosen variant, and the page, which offers the choice.
 export const KPI_IDS = [
   'won_amount',

@@ -1,4 +1,4 @@
-// Every KPI and variant of SPEC §3 on a tiny canonical data set whose values were worked
+// Every KPI and variant of docs/spec.md §3 on a tiny canonical data set whose values were worked
 // out by hand (the arithmetic is in the comments); nothing here is the engine's own output.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardRequest, DashboardResult, KpiId } from '../../src/engine-api/types';

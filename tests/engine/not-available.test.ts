@@ -2,7 +2,7 @@
 // removed in turn from a small hand-made data set (the one of dashboard-tiny.test.ts), and
 // the KPIs that read it must say "not available" with a reason, while the others keep the
 // value they had with every column. The dependency table below is this test's own reading
-// of SPEC §3, written independently of src/queries/availability.ts.
+// of docs/spec.md §3, written independently of src/queries/availability.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardRequest, DashboardResult, KpiId } from '../../src/engine-api/types';
 import type { Analytics } from '../../workers/analytics/Analytics';

@@ -1,4 +1,4 @@
-// The dashboard's part of the URL hash (the rest of SPEC §4's "the project's to design"):
+// The dashboard's part of the URL hash (the rest of docs/spec.md §4's "the project's to design"):
 //   f.<dimension>=<value>  a filter value, repeated for several; an empty value means "blank"
 //   k.<kpi>=<variant>      a KPI variant (default when absent)
 //   cmp=prev|yoy           the comparison every tile and the bookings chart show (default prev)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW, readViewState, writeViewState } from '../../../src/app/viewState';
 
 describe('view state in the hash', () => {
-  it('reads period and view as SPEC §4 names them', () => {
+  it('reads period and view as docs/spec.md §4 names them', () => {
     expect(readViewState('#period=2017-Q3&view=dashboard').state).toEqual({
       period: '2017-Q3',
       view: 'dashboard',

@@ -91,7 +91,7 @@ describe('native agreement', () => {
 });
 
 describe('plain-JS baseline', () => {
-  it('computes the KPIs of SPEC §3 over a hand-made file', async () => {
+  it('computes the KPIs of docs/spec.md §3 over a hand-made file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bench-js-'));
     const csv = path.join(dir, 'o.csv');
     writeFileSync(

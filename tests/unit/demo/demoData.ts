@@ -48,7 +48,7 @@ export const field = (row: Row, column: string): string => {
 /** Days since 1970-01-01 for an ISO date, via Date (independent of the generator's arithmetic). */
 export const dayOf = (iso: string): number => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
 
-/** `2025-Q3` style key of an ISO date (fiscal year = calendar year, SPEC default). */
+/** `2025-Q3` style key of an ISO date (fiscal year = calendar year, docs/spec.md default). */
 export const quarterOf = (iso: string): string => `${iso.slice(0, 4)}-Q${Math.floor((+iso.slice(5, 7) - 1) / 3) + 1}`;
 
 /** Last day (inclusive) of the quarter containing an ISO date, as a day number. */

@@ -54,7 +54,7 @@ describe('demo generator: determinism and streaming', () => {
 });
 
 describe('demo generator: CSV format', () => {
-  it('writes the canonical headers, in SPEC order, for all seven files', () => {
+  it('writes the canonical headers, in the order of docs/spec.md §1, for all seven files', () => {
     expect(Object.keys(demo.files).sort()).toEqual(Object.values(DEMO_FILE_NAMES).sort());
     for (const [t, header] of Object.entries(HEADERS)) {
       expect(demo.files[DEMO_FILE_NAMES[t as DemoTable]]?.split('\n')[0], t).toBe(header);

@@ -3,7 +3,7 @@ import { bucketLabels } from '../../../src/periods/buckets';
 import { fiscalQuarterOf, formatPeriod, parsePeriod, periodRange, periodsBetween } from '../../../src/periods/fiscal';
 
 describe('periods', () => {
-  it('parses the URL forms of SPEC §4 and rejects others', () => {
+  it('parses the URL forms of docs/spec.md §4 and rejects others', () => {
     expect(parsePeriod('all')).toEqual({ kind: 'all' });
     expect(parsePeriod('2017')).toEqual({ kind: 'year', year: 2017 });
     expect(parsePeriod('2017-Q3')).toEqual({ kind: 'quarter', year: 2017, quarter: 3 });
