@@ -31,7 +31,7 @@ export function totalsOf(rows: readonly QualityRow[]): QualityTotals {
 }
 
 /** `currency` is the data's (docs/currency.md); the worker words the effects in en-US. */
-export function describeEffect(id: QualityCheckId, t: QualityTotals, referenceDate: string | null, currency = 'USD'): string {
+export function describeEffect(id: QualityCheckId, t: QualityTotals, referenceDate: string | null, currency: string): string {
   if (t.n === 0) return 'None found.';
   const money = (v: number | null) => formatMoney(Math.round(v ?? 0), { currency, locale: 'en-US' }, 0);
   switch (id) {

@@ -42,9 +42,8 @@ describe('screens opened by their link wait for the engine', () => {
       await page.goto(`${siteUrl}#view=${view}&period=all`);
       await page.waitForSelector('[data-engine="ready"]', { timeout: 90_000 });
       await page.waitForSelector(ready, { timeout: 60_000 });
-      // Give the screen's own first queries time to answer (or fail) before reading the record.
+      // The screen's own first queries have answered (or failed) once nothing is busy: read the record then.
       await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 30_000 });
-      await page.waitForTimeout(500);
       const seen = await page.evaluate(() => window.engineErrorsSeen);
       expect(seen).toEqual([]);
       expect(await page.locator('[data-testid="engine-waiting"]').count()).toBe(0);

@@ -19,7 +19,7 @@ export interface KpiSpec {
 }
 
 /** Formats a value of a kind; money in the data's currency and the display locale (src/format/money.ts). */
-export function formatValue(kind: ValueKind, value: number, currency = 'USD'): string {
+export function formatValue(kind: ValueKind, value: number, currency: string): string {
   switch (kind) {
     case 'money':
       return formatMoney(value, { currency, locale: display.locale });

@@ -1,10 +1,12 @@
 // The quarter in progress as a chart: booked to date and the headline forecast at each
 // checkpoint of the period, with its P10–P90 range narrowing as the period goes on.
-import { area, format, line, scaleLinear } from 'd3';
+import { area, line, scaleLinear } from 'd3';
 import type { TrackPoint } from '../../engine-api/forecast';
+import { moneyCompact } from '../../format/display.svelte';
 import type { Box } from './chartLayout';
 
-const tickLabel = format('$~s');
+// Axis ticks in the data's currency, compact (the app's one money formatter).
+const tickLabel = (v: number): string => moneyCompact(v);
 
 export function trackLayout(points: readonly TrackPoint[], days: number, actual: number | null, box: Box) {
   const top = Math.max(1, actual ?? 0, ...points.map((p) => Math.max(p.p90 ?? p.p50, p.p50)));

@@ -6,20 +6,20 @@ import { describeEffect } from '../../../src/queries/qualityEffects';
 
 describe('describeEffect', () => {
   it('says none found when the check passed', () => {
-    expect(describeEffect('closed_before_created', { n: 0, deals: 0, amount: null, extra: 0 }, null)).toBe('None found.');
+    expect(describeEffect('closed_before_created', { n: 0, deals: 0, amount: null, extra: 0 }, null, 'USD')).toBe('None found.');
   });
   it('names the won amount of deals closed before created', () => {
-    expect(describeEffect('closed_before_created', { n: 3, deals: 2, amount: 12_345.4, extra: 0 }, null)).toBe(
+    expect(describeEffect('closed_before_created', { n: 3, deals: 2, amount: 12_345.4, extra: 0 }, null, 'USD')).toBe(
       'Won amount includes $12,345 from 2 won deals closed before created; their negative cycles shorten the average sales cycle.',
     );
   });
   it('names the pipeline of open deals past their close date, with the reference date', () => {
-    expect(describeEffect('open_past_close', { n: 1, deals: 1, amount: 900, extra: 0 }, '2024-03-20')).toBe(
+    expect(describeEffect('open_past_close', { n: 1, deals: 1, amount: 900, extra: 0 }, '2024-03-20', 'USD')).toBe(
       "1 open deal ($900) past due, expected to close before 2024-03-20: no period's pipeline counts them (all time does; the tiles name them); update or close them.",
     );
   });
   it('tells zero amounts from missing ones', () => {
-    expect(describeEffect('won_without_amount', { n: 3, deals: 3, amount: null, extra: 1 }, null)).toBe(
+    expect(describeEffect('won_without_amount', { n: 3, deals: 3, amount: null, extra: 1 }, null, 'USD')).toBe(
       'Won count includes 3 deals that add nothing to won amount; 1 deal at 0 lower the average deal size and 2 deals without an amount are left out of it.',
     );
   });
