@@ -62,7 +62,7 @@ export const UNIT_SCALES: Readonly<Record<string, number>> = {
   Mrd: 1e9,
   'Mrd.': 1e9,
 };
-const UNIT = `(?:${Object.keys(UNIT_SCALES)
+export const UNIT = `(?:${Object.keys(UNIT_SCALES)
   .sort((a, b) => b.length - a.length)
   .map((u) => u.replace('.', String.raw`\.`))
   .join('|')})`;
