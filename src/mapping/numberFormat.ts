@@ -62,7 +62,7 @@ export const UNIT_SCALES: Readonly<Record<string, number>> = {
   Mrd: 1e9,
   'Mrd.': 1e9,
 };
-const UNIT = `(?:${Object.keys(UNIT_SCALES)
+export const UNIT = `(?:${Object.keys(UNIT_SCALES)
   .sort((a, b) => b.length - a.length)
   .map((u) => u.replace('.', String.raw`\.`))
   .join('|')})`;
@@ -172,6 +172,18 @@ export function decideNumberFormat(shapes: readonly Shape[], hints: readonly Hin
     const minority = Math.min(onlyDot, onlyComma);
     const rejected = minority > 0 ? ` ${minority} other value shape(s) read only the other way and are rejected.` : '';
     return withDecimal(decimal, `Values like ${ex} read only with a ${describeDecimal(decimal)}.${rejected}`, 'values');
+  }
+  const agreedHint = [...new Set(hints.map((h) => h.value))].length === 1 ? hints[0] : undefined;
+  if (onlyDot > 0) {
+    // As many values read only one way as only the other: the file's hints choose, else the
+    // decimal point; either way the values of the other kind are rejected, never reinterpreted.
+    const decimal = agreedHint?.value ?? '.';
+    const why = agreedHint ? `${agreedHint.why}, so` : 'with nothing in the file to choose,';
+    return withDecimal(
+      decimal,
+      `${onlyDot} value shape(s) read only with a decimal point and ${onlyComma} only with a decimal comma; ${why} the column uses a ${describeDecimal(decimal)} and the others are rejected.`,
+      agreedHint ? 'hints' : 'nothing',
+    );
   }
   const ambiguous = seen.filter((s) => s.c.differ);
   if (ambiguous.length === 0) return withDecimal('.', 'No value has a separator that could be read two ways.', 'nothing');

@@ -4,7 +4,7 @@
 // as a rejection by the loader, never silently turned into 0 or another date.
 import type { ValueKind } from '../canonical/schema';
 import { quoteLiteral } from '../queries/sql';
-import { type Grouping, type NumberFormat, UNIT_SCALES, valuePattern } from './numberFormat';
+import { type Grouping, type NumberFormat, UNIT, UNIT_SCALES, valuePattern } from './numberFormat';
 
 export interface ColumnDecisions {
   /** strptime format, or 'iso' for any ISO-8601 date/timestamp. */
@@ -161,17 +161,25 @@ export function numberFormatOf(d: ColumnDecisions): NumberFormat {
 }
 
 function formattedNumberExpr(v: string, f: NumberFormat): string {
-  const s = `replace(regexp_replace(${v}, '[\u00a0\u202f\u2009]', ' ', 'g'), '\u2212', '-')`;
+  // One regular-expression pass per value (the number itself, group 4, is empty when the value
+  // does not match); signs and parentheses are checked with plain string functions, which is
+  // several times faster than extracting every group.
+  const s = `replace(replace(replace(replace(${v}, '\u00a0', ' '), '\u202f', ' '), '\u2009', ' '), '\u2212', '-')`;
   const pattern = quoteLiteral(valuePattern(f));
-  const g = (i: number) => `regexp_extract(${s}, ${pattern}, ${i})`;
+  const core = `regexp_extract(${s}, ${pattern}, 4)`;
   const keep = f.decimal === ',' ? '[^0-9,]' : '[^0-9.]';
-  const digits = `replace(regexp_replace(${g(4)}, '${keep}', '', 'g'), ',', '.')`;
+  const digits = `replace(regexp_replace(${core}, '${keep}', '', 'g'), ',', '.')`;
   const units = Object.entries(UNIT_SCALES).map(([u, k]) => `WHEN ${quoteLiteral(u)} THEN ${k}`);
-  const scale = `CASE ${g(5)} ${units.join(' ')} ELSE 1 END`;
-  const sign = `CASE WHEN ${g(1)} <> '' OR ${g(2)} = '-' OR ${g(3)} = '-' THEN -1 ELSE 1 END`;
-  // Parentheses come in pairs and mean negative on their own; one sign at most.
-  const wellFormed = `regexp_full_match(${s}, ${pattern}) AND (${g(1)} = '') = (${g(6)} = '') AND NOT (${g(1)} <> '' AND ${g(2)} || ${g(3)} <> '') AND NOT (${g(2)} <> '' AND ${g(3)} <> '')`;
-  return `(CASE WHEN ${wellFormed} THEN TRY_CAST(${digits} AS DECIMAL(18,6)) * ${scale} * ${sign} END)`;
+  // The unit, if any, follows the number: read it from the short rest of the value.
+  const rest = `ltrim(substr(${s}, strpos(${s}, ${core}) + length(${core})))`;
+  const unit = `regexp_extract(${rest}, ${quoteLiteral(`^(${UNIT})`)}, 1)`;
+  const scale = f.units ? `CASE ${unit} ${units.join(' ')} ELSE 1 END` : '1';
+  // In a value that matches, '-' and '+' can only be signs and '(' only the opening parenthesis.
+  const open = `starts_with(${s}, '(')`;
+  const signs = `(length(${s}) - length(replace(replace(${s}, '-', ''), '+', '')))`;
+  const negative = `(${open} OR strpos(${s}, '-') > 0)`;
+  const wellFormed = `${core} <> '' AND ${open} = ends_with(${s}, ')') AND ${signs} <= CASE WHEN ${open} THEN 0 ELSE 1 END`;
+  return `(CASE WHEN ${wellFormed} THEN TRY_CAST(${digits} AS DECIMAL(18,6)) * ${scale} * CASE WHEN ${negative} THEN -1 ELSE 1 END END)`;
 }
 
 function fractionExpr(v: string, d: ColumnDecisions): string {

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValueKind } from '../../src/canonical/schema';
+import { readNumber } from '../../src/mapping/numberFormat';
 import { DATE_CANDIDATES } from '../../src/mapping/profile';
 import { convertExpr, FALSE_WORDS, TRUE_WORDS, type ColumnDecisions } from '../../src/mapping/values';
 import { openNodeEngine } from '../../workers/engine/openNode';
@@ -57,6 +58,53 @@ describe('money parser', () => {
         expect(convert(text, 'money', { decimalComma: true })).toBe(c / 100);
       }),
       RUNS,
+    );
+  });
+});
+
+describe('number formats: the engine reads exactly what the decision reads', () => {
+  // Random strings from the characters numbers are written with: the SQL loader and the JS
+  // function the column decision uses (numberFormat.ts) must agree on every one, for every format.
+  const piece = fc.constantFrom(
+    '1',
+    '2',
+    '0',
+    '9',
+    '12',
+    '345',
+    '.',
+    ',',
+    ' ',
+    "'",
+    '\u202f',
+    '-',
+    '\u2212',
+    '(',
+    ')',
+    '$',
+    '€',
+    'R$ ',
+    'USD ',
+    'k',
+    ' Mio',
+  );
+  const text = fc.array(piece, { minLength: 1, maxLength: 9 }).map((parts) => parts.join(''));
+  const format = fc.record({
+    decimal: fc.constantFrom('.' as const, ',' as const),
+    grouping: fc.constantFrom('thousands' as const, 'indian' as const),
+    units: fc.boolean(),
+  });
+
+  it('agrees with readNumber on random text', () => {
+    fc.assert(
+      fc.property(text, format, (t, f) => {
+        const want = readNumber(t, f);
+        const d: ColumnDecisions = { decimalComma: f.decimal === ',', grouping: f.grouping, units: f.units };
+        const got = convert(t, 'number', d);
+        if (want === null) expect(got, t).toBeNull();
+        else expect(got, t).toBeCloseTo(want, 6);
+      }),
+      { numRuns: 200, seed: 11 },
     );
   });
 });

@@ -5,7 +5,7 @@
 import type { ColumnDef } from '../../src/canonical/schema';
 import type { ImportQuestion, QuestionReading } from '../../src/engine-api/types';
 import { decimalHints, type FileEvidence, orderHints } from '../../src/mapping/fileHints';
-import { type Decimal, decideNumberFormat, type NumberFormat, readNumber } from '../../src/mapping/numberFormat';
+import { currencyHint, type Decimal, decideNumberFormat, type NumberFormat, readNumber } from '../../src/mapping/numberFormat';
 import {
   type DateDecision,
   type DateOrder,
@@ -67,7 +67,8 @@ export function profileMapping(
   // Pass 2: decide with the file's evidence, or ask.
   const questions: ImportQuestion[] = [];
   for (const [source, { col, shapes }] of numbers) {
-    const d = decideNumberFormat(shapes, decimalHints(file, source));
+    const currency = currencyHint(shapes);
+    const d = decideNumberFormat(shapes, [...decimalHints(file, source), ...(currency ? [currency] : [])]);
     const percent = col.kind === 'fraction' && decidePercent(numberProbeFromRow(ctx.sql.one(numberProbeQuery(table, source))));
     if (d.kind === 'number') decisions[source] = { ...numberDecisions(d.format), percent, reason: d.reason };
     else questions.push(numberQuestion(ctx, mapping.fileId, table, source, col, d, percent));

@@ -13,6 +13,7 @@ import type { AnalyticsContext } from './context';
 import { profileMapping } from './profileColumns';
 
 const MAX_STAGE_VALUES = 50;
+const OPEN_QUESTION_CONFIDENCE = 0.95;
 
 export function proposeImport(ctx: AnalyticsContext, files: readonly StagedFile[]): ImportProposal {
   const questions: ImportQuestion[] = [];
@@ -31,7 +32,9 @@ export function proposeImport(ctx: AnalyticsContext, files: readonly StagedFile[
     const mapping = settleStageValues(recognized, stageValues);
     const profiled = profileMapping(ctx, mapping);
     questions.push(...profiled.questions);
-    mappings.push(profiled.mapping);
+    // A layout recognized for certain is not 100 % while one of its columns reads two ways.
+    const open = profiled.questions.length > 0 && profiled.mapping.confidence === 1;
+    mappings.push(open ? { ...profiled.mapping, confidence: OPEN_QUESTION_CONFIDENCE } : profiled.mapping);
     described.push({ ...file, stageValues });
   }
   const needsReview = questions.length > 0 || mappings.some((m) => m.confidence < 1);

@@ -48,6 +48,14 @@ describe('number format decisions', () => {
     expect(d.reason).toMatch(/rejected/);
   });
 
+  it('with as many values each way, follows the file or takes the decimal point, and rejects the rest', () => {
+    const d = decideNumberFormat(shapes('1 234,50 €', '(1,234.00)'));
+    expect(d).toMatchObject({ kind: 'number', format: { decimal: '.' }, basis: 'nothing' });
+    expect(d.reason).toMatch(/rejected/);
+    const semicolon = decimalHints({ delimiter: ';', headers: [], decimals: [], orders: [] }, 'Amount');
+    expect(decideNumberFormat(shapes('1 234,50 €', '(1,234.00)'), semicolon)).toMatchObject({ format: { decimal: ',' } });
+  });
+
   it('recognizes Indian grouping and units', () => {
     expect(decideNumberFormat(shapes('1,23,456.00', '12,34,567.89'))).toMatchObject({ format: { grouping: 'indian' } });
     expect(decideNumberFormat(shapes('12 Mio', '3.5'))).toMatchObject({ format: { units: true } });
