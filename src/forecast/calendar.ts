@@ -43,7 +43,8 @@ export interface Target {
 
 /**
  * The period to forecast and the day to forecast it from (docs/forecast.md): the month or
- * quarter in the link (the header's period) — under way: as of the data's as-of date; over:
+ * quarter in the link (the header's period) — under way (it holds the reference date): as of
+ * the data's as-of date, or as of the reference date when that is the period's last day; over:
  * replayed as of its first day — else the fiscal quarter that contains the data's as-of date.
  * `requestedAsOf` (the link's `fc.asof`) moves the as-of date to any day inside the period
  * up to the data's as-of date.
@@ -58,9 +59,12 @@ export function chooseTarget(
   const make = (period: Period, grain: ForecastGrain): Target => {
     const range = periodRange(period, fiscalStartMonth);
     if (!range) throw new Error('A forecast period needs a date range');
-    const over = range.end <= dataAsOf;
-    const latest = over ? addDays(range.end, -1) : dataAsOf;
-    let asOf = over ? range.start : dataAsOf;
+    // The period holding the data's last day (the reference date) is in progress, also when that
+    // day is its last: forecast as of that day, not replayed from its first (docs/forecast.md).
+    const lastDay = addDays(range.end, -1);
+    const over = lastDay < addDays(dataAsOf, -1);
+    const latest = over || dataAsOf > lastDay ? lastDay : dataAsOf;
+    let asOf = over ? range.start : latest;
     if (requestedAsOf !== undefined) {
       if (requestedAsOf >= range.start && requestedAsOf <= latest) asOf = requestedAsOf;
       else notes.push(`The as-of date ${requestedAsOf} is not a known day of this period; forecasting as of ${asOf}.`);

@@ -77,13 +77,19 @@ export interface Calibrated {
  * Replaces each method's own range by its calibrated one and adds the selection and the
  * combination, period by period in time order. `honest` says which methods may be chosen.
  */
-export function calibrate(raw: readonly CheckpointForecast[], honest: (m: MethodId) => boolean): Calibrated {
+export function calibrate(
+  raw: readonly CheckpointForecast[],
+  honest: (m: MethodId) => boolean,
+  chainDays?: readonly number[],
+): Calibrated {
   const past: Residual[] = [];
   const out: CheckpointForecast[] = [];
   const periods = [...new Set(raw.map((c) => c.period))].sort((a, b) => a - b);
   const choose = (offset: number, available: readonly MethodForecast[]) => chooseMethods(past, offset, available, honest);
   for (const p of periods) {
-    const here = raw.filter((c) => c.period === p);
+    const here = raw.filter((c) => c.period === p).sort((a, b) => a.offset - b.offset);
+    // Widest range each method may have later in this period: its range at the last checkpoint day.
+    const widest = new Map<MethodId, number>();
     const done: CheckpointForecast[] = here.map((c) => {
       const residualsOf = (m: MethodId) => sameDay(past, m, c.offset);
       const own = c.forecasts.map((f) => ({ ...f, ...calibratedBand(f.point, c.closed, residualsOf(f.method)) }));
@@ -100,7 +106,10 @@ export function calibrate(raw: readonly CheckpointForecast[], honest: (m: Method
         const band = calibratedBand(point, c.closed, residualsOf('combination'));
         extra.push({ method: 'combination', point, ...band, detail: pick.combined.join(', ') });
       }
-      return { ...c, forecasts: [...own, ...extra] };
+      const forecasts = [...own, ...extra].map((f) => narrowed(f, widest.get(f.method)));
+      if (!chainDays || chainDays.includes(c.offset))
+        for (const f of forecasts) if (f.p10 !== null && f.p90 !== null) widest.set(f.method, f.p90 - f.p10);
+      return { ...c, forecasts };
     });
     // Only once the whole period is over do its errors become known to later periods.
     for (const c of done) {
@@ -117,6 +126,20 @@ export function calibrate(raw: readonly CheckpointForecast[], honest: (m: Method
     out.push(...done);
   }
   return { checkpoints: out, choose };
+}
+
+/**
+ * A forecast made later in a period knows more than one made earlier, so its range is never
+ * wider: a band wider than the same method's at the period's previous checkpoint day is shrunk
+ * toward its point to that width (P10 stays ≥ booked, as it lay between booked and the point).
+ * Per-day error estimates from a handful of periods are noisy enough to widen it otherwise.
+ */
+function narrowed(f: MethodForecast, maxWidth: number | undefined): MethodForecast {
+  if (maxWidth === undefined || f.p10 === null || f.p90 === null) return f;
+  const width = f.p90 - f.p10;
+  if (width <= maxWidth || width <= 0) return f;
+  const k = maxWidth / width;
+  return { ...f, p10: f.point - (f.point - f.p10) * k, p90: f.point + (f.p90 - f.point) * k };
 }
 
 /**

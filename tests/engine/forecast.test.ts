@@ -164,6 +164,31 @@ describe('forecast on the demo data (stage history, probabilities, categories)',
     expect(sel?.byOffset.map((o) => o.offset)).toEqual([0, 7, 28, 56, 84]);
   });
 
+  it('shows the quarter holding the reference date in progress as of that day, its range never widening', async () => {
+    // The demo's data ends on 2026-09-30, the last day of 2026 Q3 (the page's default period).
+    const q3 = await analytics.forecast({ fiscalStartMonth: 1, period: '2026-Q3' });
+    expect([q3.period, q3.asOf, q3.over, q3.actual]).toEqual(['2026-Q3', '2026-09-30', false, null]);
+    expect(q3.track.map((t) => t.offset)).toEqual([0, 7, 28, 56, 84, 91]);
+    // What a replay of 2026 Q2 at the same day shows, and the quarter as of its eighth week.
+    const q2 = await analytics.forecast({ fiscalStartMonth: 1, period: '2026-Q2', asOf: '2026-06-29' });
+    const mid = await analytics.forecast({ fiscalStartMonth: 1, period: '2026-Q3', asOf: '2026-08-26' });
+    for (const r of [q3, q2, mid]) {
+      const widths = r.track.map((t) => (t.p90 ?? NaN) - (t.p10 ?? NaN));
+      widths.forEach((w, i) => {
+        expect(Number.isFinite(w)).toBe(true);
+        // Equal widths (a capped range) may differ in the last binary digit.
+        if (i > 0) expect(w).toBeLessThanOrEqual((widths[i - 1] ?? NaN) * (1 + 1e-12));
+      });
+      // Booked so far rises and bounds each range from below.
+      r.track.forEach((t, i) => {
+        expect(t.p10).toBeGreaterThanOrEqual(t.closed);
+        if (i > 0) expect(t.closed).toBeGreaterThanOrEqual(r.track[i - 1]?.closed ?? Infinity);
+      });
+    }
+    expect(q3.current.closed).toBe(q3.track.at(-1)?.closed);
+    expect(q3.track.at(-1)?.p90).toBeLessThan(q3.track[0]?.p90 ?? 0);
+  });
+
   it('is deterministic for a seed', async () => {
     const again = await analytics.forecast({ fiscalStartMonth: 1, target: 5_000_000 });
     expect(again.current).toEqual(result.current);

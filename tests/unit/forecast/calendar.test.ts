@@ -24,6 +24,16 @@ describe('target period', () => {
     expect([past.name, past.asOf, past.over]).toEqual(['2017-Q3', '2017-07-01', true]);
     expect(past.fallback).toBeUndefined();
   });
+  it('keeps the quarter that holds the reference date in progress when that date is its last day', () => {
+    // Data up to 2017-12-31 (as of 2018-01-01): 2017-Q4 is forecast as of its last day, not replayed.
+    const q4 = chooseTarget('2017-Q4', '2018-01-01', 1);
+    expect([q4.name, q4.asOf, q4.over]).toEqual(['2017-Q4', '2017-12-31', false]);
+    expect(chooseTarget('2017-Q4', '2018-01-01', 1, '2017-11-20').asOf).toBe('2017-11-20');
+    expect(chooseTarget('2017-12', '2018-01-01', 1).asOf).toBe('2017-12-31');
+    // A day later the quarter is over and is replayed from its first day.
+    const over = chooseTarget('2017-Q4', '2018-01-02', 1);
+    expect([over.asOf, over.over]).toEqual(['2017-10-01', true]);
+  });
   it('takes an as-of date inside the period up to the data, and says when it cannot', () => {
     expect(chooseTarget('2017-Q3', '2018-01-01', 1, '2017-08-26').asOf).toBe('2017-08-26');
     expect(chooseTarget(undefined, '2018-02-10', 1, '2018-01-29').asOf).toBe('2018-01-29');

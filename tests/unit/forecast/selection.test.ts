@@ -68,6 +68,44 @@ describe('calibration and selection', () => {
     );
   });
 
+  it('a range is never wider than the same method’s range on an earlier checkpoint day of the period', () => {
+    fc.assert(
+      fc.property(rawArb, (spec) => {
+        const out = calibrate(toRaw(spec), () => true).checkpoints;
+        const width = (period: number, offset: number, m: MethodId) => {
+          const f = out.find((c) => c.period === period && c.offset === offset)?.forecasts.find((x) => x.method === m);
+          return f?.p10 == null || f.p90 == null ? null : f.p90 - f.p10;
+        };
+        let compared = 0;
+        for (const c of out.filter((x) => x.offset === 7))
+          for (const f of c.forecasts) {
+            const early = width(c.period, 0, f.method);
+            const late = width(c.period, 7, f.method);
+            if (early === null || late === null) continue;
+            expect(late).toBeLessThanOrEqual(early * (1 + 1e-12));
+            compared++;
+          }
+        // Only periods with three earlier ones have ranges to compare.
+        if (spec.length >= 4) expect(compared).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it('a day that is not a checkpoint (the target’s own as-of day) bounds no later range', () => {
+    fc.assert(
+      fc.property(rawArb, (spec) => {
+        const base = toRaw(spec);
+        // The same forecasts plus a day-3 forecast of every period that is 1 % of the actual.
+        const extra = base
+          .filter((c) => c.offset === 0)
+          .map((c) => ({ ...c, offset: 3, forecasts: c.forecasts.map((f) => ({ ...f, point: (c.actual ?? 1) / 100 })) }));
+        const without = calibrate(base, () => true, [0, 7]).checkpoints;
+        const withDay = calibrate([...base, ...extra], () => true, [0, 7]).checkpoints.filter((c) => c.offset !== 3);
+        expect(withDay).toEqual(without);
+      }),
+    );
+  });
+
   it('the first period selects the fixed default; later ones the method with the lowest earlier WAPE that day', () => {
     fc.assert(
       fc.property(rawArb, (spec) => {

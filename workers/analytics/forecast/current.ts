@@ -52,8 +52,9 @@ export function scoreBacktest(
   onProgress?: (p: ForecastProgress) => void,
 ): { backtest: BacktestResult; current: CheckpointForecast | undefined; track: TrackPoint[] } {
   const raw = forecastCheckpoints(backtestInput(plan, data, setup, onProgress));
-  const calibrated = calibrate(raw, (m) => isHonest(m, setup.hasHistory));
   const days = CHECKPOINTS[plan.target.grain];
+  // Only checkpoint days bound later ranges, so the target's own as-of day changes no past score.
+  const calibrated = calibrate(raw, (m) => isHonest(m, setup.hasHistory), days);
   const past = calibrated.checkpoints.filter((c) => c.period < plan.targetIndex && days.includes(c.offset));
   const board: LeaderboardEntry[] = leaderboard(past).map((r) => ({
     ...r,
