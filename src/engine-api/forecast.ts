@@ -102,7 +102,13 @@ export interface BacktestPeriodResult {
   readonly start: string;
   readonly label: string;
   readonly actual: number;
-  readonly forecasts: readonly { readonly method: MethodId; readonly point: number }[];
+  /** Each method's forecast made on the period's first day, with its calibrated P10–P90 (null: none). */
+  readonly forecasts: readonly {
+    readonly method: MethodId;
+    readonly point: number;
+    readonly p10: number | null;
+    readonly p90: number | null;
+  }[];
 }
 
 export interface BacktestResult {

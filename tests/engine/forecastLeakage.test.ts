@@ -18,7 +18,9 @@ class MutableAnalytics extends Analytics {
 
 const mutations = (d: string): SqlQuery[] => [
   {
-    sql: `UPDATE opportunities SET status = CASE status WHEN 'won' THEN 'lost' ELSE 'won' END, amount = amount * 3
+    // Their stage today names their outcome: rename it, so that reading today's stage leaks.
+    sql: `UPDATE opportunities SET status = CASE status WHEN 'won' THEN 'lost' ELSE 'won' END, amount = amount * 3,
+      stage = CASE status WHEN 'won' THEN 'Lost since' ELSE 'Won since' END
       WHERE status <> 'open' AND close_date >= ?::DATE`,
     params: [d],
   },
@@ -68,6 +70,27 @@ describe('the backtest cannot see past its as-of date', () => {
     const after = periodAt(await analytics.forecast({ fiscalStartMonth: 1, stageProbabilities: edits }), asOf);
     expect(after.actual).not.toBe(before.actual);
     expect(after.forecasts.length).toBeGreaterThanOrEqual(7);
+    // Every method's point and calibrated range, the selection and the combination included.
     expect(after.forecasts).toEqual(before.forecasts);
+    expect(after.forecasts.filter((f) => f.p10 !== null).length).toBeGreaterThanOrEqual(5);
+  });
+
+  // Inside a quarter: a replay as of week 4 of 2025 Q3 (what the quarter-in-progress track and
+  // its backtest checkpoints are made of) sees deals booked before that day and nothing after.
+  it('demo data, as of a day inside a quarter', async () => {
+    const asOf = '2025-07-29';
+    const analytics = new MutableAnalytics(await openNodeEngine());
+    await analytics.loadDemo({ seed: 20261129, opportunities: 3000 });
+    const request = { fiscalStartMonth: 1, period: '2025-Q3', asOf };
+    const before = await analytics.forecast(request);
+    for (const q of mutations(asOf)) await analytics.run(q);
+    const after = await analytics.forecast({ ...request, stageProbabilities: { Negotiation: 0.05, Prospecting: 0.95 } });
+    expect(after.actual).not.toBe(before.actual);
+    expect(before.current.closed).toBeGreaterThan(0);
+    expect(before.track.map((t) => t.offset)).toEqual([0, 7, 28]);
+    expect(after.track).toEqual(before.track);
+    expect(after.estimates).toEqual(before.estimates);
+    expect(after.current).toEqual(before.current);
+    expect(after.waterfall).toEqual(before.waterfall);
   });
 });

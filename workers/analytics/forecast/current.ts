@@ -88,7 +88,7 @@ export function scoreBacktest(
           start: p?.start ?? '',
           label: p?.label ?? '',
           actual: c.actual ?? 0,
-          forecasts: c.forecasts.map((f) => ({ method: f.method, point: f.point })),
+          forecasts: c.forecasts.map((f) => ({ method: f.method, point: f.point, p10: f.p10, p90: f.p90 })),
         };
       }),
     ...(plan.reason ? { reason: plan.reason } : {}),
