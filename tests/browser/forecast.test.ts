@@ -114,6 +114,61 @@ describe('forecast screen', () => {
     expect(c.p10).toBeLessThanOrEqual(c.p90);
   });
 
+  it('opens the demo on its quarter in progress as of the reference date, with the backtest table as its contract says', async () => {
+    const session = await sessions.open(siteUrl);
+    const { page } = session;
+    // The page's default period is the fiscal quarter of the reference date (2026-09-30): named here.
+    await page.goto(`${siteUrl}#view=forecast&period=2026-Q3`);
+    await waitForReady(page);
+    await waitForForecast(page);
+    expect(await page.locator('.forecast h1').textContent()).toContain('2026 Q3');
+    const el = page.locator('[data-testid="forecast-current"]');
+    expect(await el.getAttribute('data-asof')).toBe('2026-09-30');
+    expect(await page.locator('[data-testid="forecast-in-progress"]').textContent()).toContain('in progress');
+    expect(await page.locator('[data-testid="forecast-actual"]').count()).toBe(0);
+    expect(await page.inputValue('[data-testid="forecast-asof"]')).toBe('2026-09-30');
+    expect(await page.getAttribute('[data-testid="forecast-asof"]', 'max')).toBe('2026-09-30');
+    // The track runs through the quarter to the as-of day, its range never widening.
+    const track = await page.$$eval('[data-testid="track-chart"] circle[data-track-offset]', (cs) =>
+      cs.map((c) => ({
+        offset: Number(c.getAttribute('data-track-offset')),
+        width: Number(c.getAttribute('data-p90')) - Number(c.getAttribute('data-p10')),
+      })),
+    );
+    expect(track.map((t) => t.offset)).toEqual([0, 7, 28, 56, 84, 91]);
+    track.forEach((t, i) => {
+      expect(t.width).toBeGreaterThan(0);
+      if (i > 0) expect(t.width).toBeLessThanOrEqual((track[i - 1]?.width ?? NaN) * (1 + 1e-12));
+    });
+    // Page contract: every row has a method, a WAPE and a coverage as fractions, and the count
+    // pooled; coverage is a count of those forecasts (an integer when multiplied back).
+    const rows = await page.$$eval('[data-testid="backtest-table"] tr', (trs) =>
+      trs.slice(1).map((r) => ({
+        method: r.getAttribute('data-method'),
+        wape: r.getAttribute('data-wape'),
+        coverage: r.getAttribute('data-coverage'),
+        scored: r.getAttribute('data-scored'),
+        text: r.querySelector('td')?.textContent ?? '',
+      })),
+    );
+    expect(rows.map((r) => r.method).sort()).toEqual([...METHODS].sort());
+    for (const r of rows) {
+      const wape = Number(r.wape);
+      expect(r.wape).not.toBe('');
+      expect(wape).toBeGreaterThanOrEqual(0);
+      // The WAPE cell shows the same fraction as a percentage.
+      expect(r.text.replace(/[^\d.]/g, '')).toBe((100 * wape).toFixed(1));
+      const scored = Number(r.scored);
+      expect(Number.isInteger(scored) && scored > 0).toBe(true);
+      const coverage = Number(r.coverage);
+      expect(coverage).toBeGreaterThanOrEqual(0);
+      expect(coverage).toBeLessThanOrEqual(1);
+      expect(Math.abs(coverage * scored - Math.round(coverage * scored))).toBeLessThan(1e-9);
+    }
+    // Five scored quarters × five days before 2026 Q3 (the 30 of the target set are measured on 2026 Q4).
+    expect(Number(rows.find((r) => r.method === 'selection')?.scored)).toBe(25);
+  });
+
   it('follows the header period: a quarter that is over is replayed as of the day in the link, with its track', async () => {
     const session = await sessions.open(siteUrl);
     const { page } = session;
