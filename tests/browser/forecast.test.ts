@@ -165,6 +165,8 @@ describe('forecast screen', () => {
       expect(coverage).toBeLessThanOrEqual(1);
       expect(Math.abs(coverage * scored - Math.round(coverage * scored))).toBeLessThan(1e-9);
     }
+    // ETS is scored only where the series had 7 points, and the row says so.
+    expect(await page.locator('[data-testid="ets-caveat"]').textContent()).toMatch(/scored on 5 of 8\s+quarters/);
     // Five scored quarters × five days before 2026 Q3 (the 30 of the target set are measured on 2026 Q4).
     expect(Number(rows.find((r) => r.method === 'selection')?.scored)).toBe(25);
   });

@@ -78,6 +78,15 @@ describe('forecast on the Maven data (no stage history)', () => {
     ]);
   });
 
+  it('does not offer ETS with fewer than 7 points and says why', async () => {
+    // September 2017: six complete months before it (March–August; the data starts on 1 March).
+    const sep = await analytics.forecast({ fiscalStartMonth: 1, period: '2017-09' });
+    expect(sep.estimates.map((e) => e.method)).not.toContain('ets');
+    expect(sep.notes.join(' ')).toContain('ETS is not offered: the series holds 6 complete months');
+    expect(result.estimates.map((e) => e.method)).toContain('ets');
+    expect(result.notes.join(' ')).not.toContain('ETS is not offered');
+  });
+
   it('headlines the selection procedure, scored as its own row, which beats seasonal naive', () => {
     // Maven is reported, not judged (nine months of closes): the numbers are in docs/forecast.md.
     expect(result.recommended).toBe('selection');

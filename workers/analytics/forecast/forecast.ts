@@ -62,6 +62,13 @@ export function forecast(
   const p10 = headline.p10 ?? headline.point - (dist.p50 - dist.p10);
   const p90 = headline.p90 ?? headline.point + (dist.p90 - dist.p50);
   const targetAmount = request.target ?? null;
+  const points = data.periods.length - 1;
+  // R's rule (src/forecast/ets.ts): even ETS(A,N,N), 2 parameters, needs more than 6 points.
+  const etsNote = estimates.some((e) => e.method === 'ets')
+    ? []
+    : [
+        `ETS is not offered: the series holds ${points} complete ${plan.target.grain}s before this one, and a form is fitted only with more points than its parameters + 4 (at least 7 for the simplest).`,
+      ];
   const rangeNote =
     headline.p10 === null
       ? [
@@ -83,7 +90,7 @@ export function forecast(
       hasProbability: facts.with_probability > 0,
       hasCategories: facts.with_category > 0,
     },
-    notes: [...plan.notes, ...honestyNotes(setup.hasHistory, facts), ...rangeNote],
+    notes: [...plan.notes, ...honestyNotes(setup.hasHistory, facts), ...etsNote, ...rangeNote],
     recommended: headline.method,
     current: {
       method: headline.method,
