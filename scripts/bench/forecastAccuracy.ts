@@ -57,6 +57,16 @@ export async function accuracy(): Promise<void> {
   for (const { seed, name } of SEEDS) {
     const analytics = new Analytics(await openNodeEngine());
     await analytics.loadDemo({ seed, opportunities: DEALS });
-    report(`${name}, seed ${seed}`, await analytics.forecast({ fiscalStartMonth: 1, period: 'all' }));
+    const next = await analytics.forecast({ fiscalStartMonth: 1, period: 'all' });
+    report(`${name}, seed ${seed}`, next);
+    // What the page opens on (the quarter of the reference date, in progress): reported, not judged.
+    const ref = next.referenceDate;
+    const quarter = `${ref.slice(0, 4)}-Q${Math.floor((Number(ref.slice(5, 7)) - 1) / 3) + 1}`;
+    const shown = await analytics.forecast({ fiscalStartMonth: 1, period: quarter });
+    const sel = shown.backtest.leaderboard.find((x) => x.method === 'selection');
+    console.log(
+      `  the page's default ${quarter} (as of ${shown.asOf}, ${shown.over ? 'replayed' : 'in progress'}): selection WAPE ${pct(sel?.wape)}, ` +
+        `P10–P90 coverage ${Math.round((sel?.coverage ?? 0) * (sel?.scored ?? 0))}/${sel?.scored ?? 0} (reported, not judged)`,
+    );
   }
 }
