@@ -1,6 +1,6 @@
 // The canonical tables of docs/spec.md §1: every export, whatever CRM it came from, lands here.
 // The column kinds drive both the DDL and the value conversion applied during mapping.
-import { quoteIdent } from '../queries/sql';
+import { quoteIdent } from '../platform/sql/sql';
 
 export type ValueKind = 'text' | 'money' | 'date' | 'number' | 'integer' | 'fraction' | 'boolean' | 'status';
 

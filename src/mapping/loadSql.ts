@@ -5,7 +5,7 @@
 // problem), the second inserts the others straight into the canonical table — no wide
 // table of raw and typed values is ever materialized.
 import type { ColumnDef } from '../canonical/schema';
-import { quoteIdent, type SqlQuery, type SqlValue } from '../queries/sql';
+import { quoteIdent, type SqlQuery, type SqlValue } from '../platform/sql/sql';
 import { stagedWithLines } from '../staging/lineMapSql';
 import { contentIdExpr, OWN_ID, usesContentId } from './contentId';
 import { hasProvenance, targetColumns } from './targets';

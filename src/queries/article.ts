@@ -5,8 +5,8 @@
 import { LEAD_DIMS, leadsBlocked, restrict } from './extras';
 import { FACT_TABLE } from './fact';
 import { filterWhere, type Filters } from './filters';
-import { Params } from './params';
-import type { SqlQuery } from './sql';
+import { Params } from '../platform/sql/params';
+import type { SqlQuery } from '../platform/sql/sql';
 import { inRangeSql, RANGE_KEYS, type RangeKey, type Ranges } from './tiles';
 
 export const LEAD_LINK_TABLE = 'dash_lead_link';

@@ -7,7 +7,7 @@ import type { KpiId } from '../engine-api/types';
 import { addDays, type DateRange, type Grain } from '../periods/fiscal';
 import { DIMENSION_LABELS, type Dimension } from './filters';
 import { variantOf } from './kpiVariants';
-import type { Params } from './params';
+import type { Params } from '../platform/sql/params';
 import { inRangeSql, CLOSED, WON } from './tiles';
 import { OUTSIDE_BUCKETS, reachedSql } from './views';
 

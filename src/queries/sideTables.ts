@@ -3,8 +3,8 @@
 import type { DateRange } from '../periods/fiscal';
 import { FACT_TABLE } from './fact';
 import { DIMENSIONS, filterWhere, type Dimension, type Filters } from './filters';
-import { Params } from './params';
-import { quoteIdent, type SqlQuery } from './sql';
+import { Params } from '../platform/sql/params';
+import { quoteIdent, type SqlQuery } from '../platform/sql/sql';
 import { inRangeSql } from './tiles';
 
 export interface LeadSourceRow {

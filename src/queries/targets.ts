@@ -4,8 +4,8 @@
 import type { DateRange } from '../periods/fiscal';
 import { filterWhere, type Filters } from './filters';
 import { overlapSql, restrict, REP_DIMS } from './extras';
-import { Params } from './params';
-import type { SqlQuery } from './sql';
+import { Params } from '../platform/sql/params';
+import type { SqlQuery } from '../platform/sql/sql';
 
 /** One row, columns q0…qn: each bucket's quota. Filters must not be blocked for quotas (see quotaBlocked). */
 export function quotaBucketsQuery(buckets: readonly DateRange[], filters: Filters): SqlQuery {

@@ -3,8 +3,8 @@
 import type { DateRange } from '../periods/fiscal';
 import { FACT_TABLE } from './fact';
 import { filterWhere, type Filters } from './filters';
-import { Params } from './params';
-import type { SqlQuery } from './sql';
+import { Params } from '../platform/sql/params';
+import type { SqlQuery } from '../platform/sql/sql';
 
 export const RANGE_KEYS = ['cur', 'prev', 'yoy'] as const;
 export type RangeKey = (typeof RANGE_KEYS)[number];

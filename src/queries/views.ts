@@ -3,8 +3,8 @@
 import type { DateRange } from '../periods/fiscal';
 import { FACT_TABLE } from './fact';
 import { filterWhere, type Dimension, type Filters } from './filters';
-import { Params } from './params';
-import { quoteIdent, type SqlQuery } from './sql';
+import { Params } from '../platform/sql/params';
+import { quoteIdent, type SqlQuery } from '../platform/sql/sql';
 import { inRangeSql, openAtSql, openInSql } from './tiles';
 
 export const VIEW_SETS = ['segment', 'owner', 'stage', 'open_month', 'aging', 'lead_source', 'total'] as const;

@@ -3,7 +3,7 @@
 // exactly that column and runs nothing else; whatever a file is called, it stages as itself.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { quoteIdent } from '../../src/queries/sql';
+import { quoteIdent } from '../../src/platform/sql/sql';
 import { openNodeEngine } from '../../workers/engine/openNode';
 import { SqlRunner } from '../../workers/engine/runner';
 import { openAnalytics } from './helpers/engine';

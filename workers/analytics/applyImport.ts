@@ -11,7 +11,7 @@ import { userStageOrderSql } from '../../src/queries/fact';
 import { createProductsSql } from '../../src/mapping/targets';
 import type { ImportPlan, TableMapping, TargetTable } from '../../src/mapping/types';
 import { planProblems } from '../../src/mapping/validate';
-import { quoteIdent } from '../../src/queries/sql';
+import { quoteIdent } from '../../src/platform/sql/sql';
 import { parserRejectsSql, stagingNames } from '../../src/staging/stageSql';
 import type { AnalyticsContext, StagedEntry } from './context';
 import { decisionNotes } from '../../src/mapping/decisionNotes';

@@ -5,7 +5,7 @@
 import { CANONICAL_SCHEMA, sqlTypeOf } from '../../src/canonical/schema';
 import { DEMO_FILE_NAMES, DEMO_HEADERS, streamDemoTable, type DemoOptions, type DemoTable } from '../../src/demo/generator';
 import type { FileReconciliation, ImportResult } from '../../src/engine-api/types';
-import { quoteIdent, quoteLiteral } from '../../src/queries/sql';
+import { quoteIdent, quoteLiteral } from '../../src/platform/sql/sql';
 import { enrich, resetTables } from './applyImport';
 import type { AnalyticsContext } from './context';
 

@@ -3,8 +3,8 @@
 // in the worker; the screen's tables and the score are computed from them (core.ts, score.ts).
 import { LEAD_DIMS, restrict } from '../../queries/extras';
 import { filterWhere, type Filters } from '../../queries/filters';
-import { Params } from '../../queries/params';
-import type { SqlQuery } from '../../queries/sql';
+import { Params } from '../../platform/sql/params';
+import type { SqlQuery } from '../../platform/sql/sql';
 import { LEAD_LINK_TABLE } from '../../queries/article';
 
 export interface LeadRow {

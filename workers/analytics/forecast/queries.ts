@@ -4,7 +4,7 @@
 // its latest stage-history row before d. Without stage history those are unknown for past
 // dates (NULL), except the amount, which is the exported one. Pure: { sql, params } only.
 import { activeDimensions, filterWhere, type Dimension, type Filters } from '../../../src/queries/filters';
-import type { SqlQuery } from '../../../src/queries/sql';
+import type { SqlQuery } from '../../../src/platform/sql/sql';
 
 export interface SqlWindow {
   readonly index: number;
