@@ -2,11 +2,11 @@
 // guard that survives engine crashes. When the worker dies (out of memory, a trap inside
 // DuckDB) it is replaced, the data loaded last is loaded again, and the failed call
 // rejects with a message that says so — the tab and its state live on. A worker that ends
-// without an error event, or stops answering, is noticed too (src/engine-api/liveness.ts).
+// without an error event, or stops answering, is noticed too (src/platform/worker/liveness.ts).
 import * as Comlink from 'comlink';
 import type { AnalyticsApi, DemoRequest, FileInput, FileReadOptions, ImportProposal, StageOptions } from './types';
 import type { ImportPlan } from '../mapping/types';
-import { type Locks, WATCHDOG, type WatchdogOptions, lifeLockReleased, watchdog } from './liveness';
+import { type Locks, WATCHDOG, type WatchdogOptions, lifeLockReleased, watchdog } from '../platform/worker/liveness';
 
 export interface EngineConnection {
   readonly api: AnalyticsApi;

@@ -9,7 +9,7 @@ import { DIMENSIONS, type Dimension } from '../../src/queries/filters';
 import { Analytics } from '../../workers/analytics/Analytics';
 import type { AnalyticsContext } from '../../workers/analytics/context';
 import { dashboard } from '../../workers/analytics/dashboard';
-import { openNodeEngine } from '../../workers/engine/openNode';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
 
 /** Reaches the session's context, to call the dashboard with a chosen path. */
 class PathAnalytics extends Analytics {
