@@ -2,7 +2,7 @@
 // filter set), the month rows a scan gives, and the small tables' months under the filters.
 // The rows stay in the worker; folding them over a period (cubeFold.ts) needs no query.
 import { LEAD_DIMS, REP_DIMS, restrict } from './extras';
-import { filterWhere, type Filters } from './filters';
+import { filterWhere, type Filters } from '../shared/filters';
 import { Params } from '../platform/sql/params';
 import type { SqlQuery } from '../platform/sql/sql';
 

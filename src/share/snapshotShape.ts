@@ -2,7 +2,7 @@
 // reads, checked and copied (issue 14: `kpis:[null]` or `bookings:[{}]` threw while drawing and
 // left the page blank). Anything else is refused as a whole, with a notice.
 import type { BookingsBucket, DataExtent, KpiId, KpiValue } from '../engine-api/types';
-import { KPI_IDS } from '../queries/kpiVariants';
+import { KPI_IDS } from '../shared/kpiVariants';
 import type { SnapshotResult } from './snapshot';
 
 type Rec = Record<string, unknown>;

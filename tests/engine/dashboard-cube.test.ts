@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardRequest, DashboardResult } from '../../src/engine-api/types';
-import { KPI_VARIANTS } from '../../src/queries/kpiVariants';
-import { DIMENSIONS, type Dimension } from '../../src/queries/filters';
+import { KPI_VARIANTS } from '../../src/shared/kpiVariants';
+import { DIMENSIONS, type Dimension } from '../../src/shared/filters';
 import { Analytics } from '../../workers/analytics/Analytics';
 import type { AnalyticsContext } from '../../workers/analytics/context';
 import { dashboard } from '../../workers/analytics/dashboard';

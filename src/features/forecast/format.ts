@@ -1,6 +1,6 @@
 // Display formats for the forecast screen.
 import { format } from 'd3';
-import { money as moneyOf } from '../../format/display.svelte';
+import { money as moneyOf } from '../../shared/format/display.svelte';
 
 const money = (v: number) => moneyOf(v, 0);
 const pct = format('.1%');

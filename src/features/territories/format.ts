@@ -1,6 +1,6 @@
 // Number formats of the planner; a value that cannot be computed reads "not available".
 import { format } from 'd3';
-import { money as moneyOf } from '../../format/display.svelte';
+import { money as moneyOf } from '../../shared/format/display.svelte';
 
 const money = (v: number) => moneyOf(v, 0);
 const count = format(',.0f');

@@ -1,5 +1,5 @@
 // A date-range condition on one column, shared by every period-aware builder.
-import type { DateRange } from '../../periods/fiscal';
+import type { DateRange } from '../../shared/periods/fiscal';
 import { quoteIdent, type SqlValue } from './sql';
 
 export function inRange(column: string, range: DateRange | null): { sql: string; params: SqlValue[] } {
