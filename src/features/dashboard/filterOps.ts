@@ -10,13 +10,6 @@ export function toggleFilter(filters: Filters | undefined, dim: Dimension, value
   return out;
 }
 
-export function setFilter(filters: Filters | undefined, dim: Dimension, values: readonly (string | null)[]): Filters {
-  const out: Partial<Record<Dimension, readonly (string | null)[]>> = { ...filters };
-  if (values.length > 0) out[dim] = values;
-  else delete out[dim];
-  return out;
-}
-
 export function filterCount(filters: Filters | undefined): number {
   return Object.values(filters ?? {}).reduce((n, values) => n + (values?.length ?? 0), 0);
 }
