@@ -26,7 +26,6 @@ const ALLOW = [
  */
 const CYCLE_ALLOW = [
   '^src/territories/(planner|planToday)\\.ts$',
-  '^src/share/snapshot(Shape)?\\.ts$',
   '^src/engine-api/(drill|types)\\.ts$',
   '^src/demo/(geo|reps)\\.ts$',
   '^src/demo/(flaws|opportunities)\\.ts$',
