@@ -5,7 +5,7 @@ import { DEFAULT_VIEW } from '../src/app/viewState';
 import { DEMO, type FirstPaint } from '../src/demo/firstPaint';
 import { dashboardRequest } from '../src/features/dashboard/request';
 import { Analytics } from '../workers/analytics/Analytics';
-import { openNodeEngine } from '../workers/engine/openNode';
+import { openNodeEngine } from '../src/platform/engine/openNode';
 
 const out = process.argv[2];
 if (!out) throw new Error('usage: firstPaint.ts <output.json>');

@@ -5,7 +5,7 @@
 // are not part of the timed number: the user sees the dashboard before clicking.
 import type { DrillRequest, DrillTarget } from '../../src/engine-api/drill';
 import { Analytics } from '../../workers/analytics/Analytics';
-import { openNodeEngine } from '../../workers/engine/openNode';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
 import { loadCanonicalDemo } from './forecastData';
 import { summarize } from './stats';
 

@@ -7,7 +7,7 @@
 import { groupDeals, simulate } from '../../src/forecast/monteCarlo';
 import { Prng } from '../../src/forecast/prng';
 import { Analytics } from '../../workers/analytics/Analytics';
-import { openNodeEngine } from '../../workers/engine/openNode';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
 import { accuracy } from './forecastAccuracy';
 import { loadCanonicalDemo } from './forecastData';
 

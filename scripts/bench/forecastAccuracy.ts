@@ -4,7 +4,7 @@
 // against the 95 % binomial band around 80 %. A miss is printed with its numbers, never hidden.
 import type { ForecastResult } from '../../src/engine-api/forecast';
 import { Analytics } from '../../workers/analytics/Analytics';
-import { openNodeEngine } from '../../workers/engine/openNode';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
 
 /** The demo the tests use, and a seed chosen once and never looked at while building the method. */
 const SEEDS = [

@@ -3,8 +3,8 @@
 // timed by the main benchmark, so here each CSV is read once with the canonical column types.
 import { CANONICAL_SCHEMA, createTableSql, sqlTypeOf, type CanonicalTable } from '../../src/canonical/schema';
 import { DEMO_FILE_NAMES, streamDemoTable, type DemoTable } from '../../src/demo/generator';
-import { quoteIdent } from '../../src/queries/sql';
-import type { EngineHost } from '../../workers/engine/host';
+import { quoteIdent } from '../../src/platform/sql/sql';
+import type { EngineHost } from '../../src/platform/engine/host';
 
 /** The tables the forecast reads; the others are created empty. */
 const LOADED: readonly DemoTable[] = ['opportunities', 'reps', 'accounts', 'stage_history'];

@@ -2,7 +2,7 @@
 // core) replaying exactly the statements the product ran (recorded by record.ts) — staging,
 // profiling probes, conversion, reconciliation, dashboard queries — on the same file.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { quoteLiteral } from '../../src/queries/sql';
+import { quoteLiteral } from '../../src/platform/sql/sql';
 import { canonicalRows, phaseTotals, type Phase, type ProductRecord, type Recorded } from './record';
 
 export interface NativeRun {

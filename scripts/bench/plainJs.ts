@@ -3,7 +3,7 @@
 // Same definitions as the product (docs/spec.md §3): status from the status column, close_date ranges.
 import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
-import { parsePeriod, periodRange } from '../../src/periods/fiscal';
+import { parsePeriod, periodRange } from '../../src/shared/periods/fiscal';
 import type { BenchQuestions } from './questions';
 import { timed } from './stats';
 

@@ -1,6 +1,6 @@
 // The questions every contender answers, so the numbers compare like with like: the six
 // KPIs and bookings by fiscal quarter for period `all`, then a series of period changes.
-import { formatPeriod, periodsBetween } from '../../src/periods/fiscal';
+import { formatPeriod, periodsBetween } from '../../src/shared/periods/fiscal';
 
 export interface BenchQuestions {
   /** The single period change the baselines report as "one change". */

@@ -4,10 +4,10 @@
 // exactly the product's SQL, whatever shape that SQL has today.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SqlQuery } from '../../src/queries/sql';
+import type { SqlQuery } from '../../src/platform/sql/sql';
 import type { AnalyticsContext } from '../../workers/analytics/context';
 import { Analytics } from '../../workers/analytics/Analytics';
-import { openNodeEngine } from '../../workers/engine/openNode';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
 import { benchQuestions, type BenchQuestions } from './questions';
 
 /** Gives the bench the session the class keeps to itself. */

@@ -13,7 +13,7 @@ import { fromStored, type RememberedData, type StoredMapping } from '../privacy/
 import type { Snapshot } from '../share/snapshot';
 import { DEMO, FIRST_PAINT_FILE, firstPaintFor } from '../demo/firstPaint';
 import { requestOf } from '../features/dashboard/DashboardModel.svelte';
-import { implausiblePeriod } from '../periods/plausible';
+import { implausiblePeriod } from '../shared/periods/plausible';
 import { readViewState, writeViewState, type ViewState } from './viewState';
 
 export type PageState = 'empty' | 'loading' | 'ready' | 'error';

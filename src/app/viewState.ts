@@ -6,8 +6,8 @@ import { readLeaderSort, writeLeaderSort, type LeaderSort } from '../features/da
 import { readDrillHash, writeDrillHash, type DrillState } from '../features/drill/hashState';
 import { readForecastHash, writeForecastHash, type ForecastParams } from '../features/forecast/hashState';
 import { readTerritoryHash, writeTerritoryHash, type TerritoryParams } from '../features/territories/hashState';
-import { parsePeriod } from '../periods/fiscal';
-import { implausiblePeriod } from '../periods/plausible';
+import { parsePeriod } from '../shared/periods/fiscal';
+import { implausiblePeriod } from '../shared/periods/plausible';
 
 export const VIEWS = ['dashboard', 'forecast', 'leads', 'territories', 'comp', 'data'] as const;
 export type ViewName = (typeof VIEWS)[number];

@@ -1,6 +1,6 @@
 // The canonical tables of docs/spec.md §1: every export, whatever CRM it came from, lands here.
 // The column kinds drive both the DDL and the value conversion applied during mapping.
-import { quoteIdent } from '../queries/sql';
+import { quoteIdent } from '../platform/sql/sql';
 
 export type ValueKind = 'text' | 'money' | 'date' | 'number' | 'integer' | 'fraction' | 'boolean' | 'status';
 
@@ -91,8 +91,28 @@ export const CANONICAL_SCHEMA: Readonly<Record<CanonicalTable, readonly ColumnDe
   ],
 };
 
-/** Extra columns the loader keeps beside the spec's (docs/spec.md): how an amount was obtained. */
-export const OPPORTUNITY_EXTRAS: readonly { name: string; sqlType: string }[] = [{ name: 'amount_imputed', sqlType: 'BOOLEAN' }];
+/** A column the loader keeps beside the spec's, with the SQL value every loaded row starts with. */
+export interface ExtraColumn extends ColumnDef {
+  readonly initial: string;
+}
+
+/** Extra columns of opportunities (docs/spec.md): how an amount was obtained (enrich() sets TRUE). */
+export const OPPORTUNITY_EXTRAS: readonly ExtraColumn[] = [{ name: 'amount_imputed', kind: 'boolean', initial: 'FALSE' }];
+
+/** `, FALSE AS amount_imputed`: the extras' starting values in a SELECT that fills opportunities. */
+export function opportunityExtrasSelect(): string {
+  return OPPORTUNITY_EXTRAS.map((x) => `, ${x.initial} AS ${quoteIdent(x.name)}`).join('');
+}
+
+/** Rejected rows of every file of an import: the file's line, column, reason and raw value. */
+export const REJECTS_TABLE = 'import_rejects';
+export const REJECTS_SCHEMA: readonly ColumnDef[] = [
+  c('source_file', 'text'),
+  c('source_line', 'integer'),
+  c('column_name', 'text'),
+  c('reason', 'text'),
+  c('raw_value', 'text'),
+];
 
 export const CANONICAL_TABLES = Object.keys(CANONICAL_SCHEMA) as CanonicalTable[];
 
@@ -115,14 +135,18 @@ export function mappableColumns(table: CanonicalTable): readonly ColumnDef[] {
   return CANONICAL_SCHEMA[table].filter((col) => !col.provenance);
 }
 
+/** The one DDL writer: (re)creates a table, empty, from its column definitions. */
+export function tableDdl(table: string, columns: readonly ColumnDef[]): string {
+  const cols = columns.map((col) => `${quoteIdent(col.name)} ${sqlTypeOf(col.kind)}${col.required ? ' NOT NULL' : ''}`);
+  return `CREATE OR REPLACE TABLE ${quoteIdent(table)} (${cols.join(', ')})`;
+}
+
 /** DDL that (re)creates one canonical table, empty. */
 export function createTableSql(table: CanonicalTable): string {
-  const cols = CANONICAL_SCHEMA[table].map((col) => {
-    const notNull = col.required ? ' NOT NULL' : '';
-    return `${quoteIdent(col.name)} ${sqlTypeOf(col.kind)}${notNull}`;
-  });
-  if (table === 'opportunities') {
-    cols.push(...OPPORTUNITY_EXTRAS.map((x) => `${quoteIdent(x.name)} ${x.sqlType}`));
-  }
-  return `CREATE OR REPLACE TABLE ${quoteIdent(table)} (${cols.join(', ')})`;
+  const extras = table === 'opportunities' ? OPPORTUNITY_EXTRAS : [];
+  return tableDdl(table, [...CANONICAL_SCHEMA[table], ...extras]);
+}
+
+export function createRejectsSql(): string {
+  return tableDdl(REJECTS_TABLE, REJECTS_SCHEMA);
 }

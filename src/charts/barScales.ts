@@ -1,5 +1,5 @@
 // D3 does the maths (scales, ticks, formats); the Svelte component owns the DOM.
-import { moneyCompact } from '../format/display.svelte';
+import { moneyCompact } from '../shared/format/display.svelte';
 import { scaleBand, scaleLinear, type ScaleBand, type ScaleLinear } from 'd3';
 
 export interface BarLayout {

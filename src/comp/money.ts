@@ -28,7 +28,3 @@ export function toPpm(fraction: number): number {
 export function toCents(dollars: number): number {
   return Math.round(dollars * 100);
 }
-
-export function centsToDollars(cents: number): number {
-  return cents / 100;
-}

@@ -2,7 +2,7 @@
 // arrays stay inside the worker; the page gets period totals, percentiles and scores.
 import type { MethodId } from '../forecast/types';
 import type { StageSource } from '../forecast/stageTable';
-import type { Filters } from '../queries/filters';
+import type { Filters } from '../shared/filters';
 
 export type { MethodId } from '../forecast/types';
 

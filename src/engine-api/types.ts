@@ -1,14 +1,14 @@
 // The one door between the page and the analytics engine (the worker): domain verbs,
 // plain serializable data in and out. No SQL and no DuckDB types cross it.
-import type { Grain } from '../periods/fiscal';
+import type { Grain } from '../shared/periods/fiscal';
 import type { ImportPlan, TableMapping } from '../mapping/types';
 import type { ColumnDecisions } from '../mapping/values';
 import type { CompData, CompDataRequest } from './comp';
 import type { DrillApi } from './drill';
 import type { JoinNote } from '../mapping/joins';
 import type { DataQualityRequest, DataQualityResult } from './quality';
-import type { KPI_IDS, KpiVariants } from '../queries/kpiVariants';
-import type { Dimension, Filters } from '../queries/filters';
+import type { KPI_IDS, KpiVariants } from '../shared/kpiVariants';
+import type { Dimension, Filters } from '../shared/filters';
 import type { FileFormat, TextEncoding } from '../staging/sniff';
 import type { ForecastApi } from './forecast';
 import type { TerritoriesApi } from './territories';

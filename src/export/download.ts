@@ -9,6 +9,11 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
+/** Saves text (CSV unless `type` says otherwise) as a file: the one download helper for text. */
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
 /** A file name from a title: letters, digits and dashes only, so every OS accepts it. */
 export function safeFileName(title: string, extension: string): string {
   const stem = title

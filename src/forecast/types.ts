@@ -35,9 +35,6 @@ export interface Cell {
   readonly categorized: number;
 }
 
-export const AGE_BUCKETS = [30, 60, 90, 180, 365] as const;
-export const AGE_LABELS = ['< 30 days', '30–59 days', '60–89 days', '90–179 days', '180–364 days', '1 year +'] as const;
-
 export type MethodId =
   'stage_weighted' | 'conversion' | 'monte_carlo' | 'seasonal_naive' | 'ets' | 'theta' | 'category' | 'selection' | 'combination';
 

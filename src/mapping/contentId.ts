@@ -3,7 +3,7 @@
 // order sorted by name, so a re-export of the same sheet — rows or columns in another
 // order, another file name — gives every row the same id. Identical rows share one id and
 // are reported as duplicates; the file and line stay on the row as its provenance.
-import { quoteIdent } from '../queries/sql';
+import { quoteIdent } from '../platform/sql/sql';
 import type { TableMapping, TargetTable } from './types';
 
 /** The table's own record id, which a hash may stand in for (references never are). */

@@ -2,7 +2,7 @@
 // how many are filled and distinct, how many read as an id (a hash, a UUID or an integer)
 // and how many as a date. One query per file; the shapes are deliberately loose, because
 // they only propose a mapping that the conversion then checks value by value.
-import { quoteIdent, type SqlQuery } from '../queries/sql';
+import { quoteIdent, type SqlQuery } from '../platform/sql/sql';
 
 export interface ColumnProfile {
   readonly name: string;

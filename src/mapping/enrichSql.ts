@@ -1,7 +1,7 @@
 // After loading: open deals without an amount are valued at their product's list price
 // when a price list was loaded. Names are matched loosely ("GTXPro" = "GTX Pro"), and
 // every valued deal is flagged (amount_imputed) so the dashboard can say so.
-import type { SqlQuery } from '../queries/sql';
+import type { SqlQuery } from '../platform/sql/sql';
 
 const looseName = (expr: string) => `lower(regexp_replace(${expr}, '[^A-Za-z0-9]', '', 'g'))`;
 

@@ -4,8 +4,8 @@
 // "Load path"): the first keeps only the rows that do not load (blank or with their first
 // problem), the second inserts the others straight into the canonical table — no wide
 // table of raw and typed values is ever materialized.
-import type { ColumnDef } from '../canonical/schema';
-import { quoteIdent, type SqlQuery, type SqlValue } from '../queries/sql';
+import { OPPORTUNITY_EXTRAS, type ColumnDef } from '../canonical/schema';
+import { quoteIdent, type SqlQuery, type SqlValue } from '../platform/sql/sql';
 import { stagedWithLines } from '../staging/lineMapSql';
 import { contentIdExpr, OWN_ID, usesContentId } from './contentId';
 import { hasProvenance, targetColumns } from './targets';
@@ -158,8 +158,9 @@ function insertStatement(
   const names = mapped.map((c) => c.name);
   const values = mapped.map((c) => val(c.name));
   if (withStatus) {
-    names.push('status', 'amount_imputed');
-    values.push('"v:status"', 'FALSE');
+    // Only opportunities have a status: they also start their extras (src/canonical/schema.ts).
+    names.push('status', ...OPPORTUNITY_EXTRAS.map((x) => x.name));
+    values.push('"v:status"', ...OPPORTUNITY_EXTRAS.map((x) => x.initial));
   }
   const params: SqlValue[] = [];
   if (hasProvenance(table)) {

@@ -1,8 +1,8 @@
 // Per-column decisions (date format, decimal comma, percent scale) made from the whole
 // column, not per row. The probe query counts, for each candidate, how many non-blank
 // values it converts; the pure `decide*` functions turn counts into a decision or a question.
-import type { SqlQuery } from '../queries/sql';
-import { quoteIdent } from '../queries/sql';
+import type { SqlQuery } from '../platform/sql/sql';
+import { quoteIdent } from '../platform/sql/sql';
 import type { Hint, Shape } from './numberFormat';
 import { blankToNull, parsedDateExpr, plausibleDate } from './values';
 

@@ -1,6 +1,6 @@
 // The columns each mapping target accepts: the canonical tables, plus the auxiliary
 // `products` price list (not in docs/spec.md §1) used to value open deals that have no amount.
-import { CANONICAL_SCHEMA, mappableColumns, type ColumnDef } from '../canonical/schema';
+import { CANONICAL_SCHEMA, mappableColumns, tableDdl, type ColumnDef } from '../canonical/schema';
 import type { TargetTable } from './types';
 
 export const PRODUCTS_SCHEMA: readonly ColumnDef[] = [
@@ -21,5 +21,5 @@ export function hasProvenance(table: TargetTable): boolean {
 }
 
 export function createProductsSql(): string {
-  return 'CREATE OR REPLACE TABLE products (product VARCHAR NOT NULL, list_price DECIMAL(18,2) NOT NULL)';
+  return tableDdl('products', PRODUCTS_SCHEMA);
 }

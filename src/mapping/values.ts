@@ -3,7 +3,7 @@
 // never per row; a non-blank value that does not convert yields NULL here and is reported
 // as a rejection by the loader, never silently turned into 0 or another date.
 import type { ValueKind } from '../canonical/schema';
-import { quoteLiteral } from '../queries/sql';
+import { quoteLiteral } from '../platform/sql/sql';
 import { type Grouping, type NumberFormat, UNIT, UNIT_SCALES, valuePattern } from './numberFormat';
 
 export interface ColumnDecisions {

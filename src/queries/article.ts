@@ -4,9 +4,9 @@
 // (lead, deal) pair that either file names (the deal's lead_id, or the lead's converted deal).
 import { LEAD_DIMS, leadsBlocked, restrict } from './extras';
 import { FACT_TABLE } from './fact';
-import { filterWhere, type Filters } from './filters';
-import { Params } from './params';
-import type { SqlQuery } from './sql';
+import { filterWhere, type Filters } from '../shared/filters';
+import { Params } from '../platform/sql/params';
+import type { SqlQuery } from '../platform/sql/sql';
 import { inRangeSql, RANGE_KEYS, type RangeKey, type Ranges } from './tiles';
 
 export const LEAD_LINK_TABLE = 'dash_lead_link';

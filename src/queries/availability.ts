@@ -3,7 +3,7 @@
 // zero that looks real: lead → opportunity 0.0 % when the conversion flag was not
 // understood, won amount $0 when no amount column was mapped. Counted once per import.
 import type { KpiId } from '../engine-api/types';
-import type { SqlQuery } from './sql';
+import type { SqlQuery } from '../platform/sql/sql';
 
 /** Non-blank values per input, over the whole loaded tables (not the period). */
 export interface Presence {

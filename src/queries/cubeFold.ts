@@ -1,7 +1,7 @@
 // Folds the monthly cube rows of one filter set over a month-aligned period into exactly the
 // inputs the row-level builders give (RangeAgg, MonthRow, ViewRow, ExtrasRow, …), so the
 // dashboard assembles the same result from either path. Pure: rows in, aggregates out.
-import type { DateRange } from '../periods/fiscal';
+import type { DateRange } from '../shared/periods/fiscal';
 import { CLOSED_SETS, type ClosedMonthRow, type CreatedMonthRow, type SideMonthRow, type SideCountsRow } from './cubeReads';
 import type { ExtrasRow } from './extras';
 import type { MonthRow } from './series';

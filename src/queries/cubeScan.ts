@@ -3,7 +3,7 @@
 // million deals costs milliseconds, not a scan in the engine.
 import { numColumn, textColumn, type ColumnCube, type RowMask } from './columnCube';
 import { CLOSED_SETS, type ClosedMonthRow, type CreatedMonthRow, type TotalsRow } from './cubeReads';
-import type { Dimension } from './filters';
+import type { Dimension } from '../shared/filters';
 import { Sum } from './sum';
 
 interface ClosedAcc {

@@ -3,8 +3,8 @@
 // worker's memory), plus the small tables spread over calendar months (kept as tables).
 // Every month-aligned period is then a sum of months: a period change needs no scan.
 import { FACT_TABLE } from './fact';
-import { Params } from './params';
-import type { SqlQuery } from './sql';
+import { Params } from '../platform/sql/params';
+import type { SqlQuery } from '../platform/sql/sql';
 import { openAtSql } from './tiles';
 import { agingSql } from './views';
 

@@ -1,10 +1,10 @@
 // Won and open amounts per currency: shown instead of a blind sum when deals carry more
 // than one currency.
-import type { DateRange } from '../periods/fiscal';
+import type { DateRange } from '../shared/periods/fiscal';
 import { FACT_TABLE } from './fact';
-import { filterWhere, type Filters } from './filters';
-import { Params } from './params';
-import type { SqlQuery } from './sql';
+import { filterWhere, type Filters } from '../shared/filters';
+import { Params } from '../platform/sql/params';
+import type { SqlQuery } from '../platform/sql/sql';
 import { inRangeSql, openAtSql, openInSql } from './tiles';
 
 export interface CurrencyRow {

@@ -4,9 +4,9 @@
 import type { DrillColumn, DrillSort, DrillTarget } from '../engine-api/drill';
 import { populationOf, type DrillScope } from './drillPopulation';
 import { FACT_TABLE } from './fact';
-import { filterWhere, type Filters } from './filters';
-import { Params } from './params';
-import { quoteIdent, type SqlQuery } from './sql';
+import { filterWhere, type Filters } from '../shared/filters';
+import { Params } from '../platform/sql/params';
+import { quoteIdent, type SqlQuery } from '../platform/sql/sql';
 import { inRangeSql, openAtSql, openInSql, WON } from './tiles';
 import { agingSql, openMonthSql } from './views';
 

@@ -4,10 +4,10 @@
 // one the tile or the view counts with (tiles.ts, views.ts), so the totals cannot drift.
 import type { DrillTarget } from '../engine-api/drill';
 import type { KpiId } from '../engine-api/types';
-import { addDays, type DateRange, type Grain } from '../periods/fiscal';
-import { DIMENSION_LABELS, type Dimension } from './filters';
-import { variantOf } from './kpiVariants';
-import type { Params } from './params';
+import { addDays, type DateRange, type Grain } from '../shared/periods/fiscal';
+import { DIMENSION_LABELS, type Dimension } from '../shared/filters';
+import { variantOf } from '../shared/kpiVariants';
+import type { Params } from '../platform/sql/params';
 import { inRangeSql, CLOSED, WON } from './tiles';
 import { OUTSIDE_BUCKETS, reachedSql } from './views';
 

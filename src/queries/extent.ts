@@ -1,5 +1,5 @@
 // What the loaded data spans: drives the period picker and the default reference date.
-import type { SqlQuery } from './sql';
+import type { SqlQuery } from '../platform/sql/sql';
 
 export interface ExtentRow {
   readonly opportunities: number;

@@ -1,10 +1,10 @@
 // The small tables' inputs for one period: spend (CAC), new customers, quota (coverage,
 // attainment) and leads (lead ratio), each prorated or counted by date. A filter on a
 // dimension a table does not carry makes that input unavailable, with the reason.
-import type { DateRange } from '../periods/fiscal';
-import { activeDimensions, DIMENSION_LABELS, filterWhere, type Dimension, type Filters } from './filters';
-import { Params } from './params';
-import type { SqlQuery } from './sql';
+import type { DateRange } from '../shared/periods/fiscal';
+import { activeDimensions, DIMENSION_LABELS, filterWhere, type Dimension, type Filters } from '../shared/filters';
+import { Params } from '../platform/sql/params';
+import type { SqlQuery } from '../platform/sql/sql';
 import { inRangeSql, RANGE_KEYS, type RangeKey, type Ranges } from './tiles';
 
 export const REP_DIMS: readonly Dimension[] = ['owner', 'team', 'manager', 'region'];

@@ -2,8 +2,8 @@
 // change scans one flat table: opportunities joined with reps (team, manager, region) and
 // accounts (industry), the cycle in days, and the funnel stages each deal reached.
 import type { StageOrderBasis } from '../engine-api/types';
-import { Params } from './params';
-import type { SqlQuery } from './sql';
+import { Params } from '../platform/sql/params';
+import type { SqlQuery } from '../platform/sql/sql';
 
 export const FACT_TABLE = 'dash_fact';
 

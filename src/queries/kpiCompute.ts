@@ -1,7 +1,7 @@
 // Aggregates → the KPI values of docs/spec.md §3, in the chosen variants. Pure: the engine's rows
 // in, values out. A KPI that cannot be computed carries the reason, never 0, NaN or ∞.
 import type { KpiId, KpiValue } from '../engine-api/types';
-import { variantOf } from './kpiVariants';
+import { variantOf } from '../shared/kpiVariants';
 import type { RangeAgg, TotalsAgg } from './tiles';
 import type { ArticleAgg } from './article';
 

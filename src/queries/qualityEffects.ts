@@ -1,6 +1,6 @@
 // The words of the data-quality panel: each check's title and what its findings do to
 // the KPIs, from the totals the check's query returned. Pure, so tests pin the wording.
-import { formatMoney } from '../format/money';
+import { formatMoney } from '../shared/format/money';
 import type { QualityCheckId, QualityRow } from './quality';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

@@ -1,10 +1,10 @@
 // Per-group reads of the small tables: leads by source, spend by channel, quota by rep,
 // and the values each filter dimension can take (for the filter pickers).
-import type { DateRange } from '../periods/fiscal';
+import type { DateRange } from '../shared/periods/fiscal';
 import { FACT_TABLE } from './fact';
-import { DIMENSIONS, filterWhere, type Dimension, type Filters } from './filters';
-import { Params } from './params';
-import { quoteIdent, type SqlQuery } from './sql';
+import { DIMENSIONS, filterWhere, type Dimension, type Filters } from '../shared/filters';
+import { Params } from '../platform/sql/params';
+import { quoteIdent, type SqlQuery } from '../platform/sql/sql';
 import { inRangeSql } from './tiles';
 
 export interface LeadSourceRow {

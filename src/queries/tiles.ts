@@ -1,10 +1,10 @@
 // One scan of the prepared fact table that gives every tile's inputs for the current period
 // and both comparison periods, plus the all-time inputs of CLV and the currency check.
-import type { DateRange } from '../periods/fiscal';
+import type { DateRange } from '../shared/periods/fiscal';
 import { FACT_TABLE } from './fact';
-import { filterWhere, type Filters } from './filters';
-import { Params } from './params';
-import type { SqlQuery } from './sql';
+import { filterWhere, type Filters } from '../shared/filters';
+import { Params } from '../platform/sql/params';
+import type { SqlQuery } from '../platform/sql/sql';
 
 export const RANGE_KEYS = ['cur', 'prev', 'yoy'] as const;
 export type RangeKey = (typeof RANGE_KEYS)[number];

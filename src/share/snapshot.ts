@@ -3,14 +3,12 @@
 // the `snap=` hash key so a colleague sees the view without the file.
 import type { DashboardResult } from '../engine-api/types';
 import { compressJson, decompressJson } from './codec';
-import { checkedResult } from './snapshotShape';
+import { checkedResult, type SnapshotResult } from './snapshotShape';
 
 export const SNAPSHOT_VERSION = 1;
 
-export type SnapshotResult = Pick<
-  DashboardResult,
-  'period' | 'periodLabel' | 'kpis' | 'bookings' | 'grain' | 'extent' | 'referenceDate' | 'comparison' | 'sparklines'
->;
+// The shape lives beside its checker, so the two files do not import each other.
+export type { SnapshotResult } from './snapshotShape';
 
 export interface Snapshot {
   readonly v: typeof SNAPSHOT_VERSION;

@@ -1,9 +1,14 @@
 // The shape a snapshot link must have before the page draws it: every field the dashboard
 // reads, checked and copied (issue 14: `kpis:[null]` or `bookings:[{}]` threw while drawing and
 // left the page blank). Anything else is refused as a whole, with a notice.
-import type { BookingsBucket, DataExtent, KpiId, KpiValue } from '../engine-api/types';
-import { KPI_IDS } from '../queries/kpiVariants';
-import type { SnapshotResult } from './snapshot';
+import type { BookingsBucket, DashboardResult, DataExtent, KpiId, KpiValue } from '../engine-api/types';
+import { KPI_IDS } from '../shared/kpiVariants';
+
+/** The aggregates a snapshot carries: never a row of the data. */
+export type SnapshotResult = Pick<
+  DashboardResult,
+  'period' | 'periodLabel' | 'kpis' | 'bookings' | 'grain' | 'extent' | 'referenceDate' | 'comparison' | 'sparklines'
+>;
 
 type Rec = Record<string, unknown>;
 

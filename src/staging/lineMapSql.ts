@@ -1,6 +1,6 @@
 // The line map in SQL: breakpoints stored per staged file, and the ASOF joins that turn the
 // engine's reject lines and the staging rowids into the lines the user sees in the file.
-import { quoteIdent, type SqlQuery } from '../queries/sql';
+import { quoteIdent, type SqlQuery } from '../platform/sql/sql';
 import type { LineBreakpoint } from './lineMap';
 import type { StagingNames } from './stageSql';
 

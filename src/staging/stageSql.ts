@@ -1,7 +1,7 @@
 // File → staging: every file is read as text (all VARCHAR) into its own table first,
 // so typing decisions are made later, per column, with every failure counted.
 // Rows the CSV reader cannot parse at all land in a per-file rejects table.
-import { quoteIdent, quoteLiteral, type SqlQuery } from '../queries/sql';
+import { quoteIdent, quoteLiteral, type SqlQuery } from '../platform/sql/sql';
 
 export interface StagingNames {
   /** The name the file is registered under in DuckDB's virtual file system (ours, not the user's). */

@@ -43,6 +43,15 @@ describe('currency, content recognition and "not available" in the page', () => 
     expect(ticks.join(' ')).not.toMatch(/\$|\dG\b/);
     // The data names its currency: no setting can relabel it.
     expect(await page.locator('[data-testid="currency-setting"]').count()).toBe(0);
+    // The deals behind the won amount read in the same currency (the drill used the link's, else USD).
+    await page.evaluate(() => (location.hash = '#view=dashboard&period=all&loc=de-DE&drill=kpi:won_amount'));
+    await page.waitForSelector('[data-testid="drill"]');
+    const totals = page.locator('.drill-totals');
+    expect(await totals.textContent()).toContain('€');
+    expect(await totals.textContent()).not.toContain('$');
+    const cells = await page.locator('[data-testid="drill"] td').allTextContents();
+    expect(cells.some((c) => c.includes('€'))).toBe(true);
+    expect(cells.join(' ')).not.toContain('$');
   });
 
   it('loads the marketing-funnel pair with one confirmation: lead → opportunity, money not available', async () => {

@@ -2,7 +2,7 @@
 // each other, a county design runs in its worker and reports its balance truthfully,
 // what-if moves update the figures, and the CSV export has the CRM-ready columns.
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowserSessions, waitForReady } from './setup/browser';
 
@@ -120,6 +120,24 @@ describe('territory planner', () => {
     expect(disruption).toBeGreaterThan(0);
     expect(disruption).toBeLessThanOrEqual(0.1);
     expect(first?.attrs['data-discontiguous']).toMatch(/^\d+$/);
+  });
+
+  it('ends the planner worker when the screen is left (one guarded worker, terminated on unmount)', async () => {
+    const { page } = await sessions.open(siteUrl);
+    const planners: Worker[] = [];
+    page.on('worker', (w) => {
+      if (/territory/.test(w.url())) planners.push(w);
+    });
+    await page.goto(`${siteUrl}#view=territories&period=all&t.mode=states&t.design=1&t.seed=3`);
+    await page.waitForSelector('[data-testid="balance-summary"][data-design="done"]', { timeout: 120_000 });
+    expect(planners).toHaveLength(1);
+    const closed = new Promise<void>((resolve) => planners[0]!.on('close', () => resolve()));
+    await page.evaluate(() => (location.hash = '#view=dashboard&period=all'));
+    await closed;
+    // Back on the screen a design starts a fresh worker, not the ended one.
+    await page.evaluate(() => (location.hash = '#view=territories&period=all&t.mode=states&t.design=1&t.seed=4'));
+    await page.waitForSelector('[data-testid="balance-summary"][data-design="done"]', { timeout: 120_000 });
+    expect(planners).toHaveLength(2);
   });
 
   it('explains the disabled Move button before a design has run', async () => {

@@ -4,12 +4,12 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardRequest, DashboardResult } from '../../src/engine-api/types';
-import { KPI_VARIANTS } from '../../src/queries/kpiVariants';
-import { DIMENSIONS, type Dimension } from '../../src/queries/filters';
+import { KPI_VARIANTS } from '../../src/shared/kpiVariants';
+import { DIMENSIONS, type Dimension } from '../../src/shared/filters';
 import { Analytics } from '../../workers/analytics/Analytics';
 import type { AnalyticsContext } from '../../workers/analytics/context';
 import { dashboard } from '../../workers/analytics/dashboard';
-import { openNodeEngine } from '../../workers/engine/openNode';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
 
 /** Reaches the session's context, to call the dashboard with a chosen path. */
 class PathAnalytics extends Analytics {

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardRequest, DashboardResult } from '../../src/engine-api/types';
-import { DIMENSIONS, type Dimension } from '../../src/queries/filters';
+import { DIMENSIONS, type Dimension } from '../../src/shared/filters';
 import type { Analytics } from '../../workers/analytics/Analytics';
 import { kpi, openAnalytics } from './helpers/engine';
 

@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CANONICAL_TABLES } from '../../src/canonical/schema';
 import { DEMO_FILE_NAMES, streamDemoTable, type DemoTable } from '../../src/demo/generator';
 import type { ImportResult } from '../../src/engine-api/types';
-import { quoteIdent } from '../../src/queries/sql';
+import { quoteIdent } from '../../src/platform/sql/sql';
 import { Analytics } from '../../workers/analytics/Analytics';
-import { openNodeEngine } from '../../workers/engine/openNode';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
 import { loadFiles } from './helpers/engine';
 
 class TableReader extends Analytics {

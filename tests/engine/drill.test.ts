@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DrillRow, DrillTarget } from '../../src/engine-api/drill';
 import type { DashboardRequest } from '../../src/engine-api/types';
 import type { Analytics } from '../../workers/analytics/Analytics';
-import { openNodeEngine } from '../../workers/engine/openNode';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
 import { Analytics as Engine } from '../../workers/analytics/Analytics';
 import { FIXTURES, fixture, loadFiles, openAnalytics } from './helpers/engine';
 import { close, drillMismatches } from './helpers/drillMarks';

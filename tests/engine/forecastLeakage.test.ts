@@ -4,9 +4,9 @@
 // forecasts by every method do not move — while its actual does.
 import { describe, expect, it } from 'vitest';
 import type { ForecastResult } from '../../src/engine-api/forecast';
-import type { SqlQuery } from '../../src/queries/sql';
+import type { SqlQuery } from '../../src/platform/sql/sql';
 import { Analytics } from '../../workers/analytics/Analytics';
-import { openNodeEngine } from '../../workers/engine/openNode';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
 import { fixture, loadFiles } from './helpers/engine';
 
 /** The real Analytics with a back door for the test to rewrite rows. */

@@ -3,7 +3,7 @@
 // counted while the test writes the file.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Analytics } from '../../workers/analytics/Analytics';
-import { openNodeEngine } from '../../workers/engine/openNode';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
 import { fixture } from './helpers/engine';
 
 /** The engine with a look at the loaded table, to read source_line. */

@@ -7,8 +7,8 @@ import type { ValueKind } from '../../src/canonical/schema';
 import { readNumber } from '../../src/mapping/numberFormat';
 import { DATE_CANDIDATES } from '../../src/mapping/profile';
 import { convertExpr, FALSE_WORDS, TRUE_WORDS, type ColumnDecisions } from '../../src/mapping/values';
-import { openNodeEngine } from '../../workers/engine/openNode';
-import { SqlRunner } from '../../workers/engine/runner';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
+import { SqlRunner } from '../../src/platform/engine/runner';
 
 let sql: SqlRunner;
 beforeAll(async () => {

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportProposal } from '../../src/engine-api/types';
-import { quoteIdent } from '../../src/queries/sql';
+import { quoteIdent } from '../../src/platform/sql/sql';
 import { Analytics } from '../../workers/analytics/Analytics';
-import { openNodeEngine } from '../../workers/engine/openNode';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
 import { FIXTURES, kpi } from './helpers/engine';
 
 class Reader extends Analytics {

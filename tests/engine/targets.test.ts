@@ -6,7 +6,7 @@ import { streamDemoTable } from '../../src/demo/generator';
 import type { DashboardRequest } from '../../src/engine-api/types';
 import { Analytics } from '../../workers/analytics/Analytics';
 import { dashboard } from '../../workers/analytics/dashboard';
-import { openNodeEngine } from '../../workers/engine/openNode';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
 
 const DEMO = { seed: 20261129, opportunities: 3000 };
 const DAY = 86_400_000;

@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValueKind } from '../../src/canonical/schema';
 import { readsTyped, typedFirst } from '../../src/mapping/typedRead';
 import { convertExpr, type ColumnDecisions } from '../../src/mapping/values';
-import { openNodeEngine } from '../../workers/engine/openNode';
-import { SqlRunner } from '../../workers/engine/runner';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
+import { SqlRunner } from '../../src/platform/engine/runner';
 
 let sql: SqlRunner;
 beforeAll(async () => {

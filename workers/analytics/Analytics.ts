@@ -18,8 +18,8 @@ import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../sr
 import type { TerritoryAccounts } from '../../src/engine-api/territories';
 import type { LeadQualityRequest, LeadQualityResult } from '../../src/engine-api/leads';
 import type { ImportPlan } from '../../src/mapping/types';
-import { SESSION_SETTINGS, type EngineHost } from '../engine/host';
-import { SqlRunner } from '../engine/runner';
+import { SESSION_SETTINGS, type EngineHost } from '../../src/platform/engine/host';
+import { SqlRunner } from '../../src/platform/engine/runner';
 import { applyImport } from './applyImport';
 import { compData } from './comp/compData';
 import type { AnalyticsContext } from './context';

@@ -1,6 +1,6 @@
 // Staging → canonical tables, per the plan. Each file reconciles:
 // rows read = loaded + rejected + skipped, or the import fails loudly.
-import { CANONICAL_TABLES, createTableSql } from '../../src/canonical/schema';
+import { CANONICAL_TABLES, createRejectsSql, createTableSql } from '../../src/canonical/schema';
 import type { FileReconciliation, ImportResult, RejectedRow } from '../../src/engine-api/types';
 import { OWN_ID, usesContentId } from '../../src/mapping/contentId';
 import { currencyMarkSql } from '../../src/mapping/currencyMarks';
@@ -11,7 +11,7 @@ import { userStageOrderSql } from '../../src/queries/fact';
 import { createProductsSql } from '../../src/mapping/targets';
 import type { ImportPlan, TableMapping, TargetTable } from '../../src/mapping/types';
 import { planProblems } from '../../src/mapping/validate';
-import { quoteIdent } from '../../src/queries/sql';
+import { quoteIdent } from '../../src/platform/sql/sql';
 import { parserRejectsSql, stagingNames } from '../../src/staging/stageSql';
 import type { AnalyticsContext, StagedEntry } from './context';
 import { decisionNotes } from '../../src/mapping/decisionNotes';
@@ -60,10 +60,7 @@ export function resetTables(ctx: AnalyticsContext): void {
   for (const table of CANONICAL_TABLES) ctx.sql.run({ sql: createTableSql(table), params: [] });
   ctx.sql.run({ sql: createProductsSql(), params: [] });
   ctx.sql.run(userStageOrderSql([]));
-  ctx.sql.run({
-    sql: 'CREATE OR REPLACE TABLE import_rejects (source_file VARCHAR, source_line BIGINT, column_name VARCHAR, reason VARCHAR, raw_value VARCHAR)',
-    params: [],
-  });
+  ctx.sql.run({ sql: createRejectsSql(), params: [] });
 }
 
 function loadFile(ctx: AnalyticsContext, mapping: TableMapping & { table: TargetTable }, entry: StagedEntry): FileReconciliation {

@@ -1,7 +1,7 @@
 // Shared state of one analytics session inside the worker.
 import type { FileInput, FileReadOptions, StagedFile } from '../../src/engine-api/types';
-import type { EngineHost } from '../engine/host';
-import type { SqlRunner } from '../engine/runner';
+import type { EngineHost } from '../../src/platform/engine/host';
+import type { SqlRunner } from '../../src/platform/engine/runner';
 
 export interface StagedEntry {
   readonly info: StagedFile;

@@ -2,8 +2,8 @@
 // and both comparisons), the bookings series, the "by X" views and the small tables, from
 // aggregates prepared in the worker (dashboard/inputs.ts). Only aggregates leave the worker.
 import type { BookingsBucket, DashboardRequest, DashboardResult, DashboardViews, KpiValue } from '../../src/engine-api/types';
-import { comparisonRange, previousRange, yearAgoRange } from '../../src/periods/compare';
-import { AUTO_PERIOD, defaultPeriod } from '../../src/periods/defaultPeriod';
+import { comparisonRange, previousRange, yearAgoRange } from '../../src/shared/periods/compare';
+import { AUTO_PERIOD, defaultPeriod } from '../../src/shared/periods/defaultPeriod';
 import {
   addDays,
   describePeriod,
@@ -13,15 +13,15 @@ import {
   periodRange,
   type DateRange,
   type Grain,
-} from '../../src/periods/fiscal';
+} from '../../src/shared/periods/fiscal';
 import { bucketRange } from '../../src/queries/drillPopulation';
 import { mixedCurrencyReason, perCurrencyQuery, type CurrencyRow } from '../../src/queries/currency';
-import type { Filters } from '../../src/queries/filters';
+import type { Filters } from '../../src/shared/filters';
 import { leadsBlocked, quotaBlocked, spendBlocked, type ExtrasRow } from '../../src/queries/extras';
 import { articleBlocked, articleOf, articleQuery, articleTotals } from '../../src/queries/article';
 import { missingInput, missingReason } from '../../src/queries/availability';
 import { ALL_TIME_KPIS, computeKpis, type ArticleInput, type KpiSettings, type RangeExtras } from '../../src/queries/kpiCompute';
-import { ARTICLE_VARIANTS } from '../../src/queries/kpiVariants';
+import { ARTICLE_VARIANTS } from '../../src/shared/kpiVariants';
 import type { RangeKey, Ranges } from '../../src/queries/tiles';
 import type { AnalyticsContext } from './context';
 import { dashboardInputs, type DashboardInputs } from './dashboard/inputs';
@@ -43,7 +43,7 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
   const filters = request.filters ?? {};
   const prep = prepare(ctx);
   const referenceDate = pickReference(request.referenceDate, prep.extent.referenceDate);
-  // No period chosen: the fiscal quarter of the reference date (src/periods/defaultPeriod.ts).
+  // No period chosen: the fiscal quarter of the reference date (src/shared/periods/defaultPeriod.ts).
   const period = request.period === AUTO_PERIOD ? defaultPeriod(referenceDate, fsm) : parsePeriod(request.period);
   if (!period) throw new Error(`"${request.period}" is not a period; use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31.`);
   const range = periodRange(period, fsm);

@@ -4,7 +4,7 @@ import type { LeadQualityRequest, LeadQualityResult, RankedLead } from '../../sr
 import { conversionWindow, cohorts, groupLeads } from '../../src/features/leads/core';
 import { leadRowsQuery, type LeadRow } from '../../src/features/leads/leadRows';
 import { evaluateScore, scoreLead, trainScore } from '../../src/features/leads/score';
-import { addDays, formatPeriod, parsePeriod, periodRange } from '../../src/periods/fiscal';
+import { addDays, formatPeriod, parsePeriod, periodRange } from '../../src/shared/periods/fiscal';
 import { LEAD_LINK_TABLE } from '../../src/queries/article';
 import { leadsBlocked } from '../../src/queries/extras';
 import { spendByChannelQuery, type ChannelRow } from '../../src/queries/sideTables';

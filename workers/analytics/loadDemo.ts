@@ -2,10 +2,10 @@
 // columns in canonical formats, so recognition, profiling and per-value conversion have
 // nothing to decide. Each table is read with its canonical types (a value that does not fit
 // fails the load loudly), and every file still reconciles: read = loaded, nothing skipped.
-import { CANONICAL_SCHEMA, sqlTypeOf } from '../../src/canonical/schema';
+import { CANONICAL_SCHEMA, opportunityExtrasSelect, sqlTypeOf } from '../../src/canonical/schema';
 import { DEMO_FILE_NAMES, DEMO_HEADERS, streamDemoTable, type DemoOptions, type DemoTable } from '../../src/demo/generator';
 import type { FileReconciliation, ImportResult } from '../../src/engine-api/types';
-import { quoteIdent, quoteLiteral } from '../../src/queries/sql';
+import { quoteIdent, quoteLiteral } from '../../src/platform/sql/sql';
 import { enrich, resetTables } from './applyImport';
 import type { AnalyticsContext } from './context';
 
@@ -49,7 +49,7 @@ function insertSql(table: DemoTable, path: string, fileName: string) {
     ? `, ? AS source_file, (row_number() OVER () + 1)::BIGINT AS source_line`
     : '';
   // As the import path does: no amount has been imputed yet (enrich() marks those it values).
-  const extras = table === 'opportunities' ? ', FALSE AS amount_imputed' : '';
+  const extras = table === 'opportunities' ? opportunityExtrasSelect() : '';
   const sql = `INSERT INTO ${quoteIdent(table)} BY NAME
     SELECT ${kept.join(', ')}${provenance}${extras} FROM read_csv(${quoteLiteral(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
       dateformat = '%Y-%m-%d', columns = {${columns.join(', ')}})`;

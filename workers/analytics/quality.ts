@@ -15,7 +15,7 @@ import {
   type QualityRow,
 } from '../../src/queries/quality';
 import { describeEffect, QUALITY_TITLES, totalsOf } from '../../src/queries/qualityEffects';
-import type { SqlQuery } from '../../src/queries/sql';
+import type { SqlQuery } from '../../src/platform/sql/sql';
 import { dataCurrencyOf, dataCurrencyQuery } from '../../src/queries/currency';
 import type { AnalyticsContext } from './context';
 

@@ -2,7 +2,7 @@
 // the column's total (numbers) or date range (dates), so the user sees the difference.
 import type { ValueKind } from '../../src/canonical/schema';
 import type { ReadingEffect } from '../../src/engine-api/types';
-import { quoteIdent } from '../../src/queries/sql';
+import { quoteIdent } from '../../src/platform/sql/sql';
 import { blankToNull, type ColumnDecisions, convertExpr } from '../../src/mapping/values';
 import type { AnalyticsContext } from './context';
 

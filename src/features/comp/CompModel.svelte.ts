@@ -147,10 +147,17 @@ export class CompModel {
       source: source ? ('forecast' as const) : ('history' as const),
       forecastDraws: source?.draws ?? null,
       note: source ? null : this.forecastNote,
-      ...simulateQuarter(plan, forecasts, SIMULATION_DRAWS, 20261129),
+      ...simulateQuarter(plan, forecasts, SIMULATION_DRAWS, SIMULATION_SEED),
     };
   }
 }
+
+/**
+ * The simulation's own fixed seed (docs/comp.md): a plan shows the same simulation on every
+ * visit and in a shared link. Any number works; it equals the demo generator's seed only by
+ * history, and nothing ties the two.
+ */
+const SIMULATION_SEED = 20261129;
 
 function calibratedPlanFallback(): CompPlan {
   return calibratedPlan({

@@ -1,6 +1,6 @@
 // Display formats for the comp screen: money from cents, fractions as percentages.
 import { format } from 'd3';
-import { money } from '../../format/display.svelte';
+import { money } from '../../shared/format/display.svelte';
 
 const money0 = (v: number) => money(v, 0);
 const money2 = (v: number) => money(v, 2);

@@ -3,7 +3,7 @@
 // answers applied (the root exposes it as data-refreshed for tests and the benchmark).
 import type { AnalyticsApi, DashboardRequest, DashboardResult } from '../../engine-api/types';
 import type { ViewState } from '../../app/viewState';
-import { periodGroups, type PeriodGroup } from '../../periods/options';
+import { periodGroups, type PeriodGroup } from '../../shared/periods/options';
 import { dashboardRequest } from './request';
 
 export function requestOf(view: ViewState): DashboardRequest {

@@ -1,6 +1,6 @@
 // Number formats shared by the dashboard's charts and tables (deterministic, locale-fixed).
 import { format } from 'd3';
-import { moneyCompact } from '../../format/display.svelte';
+import { moneyCompact } from '../../shared/format/display.svelte';
 import { formatValue } from './kpiCatalog';
 
 // d3's format() parses its specifier each time it is called: build each formatter once.

@@ -9,8 +9,8 @@
 //   loc=<BCP 47 tag>       the number format's locale (default: the browser's)
 //   by=<dimension>         the segment view's group-by (default region)
 // Read leniently: a bad value is dropped with a notice, never a crash.
-import { DIMENSIONS, isDimension, type Dimension, type Filters } from '../../queries/filters';
-import { isKpiId, KPI_VARIANTS, type KpiVariants } from '../../queries/kpiVariants';
+import { DIMENSIONS, isDimension, type Dimension, type Filters } from '../../shared/filters';
+import { isKpiId, KPI_VARIANTS, type KpiVariants } from '../../shared/kpiVariants';
 
 export interface DashboardHashState {
   readonly filters?: Filters;

@@ -2,9 +2,9 @@
 // variant (printed under the tile) and the "how is this computed" text, both from docs/kpis.md.
 import { format } from 'd3';
 import type { KpiId } from '../../engine-api/types';
-import { display } from '../../format/display.svelte';
-import { formatMoney } from '../../format/money';
-import { KPI_VARIANTS } from '../../queries/kpiVariants';
+import { display } from '../../shared/format/display.svelte';
+import { formatMoney } from '../../shared/format/money';
+import { KPI_VARIANTS } from '../../shared/kpiVariants';
 
 export type ValueKind = 'money' | 'count' | 'percent' | 'days' | 'ratio' | 'money_per_day';
 
@@ -18,7 +18,7 @@ export interface KpiSpec {
   readonly how: string;
 }
 
-/** Formats a value of a kind; money in the data's currency and the display locale (src/format/money.ts). */
+/** Formats a value of a kind; money in the data's currency and the display locale (src/shared/format/money.ts). */
 export function formatValue(kind: ValueKind, value: number, currency: string): string {
   switch (kind) {
     case 'money':

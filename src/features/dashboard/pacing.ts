@@ -1,6 +1,6 @@
 // Pacing against quota: how far through the period the reference date is, and what share of
 // the quota that pace would have asked for (docs/kpis.md, "Targets and pacing").
-import { daysBetween, parsePeriod, periodRange } from '../../periods/fiscal';
+import { daysBetween, parsePeriod, periodRange } from '../../shared/periods/fiscal';
 
 /** Share of the period's days up to and including the reference date (0..1); null for `all`. */
 export function elapsedShare(period: string, fiscalStartMonth: number, referenceDate: string | null | undefined): number | null {

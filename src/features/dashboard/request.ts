@@ -2,7 +2,7 @@
 // time to compute the demo's first paint for the default view).
 import type { DashboardRequest } from '../../engine-api/types';
 import type { ViewState } from '../../app/viewState';
-import { AUTO_PERIOD } from '../../periods/defaultPeriod';
+import { AUTO_PERIOD } from '../../shared/periods/defaultPeriod';
 
 export function dashboardRequest(view: ViewState): DashboardRequest {
   return {

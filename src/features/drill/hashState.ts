@@ -7,7 +7,7 @@
 //   drill.q=<text>                the table's text filter
 // Read leniently: a bad value is dropped with a notice, never a crash.
 import { DRILL_COLUMNS, DRILL_GROUP_KINDS, type DrillColumn, type DrillSort, type DrillTarget } from '../../engine-api/drill';
-import { isKpiId } from '../../queries/kpiVariants';
+import { isKpiId } from '../../shared/kpiVariants';
 
 export interface DrillState {
   readonly target: DrillTarget;

@@ -4,7 +4,7 @@
 import * as Comlink from 'comlink';
 import type { ForecastProgress, ForecastResult } from '../../engine-api/forecast';
 import type { AnalyticsApi } from '../../engine-api/types';
-import type { Filters } from '../../queries/filters';
+import type { Filters } from '../../shared/filters';
 import type { ForecastParams } from './hashState';
 
 export interface ForecastView {

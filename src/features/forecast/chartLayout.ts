@@ -1,6 +1,6 @@
 // D3 does the maths for the forecast charts (scales, paths, ticks); Svelte draws the SVG.
 import { area, line, scaleBand, scaleLinear } from 'd3';
-import { moneyCompact } from '../../format/display.svelte';
+import { moneyCompact } from '../../shared/format/display.svelte';
 import type { HistoryPoint, WaterfallStep } from '../../engine-api/forecast';
 
 export interface Box {

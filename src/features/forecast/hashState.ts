@@ -12,8 +12,6 @@ export interface ForecastParams {
   readonly stageProbabilities: Readonly<Record<string, number>>;
 }
 
-export const DEFAULT_FORECAST: ForecastParams = { target: null, stageProbabilities: {} };
-
 /** The forecast keys of a hash; undefined when the link has none (all defaults). */
 export function readForecastHash(params: URLSearchParams, problems: string[]): ForecastParams | undefined {
   let target: number | null = null;

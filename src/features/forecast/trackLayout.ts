@@ -2,7 +2,7 @@
 // checkpoint of the period, with its P10–P90 range narrowing as the period goes on.
 import { area, line, scaleLinear } from 'd3';
 import type { TrackPoint } from '../../engine-api/forecast';
-import { moneyCompact } from '../../format/display.svelte';
+import { moneyCompact } from '../../shared/format/display.svelte';
 import type { Box } from './chartLayout';
 
 // Axis ticks in the data's currency, compact (the app's one money formatter).

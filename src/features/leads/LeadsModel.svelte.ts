@@ -1,7 +1,7 @@
 // The lead-quality screen's data: one engine call per change of period, filters or grouping; a
 // late answer to an older request never overwrites a newer one.
 import type { LeadAttribute, LeadQualityResult, LeadsApi } from '../../engine-api/leads';
-import type { Filters } from '../../queries/filters';
+import type { Filters } from '../../shared/filters';
 
 export interface LeadsView {
   readonly period: string;

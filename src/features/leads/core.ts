@@ -1,7 +1,7 @@
 // The lead-quality tables from per-lead rows (leadRows.ts), pure: groups by an attribute,
 // cohorts by creation month, and the conversion window that tells a young cohort from a bad one.
 import type { LeadAttribute, LeadCohort, LeadGroup } from '../../engine-api/leads';
-import { daysBetween, type DateRange } from '../../periods/fiscal';
+import { daysBetween, type DateRange } from '../../shared/periods/fiscal';
 import type { LeadRow } from './leadRows';
 
 /** Days from the lead's creation to its first won close, or null (not a customer, or no date). */

@@ -2,9 +2,9 @@
 // date: did it become an opportunity, did it become a customer, when, for how much. The rows stay
 // in the worker; the screen's tables and the score are computed from them (core.ts, score.ts).
 import { LEAD_DIMS, restrict } from '../../queries/extras';
-import { filterWhere, type Filters } from '../../queries/filters';
-import { Params } from '../../queries/params';
-import type { SqlQuery } from '../../queries/sql';
+import { filterWhere, type Filters } from '../../shared/filters';
+import { Params } from '../../platform/sql/params';
+import type { SqlQuery } from '../../platform/sql/sql';
 import { LEAD_LINK_TABLE } from '../../queries/article';
 
 export interface LeadRow {

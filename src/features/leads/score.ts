@@ -5,7 +5,7 @@
 // created after it, with AUC and a calibration table. A score that cannot beat the base rate
 // (AUC's lower 95 % bound at or below 0.5, or too few conversions) ranks nothing.
 import type { CalibrationBin, LeadAttribute, LeadScoreEvaluation } from '../../engine-api/leads';
-import { addDays } from '../../periods/fiscal';
+import { addDays } from '../../shared/periods/fiscal';
 import { daysToCustomer } from './core';
 import type { LeadRow } from './leadRows';
 

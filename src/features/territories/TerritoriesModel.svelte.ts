@@ -6,6 +6,7 @@ import type { AnalyticsApi } from '../../engine-api/types';
 import type { DesignMode, DesignResponse, TerritoryWorkerApi } from '../../territories/plannerTypes';
 import type { Progress } from '../../territories/steps';
 import { createTerritoryClient } from './client';
+import { type GuardedWorker, WorkerRestartedError } from '../../platform/worker/guarded';
 import { assignmentCsv } from './exportCsv';
 import { DEFAULT_BUDGET_PCT, DEFAULT_TERRITORY, territoryKey, type Compactness, type TerritoryParams } from './hashState';
 import { GROUPINGS, measureOf, type Grouping, type Measure } from './measures';
@@ -47,7 +48,7 @@ export class TerritoriesModel {
   runError = $state<string | null>(null);
   result = $state.raw<DesignResponse | null>(null);
   proposed = $state.raw<readonly string[] | null>(null);
-  private client: TerritoryWorkerApi | null = null;
+  private client: GuardedWorker<TerritoryWorkerApi> | null = null;
 
   readonly current: readonly (string | null)[] = $derived(this.accounts.map((a) => a[this.grouping]));
   readonly today: Summary = $derived(summarize(this.accounts, this.current, this.potential, this.workload));
@@ -186,7 +187,7 @@ export class TerritoriesModel {
     const k = this.balance.length;
     const weights = this.accounts.flatMap((a) => this.balance.map((m) => measureOf(a, m) ?? 0));
     try {
-      const result = await this.client.design(
+      const result = await this.client.api.design(
         {
           mode: this.mode,
           territories: Math.max(1, Math.round(this.territories)),
@@ -213,13 +214,21 @@ export class TerritoriesModel {
       this.designedKey = key;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.runState = /stopped/i.test(message) ? 'stopped' : 'error';
+      // A planner that died also "stopped": only the user's stop request counts as one.
+      const crashed = error instanceof WorkerRestartedError;
+      this.runState = !crashed && /stopped/i.test(message) ? 'stopped' : 'error';
       this.runError = this.runState === 'stopped' ? null : message;
     }
   }
 
   stop(): void {
-    void this.client?.stop();
+    void this.client?.api.stop();
+  }
+
+  /** Ends the planner's worker (the screen unmounted); a later design starts a new one. */
+  dispose(): void {
+    this.client?.terminate();
+    this.client = null;
   }
 
   /** The account the what-if form acts on: typed (id or name), chosen in the list or clicked on the map. */

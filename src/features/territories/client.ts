@@ -1,11 +1,16 @@
-// The page's side of the territory worker: started on the first design, then reused.
-import * as Comlink from 'comlink';
+// The page's side of the territory worker, behind the one guarded client
+// (src/platform/worker/guarded.ts): a worker that dies (out of memory on a county design, a
+// trap) is replaced and the design fails with a message that says so. It holds nothing to
+// load again (maps are fetched anew on the next design). The screen terminates it on unmount.
 import type { TerritoryWorkerApi } from '../../territories/plannerTypes';
+import { GuardedWorker, connectWorker } from '../../platform/worker/guarded';
 
-export function createTerritoryClient(): TerritoryWorkerApi {
-  const worker = new Worker(new URL('../../../workers/territory.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'pipelens-territories',
+const spawnPlanner = (name: string) =>
+  new Worker(new URL('../../../workers/territory.worker.ts', import.meta.url), { type: 'module', name });
+
+export function createTerritoryClient(): GuardedWorker<TerritoryWorkerApi> {
+  return new GuardedWorker<TerritoryWorkerApi>(() => connectWorker<TerritoryWorkerApi>(spawnPlanner, 'pipelens-territories'), {
+    label: 'The territory planner',
+    advice: 'Try a coarser mode (states instead of counties) or fewer territories.',
   });
-  return Comlink.wrap<TerritoryWorkerApi>(worker);
 }

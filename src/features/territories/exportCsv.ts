@@ -1,7 +1,7 @@
 // The assignment as a CSV ready to load back into the CRM: account id, current and new
-// territory. Text cells that a spreadsheet would run as a formula are neutralised.
+// territory, through the one CSV writer (text a spreadsheet would run as a formula neutralised).
 
-import { csvField } from '../../export/csv';
+import { toCsv } from '../../export/csv';
 
 export { csvField as csvCell } from '../../export/csv';
 
@@ -10,7 +10,6 @@ export function assignmentCsv(
   current: readonly (string | null)[],
   proposed: readonly (string | null)[],
 ): string {
-  const lines = ['account_id,current_territory,new_territory'];
-  ids.forEach((id, i) => lines.push([id, current[i] ?? '', proposed[i] ?? ''].map(csvField).join(',')));
-  return lines.join('\r\n') + '\r\n';
+  const rows = ids.map((id, i) => [id, current[i] ?? '', proposed[i] ?? '']);
+  return toCsv(['account_id', 'current_territory', 'new_territory'], rows);
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DashboardResult, ImportResult, KpiId } from '../../../src/engine-api/types';
 import { Analytics } from '../../../workers/analytics/Analytics';
-import { openNodeEngine } from '../../../workers/engine/openNode';
+import { openNodeEngine } from '../../../src/platform/engine/openNode';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 

@@ -4,9 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readViewState, VIEWS, writeViewState } from '../../../src/app/viewState';
-import { parsePeriod } from '../../../src/periods/fiscal';
-import { implausiblePeriod } from '../../../src/periods/plausible';
-import { KPI_IDS } from '../../../src/queries/kpiVariants';
+import { parsePeriod } from '../../../src/shared/periods/fiscal';
+import { implausiblePeriod } from '../../../src/shared/periods/plausible';
+import { KPI_IDS } from '../../../src/shared/kpiVariants';
 import { decodeSnapshot, describeSnapshot, encodeSnapshot, type Snapshot } from '../../../src/share/snapshot';
 
 /** Keys the page knows (so values reach the real parsers) mixed with made-up ones. */

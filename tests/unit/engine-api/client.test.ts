@@ -1,9 +1,16 @@
 // The engine guard: a crash replaces the worker, reloads the last loaded data and reports it;
 // ordinary errors (a damaged file) pass through untouched and keep the worker.
 import { describe, expect, it } from 'vitest';
-import { EngineRestartedError, RestartingEngine, isEngineCrash, type EngineConnection } from '../../../src/engine-api/client';
+import {
+  EngineMemory,
+  EngineRestartedError,
+  RestartingEngine,
+  isEngineCrash,
+  type EngineConnection,
+} from '../../../src/engine-api/client';
 import type { AnalyticsApi } from '../../../src/engine-api/types';
 import type { ImportPlan } from '../../../src/mapping/types';
+import { Analytics } from '../../../workers/analytics/Analytics';
 
 interface Fake {
   readonly calls: string[];
@@ -19,6 +26,8 @@ function fakeConnection(fake: Fake): EngineConnection {
       fake.calls.push(`${name}(${JSON.stringify(args)})`);
       if (fake.crashOn === name) throw Object.assign(new Error('memory access out of bounds'), { name: 'RuntimeError' });
       if (fake.failOn === name) throw new Error('deals.xlsx could not be opened as a workbook');
+      // A re-read answers with the proposal that names the file it read again.
+      if (name === 'restageFile') return { files: [{ fileId: 'f1', fileName: 'a.csv' }] };
       return { ok: name };
     };
   const api = new Proxy({} as AnalyticsApi, { get: (_t, key) => method(String(key)) });
@@ -84,5 +93,45 @@ describe('RestartingEngine', () => {
     expect(isEngineCrash(new Error('Out of Memory Error: failed to allocate'))).toBe(true);
     expect(isEngineCrash(new Error('deals.parquet could not be read as Parquet'))).toBe(false);
     expect(isEngineCrash('boom')).toBe(false);
+  });
+
+  // Each recorded verb, killed after: the fresh worker gets exactly what the old one held.
+  it('replays a re-read file with its new reading options', async () => {
+    const { engine, fakes } = setup();
+    await engine.api.stageFiles(FILES, { files: { 'a.csv': { delimiter: ';' } } });
+    await engine.api.restageFile('f1', { delimiter: '\t', encoding: 'windows-1252' });
+    await engine.api.applyImport(PLAN);
+    fakes[0]!.crashOn = 'dataQuality';
+    await expect(engine.api.dataQuality({ examples: 5 })).rejects.toBeInstanceOf(EngineRestartedError);
+    const options = { files: { 'a.csv': { delimiter: '\t', encoding: 'windows-1252' } } };
+    expect(fakes[1]!.calls).toEqual([
+      `stageFiles(${JSON.stringify([FILES, options])})`,
+      `applyImport(${JSON.stringify([PLAN])})`,
+    ]);
+  });
+
+  it('replays nothing when files were staged but never applied, and says so', async () => {
+    const { engine, fakes } = setup();
+    await engine.api.stageFiles(FILES);
+    fakes[0]!.crashOn = 'applyImport';
+    const failure = engine.api.applyImport(PLAN);
+    await expect(failure).rejects.toThrow(/It was restarted\. If a file/);
+    expect(fakes[1]!.calls).toEqual([]);
+  });
+
+  it('a later load replaces the earlier one: files after the demo replay the files only', async () => {
+    const { engine, fakes } = setup();
+    await engine.api.loadDemo({ seed: 1, opportunities: 10 });
+    await engine.api.stageFiles(FILES);
+    await engine.api.applyImport(PLAN);
+    fakes[0]!.crashOn = 'dashboard';
+    await expect(engine.api.dashboard({ period: 'all', fiscalStartMonth: 1 })).rejects.toBeInstanceOf(EngineRestartedError);
+    expect(fakes[1]!.calls.map((c) => c.slice(0, c.indexOf('(')))).toEqual(['stageFiles', 'applyImport']);
+  });
+
+  it('records only verbs the engine worker really has (a renamed verb cannot lose its replay)', () => {
+    const verbs = Object.keys(new EngineMemory().recorders);
+    expect(verbs.sort()).toEqual(['applyImport', 'loadDemo', 'restageFile', 'stageFiles']);
+    for (const verb of verbs) expect(typeof Reflect.get(Analytics.prototype, verb), verb).toBe('function');
   });
 });

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LeadRow } from '../../../src/features/leads/leadRows';
-import { addDays } from '../../../src/periods/fiscal';
+import { addDays } from '../../../src/shared/periods/fiscal';
 import { Mulberry32 } from '../../../src/random/mulberry32';
 import { auc, calibration, evaluateScore, scoreLead, timeSplit, trainScore } from '../../../src/features/leads/score';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterWhere } from '../../../src/queries/filters';
+import { filterWhere } from '../../../src/shared/filters';
 import { extrasQuery, leadsBlocked, quotaBlocked, spendBlocked } from '../../../src/queries/extras';
 import { tilesQuery } from '../../../src/queries/tiles';
 import { viewsQuery } from '../../../src/queries/views';

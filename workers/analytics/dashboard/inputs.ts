@@ -11,9 +11,9 @@ import {
   foldSpendByChannel,
   foldViews,
 } from '../../../src/queries/cubeFold';
-import type { DateRange } from '../../../src/periods/fiscal';
+import type { DateRange } from '../../../src/shared/periods/fiscal';
 import { extrasOf, extrasQuery, leadsBlocked, quotaBlocked, spendBlocked, type ExtrasRow } from '../../../src/queries/extras';
-import type { Dimension, Filters } from '../../../src/queries/filters';
+import type { Dimension, Filters } from '../../../src/shared/filters';
 import { monthSeriesQuery, type MonthRow } from '../../../src/queries/series';
 import { quotaBucketsQuery } from '../../../src/queries/targets';
 import {

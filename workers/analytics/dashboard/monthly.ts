@@ -14,7 +14,7 @@ import {
   type TotalsRow,
 } from '../../../src/queries/cubeReads';
 import type { MonthData } from '../../../src/queries/cubeFold';
-import { DIMENSIONS, type Dimension, type Filters } from '../../../src/queries/filters';
+import { DIMENSIONS, type Dimension, type Filters } from '../../../src/shared/filters';
 import type { AnalyticsContext } from '../context';
 import { loadCube } from './cubeLoader';
 

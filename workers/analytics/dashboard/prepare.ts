@@ -15,7 +15,7 @@ import {
 } from '../../../src/queries/fact';
 import { extentQuery, type ExtentRow } from '../../../src/queries/extent';
 import { leadLinkSql } from '../../../src/queries/article';
-import { DIMENSIONS, isDimension, type Dimension } from '../../../src/queries/filters';
+import { DIMENSIONS, isDimension, type Dimension } from '../../../src/shared/filters';
 import { dimensionValuesQuery, type DimensionValueRow } from '../../../src/queries/sideTables';
 import { dataCurrencyOf, dataCurrencyQuery } from '../../../src/queries/currency';
 import { presenceQuery, type Presence } from '../../../src/queries/availability';

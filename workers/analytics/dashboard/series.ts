@@ -1,8 +1,8 @@
 // Monthly closed-deal rows → the bookings chart's buckets (with the comparison period's
 // bucket at the same position) and the tiles' sparklines.
 import type { BookingsBucket, DataExtent, KpiId } from '../../../src/engine-api/types';
-import { bucketLabels, bucketStartOf } from '../../../src/periods/buckets';
-import type { DateRange, Grain } from '../../../src/periods/fiscal';
+import { bucketLabels, bucketStartOf } from '../../../src/shared/periods/buckets';
+import type { DateRange, Grain } from '../../../src/shared/periods/fiscal';
 import type { MonthRow } from '../../../src/queries/series';
 
 interface Acc {

@@ -1,7 +1,7 @@
 // The grouping-sets rows → the dashboard's "by X" views, the funnels and the leaderboard.
 import type { DashboardViews, FunnelStep, GroupFigures, LeaderRow, LeadSourceFigures } from '../../../src/engine-api/types';
 import type { StageRow } from '../../../src/queries/fact';
-import type { Dimension } from '../../../src/queries/filters';
+import type { Dimension } from '../../../src/shared/filters';
 import type { LeadSourceRow, RepQuotaRow } from '../../../src/queries/sideTables';
 import type { RangeAgg } from '../../../src/queries/tiles';
 import { AGING_BUCKETS, groupingId, OUTSIDE_BUCKETS, type ViewRow, type ViewSet } from '../../../src/queries/views';

@@ -2,7 +2,7 @@
 // totals of all of them and one page (docs/drill.md). Sorting, the text filter and paging
 // run in the engine, so a page costs the same at a thousand deals and at a million.
 import type { DrillRequest, DrillResult, DrillRow, DrillSort } from '../../../src/engine-api/drill';
-import { describePeriod, grainFor, parsePeriod, periodRange } from '../../../src/periods/fiscal';
+import { describePeriod, grainFor, parsePeriod, periodRange } from '../../../src/shared/periods/fiscal';
 import { drillPageQuery, drillTotalsQuery, type DrillQueryRequest } from '../../../src/queries/drill';
 import type { AnalyticsContext } from '../context';
 import { pickReference } from '../dashboard';

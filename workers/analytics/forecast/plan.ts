@@ -14,8 +14,8 @@ import {
   type Target,
   type Window,
 } from '../../../src/forecast/calendar';
-import { describePeriod, formatPeriod, periodRange } from '../../../src/periods/fiscal';
-import type { Filters } from '../../../src/queries/filters';
+import { describePeriod, formatPeriod, periodRange } from '../../../src/shared/periods/fiscal';
+import type { Filters } from '../../../src/shared/filters';
 import type { StageWeight } from './queries';
 
 export interface Setup {

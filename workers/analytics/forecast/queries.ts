@@ -3,8 +3,8 @@
 // closed before d; its stage, amount, expected close, probability and category are those of
 // its latest stage-history row before d. Without stage history those are unknown for past
 // dates (NULL), except the amount, which is the exported one. Pure: { sql, params } only.
-import { activeDimensions, filterWhere, type Dimension, type Filters } from '../../../src/queries/filters';
-import type { SqlQuery } from '../../../src/queries/sql';
+import { activeDimensions, filterWhere, type Dimension, type Filters } from '../../../src/shared/filters';
+import type { SqlQuery } from '../../../src/platform/sql/sql';
 
 export interface SqlWindow {
   readonly index: number;

@@ -1,7 +1,7 @@
 // The one money formatter (docs/currency.md): Intl in the data's currency and the display
 // locale; cents below 100; a compact form for axes that never prints d3's SI "G".
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMoneyCompact, isCurrencyCode } from '../../../src/format/money';
+import { formatMoney, formatMoneyCompact, isCurrencyCode } from '../../../../src/shared/format/money';
 
 // Intl separates number and symbol with a (narrow) no-break space: compare with plain spaces.
 const plain = (s: string) => s.replace(/\s/g, ' ');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bucketLabels } from '../../../src/periods/buckets';
-import { fiscalQuarterOf, formatPeriod, parsePeriod, periodRange, periodsBetween } from '../../../src/periods/fiscal';
+import { bucketLabels } from '../../../../src/shared/periods/buckets';
+import { fiscalQuarterOf, formatPeriod, parsePeriod, periodRange, periodsBetween } from '../../../../src/shared/periods/fiscal';
 
 describe('periods', () => {
   it('parses the URL forms of docs/spec.md §4 and rejects others', () => {

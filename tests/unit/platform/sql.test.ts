@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quoteIdent, quoteLiteral } from '../../../src/queries/sql';
+import { quoteIdent, quoteLiteral } from '../../../src/platform/sql/sql';
 
 describe('quoteIdent', () => {
   it('wraps in double quotes and doubles inner quotes', () => {

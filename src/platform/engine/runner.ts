@@ -2,7 +2,7 @@
 // Values are made serializable here: BIGINT → number; builders cast dates to text.
 import type { DuckDBConnection } from '@duckdb/duckdb-wasm/blocking-browser';
 import { DataType, type Table } from 'apache-arrow';
-import type { SqlQuery } from '../../src/queries/sql';
+import type { SqlQuery } from '../sql/sql';
 
 export type Row = Record<string, unknown>;
 

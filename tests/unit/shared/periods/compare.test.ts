@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { previousRange, shiftMonths, yearAgoRange } from '../../../src/periods/compare';
-import { formatPeriod, grainFor, parsePeriod, periodRange } from '../../../src/periods/fiscal';
+import { previousRange, shiftMonths, yearAgoRange } from '../../../../src/shared/periods/compare';
+import { formatPeriod, grainFor, parsePeriod, periodRange } from '../../../../src/shared/periods/fiscal';
 
 describe('comparison periods', () => {
   it('steps back one period of the same kind', () => {

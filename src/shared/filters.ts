@@ -1,6 +1,6 @@
 // The dashboard's filter dimensions and the WHERE clause they make on the prepared fact
 // table. A selected value of null means "blank" (the dimension is NULL on that row).
-import { quoteIdent, type SqlValue } from './sql';
+import { quoteIdent, type SqlValue } from '../platform/sql/sql';
 
 export const DIMENSIONS = ['owner', 'team', 'manager', 'region', 'product', 'lead_source', 'deal_type', 'industry'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];

@@ -37,3 +37,7 @@ export const money = (value: number, digits?: 0 | 2): string =>
 
 export const moneyCompact = (value: number): string =>
   formatMoneyCompact(value, { currency: display.currency, locale: display.locale });
+
+/** Money in the display currency, or `missing` where it cannot be computed (null, not finite). */
+export const moneyOr = (value: number | null | undefined, missing: string, digits: 0 | 2 = 0): string =>
+  value === null || value === undefined || !Number.isFinite(value) ? missing : money(value, digits);

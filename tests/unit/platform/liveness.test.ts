@@ -5,7 +5,7 @@
 import * as Comlink from 'comlink';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EngineRestartedError, RestartingEngine, type EngineConnection } from '../../../src/engine-api/client';
-import { holdLifeLock, lifeLockReleased, type Locks } from '../../../src/engine-api/liveness';
+import { holdLifeLock, lifeLockReleased, type Locks } from '../../../src/platform/worker/liveness';
 import type { AnalyticsApi, FileInput, FileReadOptions, StageOptions } from '../../../src/engine-api/types';
 import type { ImportPlan } from '../../../src/mapping/types';
 

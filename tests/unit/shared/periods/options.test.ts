@@ -1,7 +1,7 @@
-// The period picker's groups (src/periods/options.ts); expected values worked out by hand.
+// The period picker's groups (src/shared/periods/options.ts); expected values worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { defaultPeriodText } from '../../../src/periods/defaultPeriod';
-import { periodGroups } from '../../../src/periods/options';
+import { defaultPeriodText } from '../../../../src/shared/periods/defaultPeriod';
+import { periodGroups } from '../../../../src/shared/periods/options';
 
 const values = (label: string, groups: ReturnType<typeof periodGroups>) =>
   groups.find((g) => g.label.startsWith(label))?.options.map((o) => o.value);

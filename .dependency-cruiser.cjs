@@ -1,0 +1,106 @@
+// The house's layer rule (docs/architecture.md, "Layers"), checked by `npm run check`.
+// Bottom to top: src/platform (SQL kernel, engine host and runner, guarded worker client)
+// → src/shared (filters, KPI ids, periods, money) → libraries and contracts → src/features/<f>
+// → the composition roots (src/app, src/embed, src/main.ts, workers/*.worker.ts).
+// An import may point down or sideways inside its own folder, never back up, and no cycle.
+// ALLOW lists what is not yet moved: each entry names an import that breaks the rule today.
+// Shrink it as the move goes on; never add to it without saying why here.
+
+/** Known imports that point back up a layer or across features, not yet moved. */
+const ALLOW = [
+  // Views read the app's context (the AppModel hub) instead of taking a narrow port.
+  '^src/app/context\\.ts$',
+  // Models and share read the hash-state types of the app's one ViewState.
+  '^src/app/viewState\\.ts$',
+  // The drill's opener takes the AppModel whole.
+  '^src/app/AppModel\\.svelte\\.ts$',
+  // Drill-through belongs to the dashboard's marks: the two import each other's opener,
+  // panel, number format and request until drill moves under the dashboard's slice.
+  '^src/features/drill/(open\\.ts|DrillPanel\\.svelte)$',
+  '^src/features/dashboard/(format|request)\\.ts$',
+];
+
+/**
+ * Known type-only cycles between two files of one folder (no run-time cycle remains):
+ * each is a shared type kept in the file that uses it most. Remove an entry with its cycle.
+ */
+const CYCLE_ALLOW = [
+  '^src/territories/(planner|planToday)\\.ts$',
+  '^src/engine-api/(drill|types)\\.ts$',
+  '^src/demo/(geo|reps)\\.ts$',
+  '^src/demo/(flaws|opportunities)\\.ts$',
+];
+
+const LIBRARIES =
+  '^src/(staging|mapping|canonical|queries|forecast|comp|territories|demo|random|charts|export|share|privacy|offline|engine-api)/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycle',
+      severity: 'error',
+      comment: 'A cycle makes two modules one: neither can be understood, moved or tested alone.',
+      from: { pathNot: CYCLE_ALLOW },
+      to: { circular: true },
+    },
+    {
+      name: 'platform-is-the-base',
+      severity: 'error',
+      comment: 'src/platform imports only itself and packages.',
+      from: { path: '^src/platform/' },
+      to: { path: '^(src|workers)/', pathNot: '^src/platform/' },
+    },
+    {
+      name: 'shared-speaks-down-only',
+      severity: 'error',
+      comment: 'src/shared is the vocabulary; it may use the platform, nothing above it.',
+      from: { path: '^src/shared/' },
+      to: { path: '^(src|workers)/', pathNot: '^src/(platform|shared)/' },
+    },
+    {
+      name: 'libraries-do-not-import-screens',
+      severity: 'error',
+      comment: 'Libraries and contracts never import a feature slice or the composition root.',
+      from: { path: LIBRARIES },
+      to: { path: '^src/(features|app|embed)/|^src/main\\.ts$|^workers/', pathNot: ALLOW },
+    },
+    {
+      name: 'features-do-not-import-each-other',
+      severity: 'error',
+      comment: 'A feature slice reaches another only through src/shared or the composition root.',
+      from: { path: '^src/features/([^/]+)/' },
+      to: { path: '^src/features/', pathNot: ['^src/features/$1/', ...ALLOW] },
+    },
+    {
+      name: 'only-roots-import-the-app',
+      severity: 'error',
+      comment: 'src/app composes screens, URL state and the API; nothing below it imports it.',
+      from: { path: '^(src|workers)/', pathNot: '^src/(app|embed)/|^src/main\\.ts$' },
+      to: { path: '^src/(app|embed)/|^src/main\\.ts$', pathNot: ALLOW },
+    },
+    {
+      name: 'engine-side-never-imports-the-page',
+      severity: 'error',
+      comment: "The worker side may use a feature's pure core, never its model or views (Svelte).",
+      from: { path: '^workers/|^src/platform/engine/' },
+      to: { path: '\\.svelte(\\.ts)?$|^src/(app|embed)/' },
+    },
+    {
+      name: 'only-the-engine-side-imports-duckdb',
+      severity: 'error',
+      comment: 'DuckDB-WASM is reached through the engine door (AnalyticsApi), never from the page.',
+      from: { pathNot: '^workers/|^src/platform/engine/' },
+      to: { path: '@duckdb/duckdb-wasm' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist)/' },
+    // Type-only imports count: a contract that imports a type still depends on its folder.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.svelte.ts', '.svelte', '.js'] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
