@@ -1,10 +1,12 @@
 // One entry point for every design: from scratch or from the current alignment, with or
 // without a graph. Returns the assignment and honest, freshly recomputed balance figures.
 import { Alignment } from './alignment';
-import { compact } from './compact';
+import { compact, type Plane } from './compact';
+import { minimiseDiameter } from './diameterSearch';
+import { DiameterState } from './diameterState';
 import { designAccounts } from './designAccounts';
 import { designGraph } from './designGraph';
-import { discontiguousTerritories } from './graph';
+import { discontiguousTerritories, type Graph } from './graph';
 import { validateProblem, type Problem } from './problem';
 import { rebalance, type TradeoffPoint } from './rebalance';
 import type { Progress, Steps } from './steps';
@@ -30,7 +32,8 @@ export function* design(p: Problem): Steps<DesignOutcome> {
     tradeoff = r.tradeoff;
   } else if (p.graph) {
     al = yield* designGraph(p, p.graph);
-    if (p.compactness && p.coordinates) yield* compact(al, p.graph, p.coordinates, p.compactness);
+    if (p.compactness === 'diameter' && p.coordinates) al = yield* smallestDiameter(p, p.graph, p.coordinates, al);
+    else if (p.compactness && p.coordinates) yield* compact(al, p.graph, p.coordinates, p.compactness);
   } else al = yield* designAccounts(p);
   // Loads were updated incrementally; recompute so rounding drift can never flatter the result.
   const fresh = new Alignment(p, al.assign);
@@ -42,6 +45,40 @@ export function* design(p: Problem): Steps<DesignOutcome> {
     discontiguous: p.graph ? discontiguousTerritories(p.graph, fresh.assign, p.territories) : [],
     tradeoff,
   };
+}
+
+/**
+ * Default effort of the diameter search on the page: 4,000 iterations up to 1,000 units, fewer
+ * above (an iteration looks at every boundary unit), so 3,000 counties take a few seconds.
+ */
+export function diameterEffort(n: number): number {
+  return Math.max(500, Math.min(4000, Math.round(4e6 / Math.max(n, 1))));
+}
+
+/**
+ * The diameter search from compact k-means starts (or, with locks, from the balanced plan);
+ * when it finds no plan within the tolerance, or none with a smaller diameter than the
+ * balanced one, the balanced plan is trimmed by the simpler diameter phase instead.
+ */
+function* smallestDiameter(p: Problem, g: Graph, xy: Plane, balanced: Alignment): Steps<Alignment> {
+  const found =
+    balanced.maxDeviation() <= p.tolerance
+      ? yield* minimiseDiameter({
+          graph: g,
+          xy,
+          weights: p.weights,
+          attrs: p.k,
+          territories: p.territories,
+          tolerance: p.tolerance,
+          seed: p.seed,
+          ...(p.locks?.some((t) => t >= 0) ? { locks: p.locks, starts: [balanced.assign] } : {}),
+          iterations: p.effort ?? diameterEffort(p.n),
+        })
+      : null;
+  const diameterOf = (a: Int32Array) => new DiameterState(g, xy, p.weights, p.k, p.territories, p.tolerance, a).maxDiameter();
+  if (found && diameterOf(found) < diameterOf(balanced.assign)) return new Alignment(p, found);
+  yield* compact(balanced, g, xy, 'diameter');
+  return balanced;
 }
 
 /** Runs steps to the end synchronously (tests, benchmarks). */
