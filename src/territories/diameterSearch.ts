@@ -6,6 +6,7 @@
 //      Σ deviation² breaking ties. Feasible for D when both penalties are zero.
 //   3. Lower the cap: D just below the current largest diameter, repair again; on success keep
 //      the plan and take a bigger step, on failure go back and take a smaller one.
+//   4. Polish: the same for each other territory with a cap of its own (half the budget more).
 // Restarts from new k-means seeds while the iteration budget lasts (a count, not the clock, so
 // a seed always gives the same plan); the feasible plan with the smallest diameter wins.
 import type { Plane } from './compact';
@@ -39,6 +40,7 @@ export interface DiameterSearchInput {
 /** Weight of the balance excess against one pair beyond the cap: 1 % excess ≈ 2 pairs. */
 const LAMBDA = 200;
 const NO_IMPROVE = 400;
+const POLISH_NO_IMPROVE = 100;
 
 interface Budget {
   left: number;
@@ -52,14 +54,14 @@ export function* minimiseDiameter(input: DiameterSearchInput): Steps<Int32Array 
   const starts = input.starts ?? [];
   const restarts = input.restarts ?? Infinity;
   const ws = new Workspace(input.graph, input.territories);
+  // A hair inside the user's tolerance, so a rounding difference in a recount cannot cross it.
+  const tol = input.tolerance * (1 - 1e-9);
   let best: Int32Array | null = null;
   let bestD = Infinity;
   for (let r = 0; r < restarts && budget.left > 0; r++) {
     const given = starts[r];
     if (!given && locked) break;
     const start = given ?? kmeansStart(input.graph, input.xy, input.territories, rng, shares(input));
-    // A hair inside the user's tolerance, so a rounding difference in a recount cannot cross it.
-    const tol = input.tolerance * (1 - 1e-9);
     const st = new DiameterState(input.graph, input.xy, input.weights, input.attrs, input.territories, tol, start);
     // Balance first under a cap near the start's diameter, loosened step by step, at last none.
     let ok = false;
@@ -85,7 +87,48 @@ export function* minimiseDiameter(input: DiameterSearchInput): Steps<Int32Array 
     }
     if (curD < bestD) [best, bestD] = [cur, curD];
   }
-  return best;
+  if (!best) return null;
+  // Then the other territories, largest first, each as small as the rest allows.
+  const st = new DiameterState(input.graph, input.xy, input.weights, input.attrs, input.territories, tol, best);
+  const extra: Budget = { left: Math.round(input.iterations / 2), total: Math.round(input.iterations / 2) };
+  return yield* polish(st, input, rng, extra, ws);
+}
+
+/**
+ * Min–max leaves every territory but the largest free to sprawl up to its size. Each other
+ * territory, largest first, gets a cap of its own lowered the same way, while territories
+ * done keep theirs and the rest may grow up to the largest diameter (which never grows).
+ */
+function* polish(
+  st: DiameterState,
+  input: DiameterSearchInput,
+  rng: SeededRandom,
+  budget: Budget,
+  ws: Workspace,
+): Steps<Int32Array> {
+  const T = input.territories;
+  const top = st.maxDiameter() * (1 + 1e-12);
+  const caps = new Float64Array(T).fill(top);
+  const order = Array.from({ length: T }, (_, t) => t).sort((a, b) => st.diameterOf(b) - st.diameterOf(a));
+  for (const t of order) {
+    if (budget.left <= 0) break;
+    if (st.diameterOf(t) * (1 + 1e-9) >= top) continue;
+    let cur = Int32Array.from(st.assign);
+    for (let step = 0.02; step > 4e-3 && budget.left > 0;) {
+      caps[t] = st.diameterOf(t) * (1 - step);
+      st.setCaps(caps);
+      if (yield* repair(st, input, rng, budget, ws, POLISH_NO_IMPROVE)) {
+        cur = Int32Array.from(st.assign);
+        step = Math.min(0.08, step * 1.5);
+      } else {
+        st.load(cur);
+        step /= 2;
+      }
+    }
+    caps[t] = st.diameterOf(t) * (1 + 1e-12);
+    st.setCaps(caps);
+  }
+  return Int32Array.from(st.assign);
 }
 
 /** Arrays the repair reuses from call to call (it runs hundreds of times per search). */
@@ -119,6 +162,7 @@ function* repair(
   rng: SeededRandom,
   budget: Budget,
   ws: Workspace,
+  patience = NO_IMPROVE,
 ): Steps<boolean> {
   const g = input.graph;
   const T = input.territories;
@@ -132,7 +176,7 @@ function* repair(
     const primary = st.pairs + LAMBDA * excess;
     if (st.pairs === 0 && excess === 0) return true;
     if (primary < bestPrimary - 1e-12) [bestPrimary, stale] = [primary, 0];
-    else if (++stale > NO_IMPROVE) {
+    else if (++stale > patience) {
       // Moves stall: a swap may still lower the penalty (src/territories/diameterSwaps.ts).
       if (!improvingSwap(st, g, probe, LAMBDA, isLocked)) return false;
       stale = 0;

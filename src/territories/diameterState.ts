@@ -19,7 +19,8 @@ export class DiameterState {
   readonly farOwn: Int32Array;
   /** Pairs of units in one territory farther apart than the cap. */
   pairs = 0;
-  private cap2 = Infinity;
+  /** Squared cap per territory (one value for all, except while the search polishes one territory). */
+  private readonly cap2: Float64Array;
 
   constructor(
     readonly g: Graph,
@@ -40,6 +41,7 @@ export class DiameterState {
     this.pos = new Int32Array(this.n);
     this.farOwn = new Int32Array(this.n);
     this.mean = new Float64Array(attrs);
+    this.cap2 = new Float64Array(T).fill(Infinity);
     this.inv = new Float64Array(attrs);
     for (let u = 0; u < this.n; u++)
       for (let a = 0; a < attrs; a++) this.mean[a] = (this.mean[a] ?? 0) + (weights[u * attrs + a] ?? 0) / T;
@@ -64,11 +66,33 @@ export class DiameterState {
       this.counts[t] = (this.counts[t] ?? 0) + 1;
       for (let a = 0; a < this.attrs; a++) this.sums[t * this.attrs + a] = (this.sums[t * this.attrs + a] ?? 0) + this.w(u, a);
     }
-    this.setCap(Math.sqrt(this.cap2));
+    this.recount();
   }
 
   setCap(d: number): void {
-    this.cap2 = d * d;
+    this.cap2.fill(d * d);
+    this.recount();
+  }
+
+  /** Caps per territory (their diameters, say), so one can be lowered while the others may not grow. */
+  setCaps(caps: Float64Array): void {
+    caps.forEach((d, t) => (this.cap2[t] = d * d));
+    this.recount();
+  }
+
+  /** Largest distance between two units of territory t. */
+  diameterOf(t: number): number {
+    let worst = 0;
+    const base = t * this.n;
+    const m = this.counts[t] ?? 0;
+    for (let i = 0; i < m; i++) {
+      const u = this.members[base + i] ?? 0;
+      for (let j = i + 1; j < m; j++) worst = Math.max(worst, this.d2(u, this.members[base + j] ?? 0));
+    }
+    return Math.sqrt(worst);
+  }
+
+  private recount(): void {
     this.pairs = 0;
     for (let u = 0; u < this.n; u++) {
       this.farOwn[u] = this.farIn(u, this.assign[u] ?? 0);
@@ -79,10 +103,11 @@ export class DiameterState {
 
   /** Units of territory t (other than u) farther than the cap from u. */
   farIn(u: number, t: number): number {
-    if (this.cap2 === Infinity) return 0;
+    const cap2 = this.cap2[t] ?? Infinity;
+    if (cap2 === Infinity) return 0;
     let c = 0;
     const base = t * this.n;
-    for (let i = 0; i < (this.counts[t] ?? 0); i++) if (this.d2(u, this.members[base + i] ?? 0) > this.cap2) c++;
+    for (let i = 0; i < (this.counts[t] ?? 0); i++) if (this.d2(u, this.members[base + i] ?? 0) > cap2) c++;
     return c;
   }
 
@@ -161,16 +186,18 @@ export class DiameterState {
     this.pos[last] = this.pos[u] ?? 0;
     this.counts[from] = (this.counts[from] ?? 1) - 1;
     this.pairs -= this.farOwn[u] ?? 0;
-    if (this.cap2 !== Infinity)
+    const capFrom = this.cap2[from] ?? Infinity;
+    if (capFrom !== Infinity)
       for (let i = 0; i < (this.counts[from] ?? 0); i++) {
         const v = this.members[from * n + i] ?? 0;
-        if (this.d2(u, v) > this.cap2) this.farOwn[v] = (this.farOwn[v] ?? 0) - 1;
+        if (this.d2(u, v) > capFrom) this.farOwn[v] = (this.farOwn[v] ?? 0) - 1;
       }
     let far = 0;
-    if (this.cap2 !== Infinity)
+    const capTo = this.cap2[to] ?? Infinity;
+    if (capTo !== Infinity)
       for (let i = 0; i < (this.counts[to] ?? 0); i++) {
         const v = this.members[to * n + i] ?? 0;
-        if (this.d2(u, v) > this.cap2) {
+        if (this.d2(u, v) > capTo) {
           this.farOwn[v] = (this.farOwn[v] ?? 0) + 1;
           far++;
         }
@@ -190,14 +217,7 @@ export class DiameterState {
   /** Largest distance between two units of one territory. */
   maxDiameter(): number {
     let worst = 0;
-    for (let t = 0; t < this.T; t++) {
-      const base = t * this.n;
-      const m = this.counts[t] ?? 0;
-      for (let i = 0; i < m; i++) {
-        const u = this.members[base + i] ?? 0;
-        for (let j = i + 1; j < m; j++) worst = Math.max(worst, this.d2(u, this.members[base + j] ?? 0));
-      }
-    }
-    return Math.sqrt(worst);
+    for (let t = 0; t < this.T; t++) worst = Math.max(worst, this.diameterOf(t));
+    return worst;
   }
 }
