@@ -48,16 +48,16 @@ export function* design(p: Problem): Steps<DesignOutcome> {
 }
 
 /**
- * Default effort of the diameter search on the page: 4,000 iterations up to 1,000 units, fewer
- * above (an iteration looks at every boundary unit), so 3,000 counties take a few seconds.
+ * Default effort of the diameter search on the page: 2,000 iterations up to 1,000 units, fewer
+ * above (an iteration looks at every boundary unit), so a design takes seconds, not minutes.
  */
 export function diameterEffort(n: number): number {
-  return Math.max(500, Math.min(4000, Math.round(4e6 / Math.max(n, 1))));
+  return Math.max(500, Math.min(2000, Math.round(2e6 / Math.max(n, 1))));
 }
 
 /**
  * The diameter search from compact k-means starts (or, with locks, from the balanced plan);
- * when it finds no plan within the tolerance, or none with a smaller diameter than the
+ * when it finds no plan within the tolerance, or none with a largest diameter at most the
  * balanced one, the balanced plan is trimmed by the simpler diameter phase instead.
  */
 function* smallestDiameter(p: Problem, g: Graph, xy: Plane, balanced: Alignment): Steps<Alignment> {
@@ -71,12 +71,13 @@ function* smallestDiameter(p: Problem, g: Graph, xy: Plane, balanced: Alignment)
           territories: p.territories,
           tolerance: p.tolerance,
           seed: p.seed,
-          ...(p.locks?.some((t) => t >= 0) ? { locks: p.locks, starts: [balanced.assign] } : {}),
+          ...(p.locks?.some((t) => t >= 0) ? { locks: p.locks, starts: [balanced.assign] } : { fallback: balanced.assign }),
           iterations: p.effort ?? diameterEffort(p.n),
         })
       : null;
   const diameterOf = (a: Int32Array) => new DiameterState(g, xy, p.weights, p.k, p.territories, p.tolerance, a).maxDiameter();
-  if (found && diameterOf(found) < diameterOf(balanced.assign)) return new Alignment(p, found);
+  // Equal is enough: the polish may have shortened the other territories.
+  if (found && diameterOf(found) <= diameterOf(balanced.assign)) return new Alignment(p, found);
   yield* compact(balanced, g, xy, 'diameter');
   return balanced;
 }

@@ -31,6 +31,8 @@ export interface DiameterSearchInput {
   readonly locks?: Int32Array;
   /** Plans to start from before any k-means start (each unit assigned). */
   readonly starts?: readonly Int32Array[];
+  /** A balanced plan to lower from (with half the budget more) when no start reaches the tolerance. */
+  readonly fallback?: Int32Array;
   /** Tabu iterations in all (a count, so results do not depend on the machine). */
   readonly iterations: number;
   /** Restarts at most (given starts included). */
@@ -62,21 +64,39 @@ export function* minimiseDiameter(input: DiameterSearchInput): Steps<Int32Array 
     const given = starts[r];
     if (!given && locked) break;
     const start = given ?? kmeansStart(input.graph, input.xy, input.territories, rng, shares(input));
-    const st = new DiameterState(input.graph, input.xy, input.weights, input.attrs, input.territories, tol, start);
-    // Balance first under a cap near the start's diameter, loosened step by step, at last none.
+    const found = yield* lower(
+      new DiameterState(input.graph, input.xy, input.weights, input.attrs, input.territories, tol, start),
+    );
+    if (found && found.d < bestD) [best, bestD] = [found.plan, found.d];
+  }
+  // Half the budget more: the fallback when no start reached the tolerance, then the polish.
+  const extra: Budget = { left: Math.round(input.iterations / 2), total: Math.round(input.iterations / 2) };
+  if (!best && input.fallback)
+    best =
+      (yield* lower(
+        new DiameterState(input.graph, input.xy, input.weights, input.attrs, input.territories, tol, input.fallback),
+        extra,
+      ))?.plan ?? null;
+  if (!best) return null;
+  // Then the other territories, largest first, each as small as the rest allows.
+  const st = new DiameterState(input.graph, input.xy, input.weights, input.attrs, input.territories, tol, best);
+  return yield* polish(st, input, rng, extra, ws);
+
+  /** Balance first (under a cap near the start's diameter, loosened step by step, at last none), then lower the cap. */
+  function* lower(st: DiameterState, within: Budget = budget): Steps<{ plan: Int32Array; d: number } | null> {
     let ok = false;
     for (const loosen of [1, 1.05, 1.1, 1.2, Infinity]) {
-      if (ok || budget.left <= 0) break;
+      if (ok || within.left <= 0) break;
       st.setCap(st.maxDiameter() * loosen);
-      ok = yield* repair(st, input, rng, budget, ws);
+      ok = yield* repair(st, input, rng, within, ws);
     }
-    if (!ok) continue;
+    if (!ok) return null;
     let cur = Int32Array.from(st.assign);
     let curD = st.maxDiameter();
     let step = 0.01;
-    while (budget.left > 0 && step > 2e-4) {
+    while (within.left > 0 && step > 2e-4) {
       st.setCap(curD * (1 - step));
-      if (yield* repair(st, input, rng, budget, ws)) {
+      if (yield* repair(st, input, rng, within, ws)) {
         cur = Int32Array.from(st.assign);
         curD = st.maxDiameter();
         step = Math.min(0.04, step * 1.5);
@@ -85,13 +105,8 @@ export function* minimiseDiameter(input: DiameterSearchInput): Steps<Int32Array 
         step /= 2;
       }
     }
-    if (curD < bestD) [best, bestD] = [cur, curD];
+    return { plan: cur, d: curD };
   }
-  if (!best) return null;
-  // Then the other territories, largest first, each as small as the rest allows.
-  const st = new DiameterState(input.graph, input.xy, input.weights, input.attrs, input.territories, tol, best);
-  const extra: Budget = { left: Math.round(input.iterations / 2), total: Math.round(input.iterations / 2) };
-  return yield* polish(st, input, rng, extra, ws);
 }
 
 /**
