@@ -20,20 +20,39 @@ export interface DesignOutcome {
   readonly discontiguous: number[];
   /** Balance against units moved, step by step (rebalancing only). */
   readonly tradeoff: TradeoffPoint[];
+  /** With a compactness objective: the largest territory diameter of the balanced design and of the proposal. */
+  readonly diameters: { readonly balanceOnly: number; readonly proposed: number } | null;
+}
+
+function largestDiameter(p: Problem, xy: Plane, assign: Int32Array): number {
+  return new DiameterState(
+    p.graph ?? { n: p.n, offsets: new Int32Array(p.n + 1), targets: new Int32Array(0) },
+    xy,
+    p.weights,
+    p.k,
+    p.territories,
+    p.tolerance,
+    assign,
+  ).maxDiameter();
 }
 
 export function* design(p: Problem): Steps<DesignOutcome> {
   validateProblem(p);
   let al: Alignment;
   let tradeoff: TradeoffPoint[] = [];
+  let diameters: DesignOutcome['diameters'] = null;
   if (p.start) {
     const r = yield* rebalance(p, p.graph);
     al = r.alignment;
     tradeoff = r.tradeoff;
   } else if (p.graph) {
     al = yield* designGraph(p, p.graph);
-    if (p.compactness === 'diameter' && p.coordinates) al = yield* smallestDiameter(p, p.graph, p.coordinates, al);
-    else if (p.compactness && p.coordinates) yield* compact(al, p.graph, p.coordinates, p.compactness);
+    if (p.compactness && p.coordinates) {
+      const before = largestDiameter(p, p.coordinates, al.assign);
+      if (p.compactness === 'diameter') al = yield* smallestDiameter(p, p.graph, p.coordinates, al);
+      else yield* compact(al, p.graph, p.coordinates, p.compactness);
+      diameters = { balanceOnly: before, proposed: largestDiameter(p, p.coordinates, al.assign) };
+    }
   } else al = yield* designAccounts(p);
   // Loads were updated incrementally; recompute so rounding drift can never flatter the result.
   const fresh = new Alignment(p, al.assign);
@@ -43,6 +62,7 @@ export function* design(p: Problem): Steps<DesignOutcome> {
     maxDeviation,
     withinTolerance: maxDeviation <= p.tolerance,
     discontiguous: p.graph ? discontiguousTerritories(p.graph, fresh.assign, p.territories) : [],
+    diameters,
     tradeoff,
   };
 }

@@ -135,6 +135,11 @@ describe('territory planner', () => {
       for (const name of ['data-max-deviation', 'data-disruption', 'data-discontiguous'])
         attrs[name] = await el.getAttribute(name);
       outcomes.push({ rows: await rows(page), attrs });
+      // The screen states what the objective reached, against balance alone.
+      const reached = page.locator('[data-testid="design-compactness"]');
+      attrs['km'] = await reached.getAttribute('data-largest-km');
+      expect(Number(attrs['km'])).toBeGreaterThan(0);
+      expect(Number(attrs['km'])).toBeLessThanOrEqual(Number(await reached.getAttribute('data-balance-only-km')));
       expect(page.url()).toContain('t.obj=diameter');
       expect(page.url()).toContain('t.design=1');
     }
