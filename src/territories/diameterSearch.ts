@@ -47,10 +47,13 @@ const POLISH_NO_IMPROVE = 100;
 interface Budget {
   left: number;
   readonly total: number;
+  /** The share of the progress bar this budget covers (the main search, then the extra half). */
+  readonly from: number;
+  readonly to: number;
 }
 
 export function* minimiseDiameter(input: DiameterSearchInput): Steps<Int32Array | null> {
-  const budget: Budget = { left: input.iterations, total: input.iterations };
+  const budget: Budget = { left: input.iterations, total: input.iterations, from: 0, to: 2 / 3 };
   const rng = new SeededRandom(input.seed);
   const locked = input.locks?.some((t) => t >= 0) ?? false;
   const starts = input.starts ?? [];
@@ -70,7 +73,8 @@ export function* minimiseDiameter(input: DiameterSearchInput): Steps<Int32Array 
     if (found && found.d < bestD) [best, bestD] = [found.plan, found.d];
   }
   // Half the budget more: the fallback when no start reached the tolerance, then the polish.
-  const extra: Budget = { left: Math.round(input.iterations / 2), total: Math.round(input.iterations / 2) };
+  const half = Math.round(input.iterations / 2);
+  const extra: Budget = { left: half, total: half, from: 2 / 3, to: 1 };
   if (!best && input.fallback)
     best =
       (yield* lower(
@@ -198,7 +202,11 @@ function* repair(
       continue;
     }
     budget.left--;
-    if ((budget.left & 63) === 0) yield { phase: 'compacting', fraction: 1 - budget.left / budget.total };
+    if ((budget.left & 63) === 0)
+      yield {
+        phase: 'compacting',
+        fraction: budget.from + (budget.to - budget.from) * (1 - budget.left / Math.max(1, budget.total)),
+      };
     // Every boundary move, with a lower bound of its change (the far pairs it adds come later).
     let m = 0;
     const stamp = iter * g.n;
