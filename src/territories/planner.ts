@@ -89,6 +89,15 @@ export function* plan(req: DesignRequest, setup: UnitSetup): Steps<Omit<DesignRe
     discontiguous: outcome.discontiguous.length,
     unplaced,
     tradeoff: thin(outcome.tradeoff, 200),
+    ...(outcome.diameters && req.objective
+      ? {
+          compactness: {
+            objective: req.objective,
+            largestKm: outcome.diameters.proposed * KM_PER_DEGREE,
+            balanceOnlyKm: outcome.diameters.balanceOnly * KM_PER_DEGREE,
+          },
+        }
+      : {}),
     units: geo
       ? { level: geo.level, ids: geo.ids, names: geo.names, territory: [...outcome.assignment], accounts: [...accountsIn] }
       : null,
@@ -109,6 +118,9 @@ function thin<T>(points: readonly T[], max: number): T[] {
   const step = (points.length - 1) / (max - 1);
   return Array.from({ length: max }, (_, i) => points[Math.round(i * step)] as T);
 }
+
+/** The plane below is in degrees of latitude (longitude scaled by cos latitude): about 111.2 km each. */
+const KM_PER_DEGREE = 111.2;
 
 /** Unit positions for compactness: longitude scaled by cos(latitude), and latitude (roughly true distances). */
 function planeOf(req: DesignRequest, setup: UnitSetup): { x: Float64Array; y: Float64Array } {

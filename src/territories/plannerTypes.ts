@@ -83,6 +83,15 @@ export interface DesignResponse {
   readonly units: UnitAssignment | null;
   /** Rebalancing from today: the budget and what it reached (null for a fresh design). */
   readonly budget: BudgetReport | null;
+  /**
+   * A fresh design on a map with a compactness objective: the largest territory diameter
+   * (between unit or account centres, km) of the proposal and of the balanced design alone.
+   */
+  readonly compactness?: {
+    readonly objective: 'diameter' | 'inertia';
+    readonly largestKm: number;
+    readonly balanceOnlyKm: number;
+  };
   readonly elapsedMs: number;
 }
 

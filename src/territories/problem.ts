@@ -23,6 +23,8 @@ export interface Problem {
   readonly coordinates?: { readonly x: Float64Array; readonly y: Float64Array };
   /** Compactness beside balance, for designs on a graph (src/territories/compact.ts). */
   readonly compactness?: 'diameter' | 'inertia';
+  /** Tabu iterations of the diameter search (src/territories/diameterSearch.ts); a count, so a seed gives one plan. */
+  readonly effort?: number;
 }
 
 export const MAX_ATTRIBUTES = 3;

@@ -140,6 +140,36 @@ describe('territory planner', () => {
     expect(planners).toHaveLength(2);
   });
 
+  it('designs compact territories on open from a link (t.obj=diameter, t.design=1), the same way twice', async () => {
+    const link = `${siteUrl}#view=territories&period=all&t.mode=points&t.n=6&t.obj=diameter&t.design=1&t.seed=2`;
+    const outcomes: { rows: Row[]; attrs: Record<string, string | null> }[] = [];
+    for (let run = 0; run < 2; run++) {
+      const { page } = await sessions.open(siteUrl);
+      await page.goto(link);
+      await page.waitForSelector('[data-testid="balance-summary"][data-design="done"]', { timeout: 120_000 });
+      expect(await page.inputValue('[data-testid="design-objective"]')).toBe('diameter');
+      const el = page.locator('[data-testid="balance-summary"]');
+      const attrs: Record<string, string | null> = {};
+      for (const name of ['data-max-deviation', 'data-disruption', 'data-discontiguous'])
+        attrs[name] = await el.getAttribute(name);
+      outcomes.push({ rows: await rows(page), attrs });
+      // The screen states what the objective reached, against balance alone.
+      const reached = page.locator('[data-testid="design-compactness"]');
+      attrs['km'] = await reached.getAttribute('data-largest-km');
+      expect(Number(attrs['km'])).toBeGreaterThan(0);
+      expect(Number(attrs['km'])).toBeLessThanOrEqual(Number(await reached.getAttribute('data-balance-only-km')));
+      expect(page.url()).toContain('t.obj=diameter');
+      expect(page.url()).toContain('t.design=1');
+    }
+    const [first, second] = outcomes;
+    expect(second).toEqual(first);
+    const shown = first?.rows ?? [];
+    expect(shown).toHaveLength(6);
+    expect(Number(first?.attrs['data-max-deviation'])).toBeCloseTo(maxDeviation(shown), 9);
+    expect(Number(first?.attrs['data-max-deviation'])).toBeLessThanOrEqual(0.05);
+    expect(first?.attrs['data-discontiguous']).toBe('0');
+  });
+
   it('explains the disabled Move button before a design has run', async () => {
     const { page } = await sessions.open(siteUrl);
     await page.goto(`${siteUrl}#view=territories&period=all`);

@@ -1,6 +1,6 @@
 // One public commercial-districting instance (tests/fixtures/territories/README.md): the
 // reader, the literature's feasibility check and diameter, and compactness beside balance —
-// the diameter phase keeps the plan feasible and never lengthens the largest diameter.
+// the diameter search keeps the plan feasible and makes the largest diameter much shorter.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,14 +42,20 @@ describe('commercial districting instance del-n1000-k5-s54458', () => {
     expect(edges).toBeLessThan(3000);
   });
 
-  it('designs a feasible plan; the diameter phase keeps it feasible and never lengthens the largest diameter', () => {
-    const plain = run();
-    const compact = run('diameter');
-    for (const out of [plain, compact]) {
-      const check = feasible(inst, out.assignment);
-      expect(check).toMatchObject({ balanced: true, contiguous: true });
-      expect(maxDiameter(inst, out.assignment)).toBeCloseTo(diameter(out.assignment), 9);
-    }
-    expect(diameter(compact.assignment)).toBeLessThanOrEqual(diameter(plain.assignment));
-  });
+  it(
+    'designs a feasible plan; the diameter search keeps it feasible and shortens the largest diameter',
+    { timeout: 120_000 },
+    () => {
+      const plain = run();
+      const compact = run('diameter');
+      for (const out of [plain, compact]) {
+        const check = feasible(inst, out.assignment);
+        expect(check).toMatchObject({ balanced: true, contiguous: true });
+        expect(maxDiameter(inst, out.assignment)).toBeCloseTo(diameter(out.assignment), 9);
+      }
+      // Balance alone gives ~950 here (territories grown for balance are long); the search's
+      // compact starts and cap lowering reach about 610–650 (best known 607.5).
+      expect(diameter(compact.assignment)).toBeLessThan(0.8 * diameter(plain.assignment));
+    },
+  );
 });
