@@ -4,9 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { firstPaintPlugin } from './scripts/firstPaintPlugin.ts';
 import { precompressPlugin } from './scripts/precompressPlugin.ts';
 import { SW_FILE, serviceWorkerPlugin } from './scripts/swPlugin.ts';
+import { EH_ONLY_QUERY, duckdbEhOnlyPlugin } from './scripts/duckdbEhOnly.ts';
 
 // The blocking browser build of DuckDB-WASM is not in the package's exports map,
-// so it is aliased by file path; only workers/ imports it.
+// so it is aliased by file path; only workers/ imports it. The engine worker gets a copy without
+// the glue of the wasm build no supported browser needs, and the whole module on demand
+// (scripts/duckdbEhOnly.ts).
 const duckdbBlocking = fileURLToPath(
   new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url),
 );
@@ -20,9 +23,14 @@ export default defineConfig({
   // Relative base: the built site works under any sub-path (e.g. /portal/sales/).
   base: './',
   // Precompression last: it copies what the others wrote.
-  plugins: [svelte(), firstPaintPlugin(), serviceWorkerPlugin(), precompressPlugin()],
-  resolve: { alias: { '@duckdb/duckdb-wasm/blocking-browser': duckdbBlocking } },
-  worker: { format: 'es', rolldownOptions: { checks: quietChecks } },
+  plugins: [svelte(), duckdbEhOnlyPlugin(), firstPaintPlugin(), serviceWorkerPlugin(), precompressPlugin()],
+  resolve: {
+    alias: {
+      '@duckdb/duckdb-wasm/blocking-browser-any': duckdbBlocking,
+      '@duckdb/duckdb-wasm/blocking-browser': duckdbBlocking + EH_ONLY_QUERY,
+    },
+  },
+  worker: { format: 'es', plugins: () => [duckdbEhOnlyPlugin()], rolldownOptions: { checks: quietChecks } },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: {
     target: 'es2022',

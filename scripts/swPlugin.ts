@@ -11,9 +11,14 @@ export const SW_FILE = 'sw.js';
 /** Header files for static hosts (public/): read by the host, never fetched by the page. */
 const HOST_CONFIG = new Set(['_headers', '.htaccess', 'staticwebapp.config.json']);
 
-/** Files the offline page needs. DuckDB's mvp wasm is left out: Chromium, Firefox and Safari use eh. */
+/**
+ * Files the offline page needs. DuckDB's mvp wasm and the whole blocking module that runs it
+ * (scripts/duckdbEhOnly.ts) are left out: Chromium, Firefox and Safari use eh.
+ */
+const MVP_ONLY = /(mvp.*\.wasm|duckdb-browser-blocking-[\w-]+\.js)$/;
+
 export function precacheList(files: readonly string[]): string[] {
-  const keep = files.filter((f) => f !== SW_FILE && !HOST_CONFIG.has(f) && !f.endsWith('.map') && !/mvp.*\.wasm$/.test(f));
+  const keep = files.filter((f) => f !== SW_FILE && !HOST_CONFIG.has(f) && !f.endsWith('.map') && !MVP_ONLY.test(f));
   return ['./', ...keep.map((f) => `./${f.split(path.sep).join('/')}`)].sort();
 }
 

@@ -45,9 +45,13 @@ export const rejectsToFileLinesSql = (n: StagingNames) => remapRejectsSql(n, LM.
  * The FROM clause and line expression for reading a staging table with each row's file line:
  * `rowid + firstDataLine` is the record line, the map moves it to the file line.
  */
-export function stagedWithLines(table: string, firstDataLine: number, lineMap?: string): { from: string; line: string } {
+export function stagedWithLines(
+  table: string,
+  firstDataLine: number,
+  lineMap?: string,
+): { from: string; line: string; row: string } {
   const rline = `rowid + ${Math.trunc(firstDataLine)}`;
-  if (!lineMap) return { from: quoteIdent(table), line: rline };
+  if (!lineMap) return { from: quoteIdent(table), line: rline, row: rline };
   const from = `(SELECT *, ${rline} AS "__lm_row" FROM ${quoteIdent(table)}) s ASOF LEFT JOIN ${quoteIdent(lineMap)} l ON s."__lm_row" >= l.${LM.r}`;
-  return { from, line: `coalesce(l.${LM.p} + (s."__lm_row" - l.${LM.r}), s."__lm_row")` };
+  return { from, line: `coalesce(l.${LM.p} + (s."__lm_row" - l.${LM.r}), s."__lm_row")`, row: `s."__lm_row"` };
 }

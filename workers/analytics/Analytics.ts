@@ -32,6 +32,7 @@ import { drill } from './drill/drill';
 import { loadDemoTables } from './loadDemo';
 import { proposeImport } from './proposeImport';
 import { dropStaged, restageFile, stageFile } from './stageFiles';
+import { checkLoadBudget, LOAD_BUDGET_BYTES } from './loadBudget';
 
 /** An open engine, or a way to open one on first use (the browser worker starts lazily). */
 export type EngineSource = EngineHost | (() => Promise<EngineHost>);
@@ -40,7 +41,11 @@ export class Analytics implements AnalyticsApi {
   private ctx: Promise<AnalyticsContext> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly source: EngineSource) {}
+  constructor(
+    private readonly source: EngineSource,
+    /** Bytes one drop may hold (workers/analytics/loadBudget.ts); tests pass a small one. */
+    private readonly loadBudget = LOAD_BUDGET_BYTES,
+  ) {}
 
   /** The session, opened once: two early callers share one promise and cannot race. */
   protected context(): Promise<AnalyticsContext> {
@@ -60,6 +65,8 @@ export class Analytics implements AnalyticsApi {
 
   stageFiles(files: readonly FileInput[], options?: StageOptions): Promise<ImportProposal> {
     return this.exclusive(async (ctx) => {
+      // Too much for the engine's memory: refused before the staged drop is replaced.
+      checkLoadBudget(files, this.loadBudget);
       // A new drop replaces whatever was staged and not applied.
       for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
       for (const file of files) {

@@ -3,6 +3,7 @@
 import { TextColumnBuilder, type ColumnCube } from '../../../src/queries/columnCube';
 import type { CubeLoad } from '../../../src/queries/cubeTables';
 import type { AnalyticsContext } from '../context';
+import { forEachText } from './textValues';
 
 export function loadCube(ctx: AnalyticsContext, load: CubeLoad): ColumnCube {
   const table = ctx.sql.table(load.query);
@@ -12,9 +13,8 @@ export function loadCube(ctx: AnalyticsContext, load: CubeLoad): ColumnCube {
     const col = table.getChild(name);
     if (!col) throw new Error(`The cube query gave no column ${name}.`);
     const builder = new TextColumnBuilder(n);
-    let i = 0;
-    // Sequential iteration walks the record batches once (get(i) would search them per row).
-    for (const v of col) builder.set(i++, typeof v === 'string' ? v : null);
+    // Batch by batch in row order (get(i) would search the batches per row).
+    forEachText(col, (i, v) => builder.set(i, v));
     text[name] = builder.build();
   }
   const num: Record<string, Float64Array> = {};
