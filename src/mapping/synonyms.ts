@@ -143,8 +143,6 @@ export const SYNONYMS: Readonly<Partial<Record<TargetTable, Synonyms>>> = {
     is_converted: [
       'isconverted',
       'converted',
-      'becamecustomer',
-      'convertedtocustomer',
       'konvertiert',
       'kundegeworden',
       'istkundegeworden',
