@@ -3,6 +3,7 @@
 // in settings (default USD, said on screen); and the display locale, the browser's unless
 // the user picks one. Every screen formats money through `money` and `moneyCompact`.
 import { formatMoney, formatMoneyCompact } from './money';
+import { formatCount, formatDecimal, formatPercent } from './numbers';
 
 export type CurrencyOrigin = 'data' | 'setting' | 'default';
 
@@ -37,3 +38,8 @@ export const money = (value: number, digits?: 0 | 2): string =>
 
 export const moneyCompact = (value: number): string =>
   formatMoneyCompact(value, { currency: display.currency, locale: display.locale });
+
+// Counts, percentages and decimals in the display locale (src/format/numbers.ts), app-wide.
+export const count = (value: number): string => formatCount(value, display.locale);
+export const percent = (fraction: number, digits: 0 | 1 = 1): string => formatPercent(fraction, display.locale, digits);
+export const decimal = (value: number, digits: 1 | 2 = 1): string => formatDecimal(value, display.locale, digits);

@@ -42,6 +42,11 @@ describe('currency, content recognition and "not available" in the page', () => 
     const ticks = await page.locator('[data-testid="bookings-chart"] text').allTextContents();
     expect(ticks.some((t) => t.includes('€'))).toBe(true);
     expect(ticks.join(' ')).not.toMatch(/\$|\dG\b/);
+    // Percentages follow the display locale too (loc=de-DE): a decimal comma and a spaced %, not en-US.
+    const winRate = (await page.locator('[data-kpi="win_rate"] .value').textContent()) ?? '';
+    expect(winRate).toMatch(/^\d+,\d\s%$/u);
+    const rateValue = await tileValue(page, 'win_rate');
+    expect(winRate.replace(/\s%$/u, '').replace(',', '.')).toBe(((rateValue ?? Number.NaN) * 100).toFixed(1));
     // The data names its currency: no setting can relabel it.
     expect(await page.locator('[data-testid="currency-setting"]').count()).toBe(0);
   });

@@ -1,10 +1,9 @@
 // Display formats for the forecast screen.
-import { format } from 'd3';
-import { money as moneyOf } from '../../format/display.svelte';
+import { decimal, money as moneyOf, percent } from '../../format/display.svelte';
 
 const money = (v: number) => moneyOf(v, 0);
-const pct = format('.1%');
+const pct = (v: number) => percent(v);
 
 export const fmtMoney = (v: number | null) => (v === null || !Number.isFinite(v) ? 'not available' : money(v));
 export const fmtPct = (v: number | null) => (v === null || !Number.isFinite(v) ? 'not available' : pct(v));
-export const fmtNum = (v: number | null) => (v === null || !Number.isFinite(v) ? 'not available' : v.toFixed(2));
+export const fmtNum = (v: number | null) => (v === null || !Number.isFinite(v) ? 'not available' : decimal(v, 2));

@@ -1,10 +1,7 @@
 // Number formats of the planner; a value that cannot be computed reads "not available".
-import { format } from 'd3';
-import { money as moneyOf } from '../../format/display.svelte';
+import { count, money as moneyOf, percent as pct } from '../../format/display.svelte';
 
 const money = (v: number) => moneyOf(v, 0);
-const count = format(',.0f');
-const pct = format('.1%');
 
 export const NA = 'not available';
 export const fmtMoney = (v: number | null): string => (v === null ? NA : money(v));
