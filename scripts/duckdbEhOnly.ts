@@ -3,7 +3,7 @@
 // picks one at run time. Every browser we support has WebAssembly exceptions (Chromium 95,
 // Firefox 100, Safari 15.2), so the engine worker loads a copy of the module whose mvp glue is
 // a stub (~590 KB raw, ~130 KB gzipped less), and the untouched module only on demand, when a
-// browser lacks them (workers/engine/openBrowser.ts). The module is minified upstream, so the
+// browser lacks them (src/platform/engine/openBrowser.ts). The module is minified upstream, so the
 // glue is found by what it does, not by its names; anything unexpected fails the build.
 import type { Plugin } from 'vite';
 

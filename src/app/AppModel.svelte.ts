@@ -178,7 +178,11 @@ export class AppModel {
 
   private review(drop: Drop, proposal: ImportProposal): void {
     this.reviewing = drop;
-    this.mapping = new MappingModel(proposal, (id, options) => this.restage(id, options));
+    this.mapping = new MappingModel(
+      proposal,
+      (id, options) => this.restage(id, options),
+      (m) => this.api.askQuestions(m),
+    );
   }
 
   /** A file read again with the user's delimiter, encoding or sheet; remembered mappings apply as on a drop. */

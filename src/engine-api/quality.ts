@@ -31,9 +31,18 @@ export interface DataQualityRequest {
   readonly referenceDate?: string | null;
   /** Examples per check; default 5. */
   readonly examples?: number;
+  /**
+   * The currency the user chose in settings, used only when the data names none (docs/currency.md);
+   * without either, amounts in the effects are plain numbers, never an invented `$`.
+   */
+  readonly currency?: string | null;
+  /** The display locale the effects are worded in (BCP 47); default en-US. */
+  readonly locale?: string;
 }
 
 export interface DataQualityResult {
   readonly referenceDate: string | null;
   readonly issues: readonly QualityIssue[];
+  /** The currency of the amounts (the data's, else the user's setting); null when neither names one. */
+  readonly currency: string | null;
 }

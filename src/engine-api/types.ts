@@ -297,6 +297,12 @@ export interface AnalyticsApi extends ForecastApi, TerritoriesApi, LeadsApi, Dri
   stageFiles(files: readonly FileInput[], options?: StageOptions): Promise<ImportProposal>;
   /** Stages one staged file again with the user's delimiter, encoding or sheet, and proposes the mapping again. */
   restageFile(fileId: string, options: FileReadOptions): Promise<ImportProposal>;
+  /**
+   * The questions a mapping edited on the mapping screen raises: each mapped number or date
+   * column without a decision is profiled as on a drop (docs/import.md), and the ones that
+   * neither their values nor the file settle come back as questions. Nothing is loaded.
+   */
+  askQuestions(mapping: TableMapping): Promise<readonly ImportQuestion[]>;
   /** Replaces the loaded data with the staged files mapped as planned. */
   applyImport(plan: ImportPlan): Promise<ImportResult>;
   dashboard(request: DashboardRequest): Promise<DashboardResult>;

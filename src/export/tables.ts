@@ -7,18 +7,22 @@ export interface ExportTable {
   readonly rows: readonly (readonly CsvValue[])[];
 }
 
-/** The bookings series as numbers (unformatted, dot decimal), one row per bucket. */
-export function bookingsTable(buckets: readonly BookingsBucket[]): ExportTable {
+/**
+ * The bookings series as numbers (unformatted, dot decimal), one row per bucket; the amount
+ * columns name `currency` when it is known (`won_amount (EUR)`).
+ */
+export function bookingsTable(buckets: readonly BookingsBucket[], currency: string | null = null): ExportTable {
+  const unit = (name: string) => (currency ? `${name} (${currency})` : name);
   const compare = buckets.some((b) => b.compareAmount !== undefined);
   const quota = buckets.some((b) => b.quota !== undefined);
   return {
     header: [
       'bucket_start',
       'label',
-      'won_amount',
+      unit('won_amount'),
       'won_count',
-      ...(compare ? ['comparison_amount'] : []),
-      ...(quota ? ['quota'] : []),
+      ...(compare ? [unit('comparison_amount')] : []),
+      ...(quota ? [unit('quota')] : []),
     ],
     rows: buckets.map((b) => [
       b.start,

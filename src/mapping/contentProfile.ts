@@ -9,7 +9,7 @@ export interface ColumnProfile {
   /** Non-blank values. */
   readonly filled: number;
   readonly distinct: number;
-  /** Values shaped like a record id: 16+ hex digits, a UUID, or an integer. */
+  /** Values shaped like a record id: 16+ hex digits, a UUID, an integer, or a code like `L-100`. */
   readonly idLike: number;
   /** Of those, hex hashes and UUIDs (an integer alone is also a count or an amount). */
   readonly hashLike: number;
@@ -25,6 +25,9 @@ export interface FileProfile {
 
 const HASH = '[0-9A-Fa-f]{16,64}|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}';
 const INTEGER = '[0-9]{1,18}';
+// A record code: a short letter prefix and a number (`L-100`, `OP-00042`, `CRM#7`); only an id
+// under an id-like header (contentRecognize.ts), since a code alone may be anything.
+const CODE = '[A-Za-z]{1,8}[-_/.#]?[0-9]{1,15}';
 const DATE = '[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}([ T].*)?';
 
 export function profileColumnsQuery(table: string, columns: readonly string[]): SqlQuery {
@@ -33,7 +36,7 @@ export function profileColumnsQuery(table: string, columns: readonly string[]): 
     return [
       `count(${v})::INTEGER AS c${i}_filled`,
       `count(DISTINCT ${v})::INTEGER AS c${i}_distinct`,
-      `count(*) FILTER (WHERE regexp_full_match(${v}, '${HASH}|${INTEGER}'))::INTEGER AS c${i}_id`,
+      `count(*) FILTER (WHERE regexp_full_match(${v}, '${HASH}|${INTEGER}|${CODE}'))::INTEGER AS c${i}_id`,
       `count(*) FILTER (WHERE regexp_full_match(${v}, '${HASH}'))::INTEGER AS c${i}_hash`,
       `count(*) FILTER (WHERE regexp_full_match(${v}, '${DATE}'))::INTEGER AS c${i}_date`,
     ];

@@ -6,7 +6,7 @@ import { CANONICAL_SCHEMA } from '../canonical/schema';
 import { findHeader, normalizeHeader } from './normalize';
 import { PRESETS, type Preset } from './presets';
 import type { PresetSource, SignatureEntry } from './presets/preset';
-import { inferWonLost, SYNONYMS } from './synonyms';
+import { CLOSED_FLAG, inferWonLost, SYNONYMS, WON_FLAG } from './synonyms';
 import type { ColumnSource, StatusRule, TableMapping, TargetTable } from './types';
 
 export interface FileHeaders {
@@ -70,7 +70,10 @@ export function fromPreset(file: FileHeaders, preset: Preset, confidence: number
     if (found) columns[target] = { source: found };
   }
   const rules = preset.status === undefined ? [] : 'kind' in preset.status ? [preset.status] : preset.status;
-  const status = rules.map((r) => resolveStatus(file.columns, r)).find((r) => r !== undefined);
+  // A layout whose status column is missing may still carry won/closed flags (a reworked export).
+  const status =
+    rules.map((r) => resolveStatus(file.columns, r)).find((r) => r !== undefined) ??
+    (preset.table === 'opportunities' ? flagStatus(file.columns) : undefined);
   return { fileId: file.fileId, table: preset.table, columns, presetId: preset.id, confidence, ...(status ? { status } : {}) };
 }
 
@@ -128,7 +131,11 @@ export function fromSynonyms(file: FileHeaders): TableMapping {
   const total = required.length + (best.table === 'opportunities' ? 1 : 0);
   const confidence = total ? Math.round(((0.8 * found) / total) * 100) / 100 : 0.5;
   const stage = best.columns['stage'];
-  const status: StatusRule | undefined = stage ? { kind: 'stage', column: stage.source, won: [], lost: [] } : undefined;
+  const status: StatusRule | undefined = stage
+    ? { kind: 'stage', column: stage.source, won: [], lost: [] }
+    : best.table === 'opportunities'
+      ? flagStatus(file.columns)
+      : undefined;
   return {
     fileId: file.fileId,
     table: best.table,
@@ -137,6 +144,13 @@ export function fromSynonyms(file: FileHeaders): TableMapping {
     confidence,
     ...(status ? { status } : {}),
   };
+}
+
+/** Won and closed flag columns, when a deals file has both and no stage. */
+function flagStatus(headers: readonly string[]): StatusRule | undefined {
+  const isWon = WON_FLAG.map((n) => findHeader(headers, n)).find((h) => h !== undefined);
+  const isClosed = CLOSED_FLAG.map((n) => findHeader(headers, n)).find((h) => h !== undefined);
+  return isWon && isClosed && isWon !== isClosed ? { kind: 'flags', isWon, isClosed } : undefined;
 }
 
 function requiredOf(table: TargetTable): string[] {

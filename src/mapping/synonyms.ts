@@ -26,11 +26,16 @@ const OWNER_I18N = [
   'propietario',
   'proprietario',
   'eigenaar',
+  'commercial',
+  'vendeur',
+  'verkaufer',
+  'vendedor',
+  'verkoper',
 ];
 
 export const SYNONYMS: Readonly<Partial<Record<TargetTable, Synonyms>>> = {
   opportunities: {
-    opportunity_id: ['opportunityid', 'dealid', 'recordid', 'id', 'potentialid'],
+    opportunity_id: ['opportunityid', 'dealid', 'recordid', 'id', 'potentialid', 'reference', 'referencia', 'referentie'],
     name: ['opportunityname', 'dealname', 'potentialname', 'name', 'title', 'topic', 'titel', 'titre', 'titulo'],
     account_id: ['accountid', 'companyid', 'organizationid'],
     account_name: [
@@ -135,7 +140,16 @@ export const SYNONYMS: Readonly<Partial<Record<TargetTable, Synonyms>>> = {
       'bron',
     ],
     status: ['leadstatus', 'status', 'lifecyclestage'],
-    is_converted: ['isconverted', 'converted'],
+    is_converted: [
+      'isconverted',
+      'converted',
+      'konvertiert',
+      'kundegeworden',
+      'istkundegeworden',
+      'converti',
+      'convertido',
+      'geconverteerd',
+    ],
     converted_date: ['converteddate', 'conversiondate', 'becameanopportunitydate'],
     converted_opportunity_id: ['convertedopportunityid', 'opportunityid', 'dealid'],
     owner: ['leadowner', 'contactowner', ...OWNER],
@@ -190,3 +204,10 @@ const LOST = /\blost\b|closedlost|verloren|perdu|perdid[oa]|^loss$/i;
 export function inferWonLost(values: readonly string[]): { won: string[]; lost: string[] } {
   return { won: values.filter((v) => WON.test(v)), lost: values.filter((v) => LOST.test(v)) };
 }
+
+/**
+ * Won and closed flag columns of a deals file without a stage (Dynamics' `Is Won`, a sheet's
+ * `Won?`/`Closed?`): read as the status when both are present (docs/recognition.md).
+ */
+export const WON_FLAG = ['iswon', 'won', 'isclosedwon', 'gewonnen', 'gagne', 'ganado', 'ganho'];
+export const CLOSED_FLAG = ['isclosed', 'closed', 'geschlossen', 'ferme', 'cerrado', 'fechado', 'gesloten'];

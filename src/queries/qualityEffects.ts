@@ -1,9 +1,18 @@
 // The words of the data-quality panel: each check's title and what its findings do to
 // the KPIs, from the totals the check's query returned. Pure, so tests pin the wording.
 import { formatMoney } from '../shared/format/money';
+import { formatCount } from '../shared/format/numbers';
 import type { QualityCheckId, QualityRow } from './quality';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/**
+ * How the effects write amounts and counts: in the data's currency (else the user's choice;
+ * `null` when neither names one, and amounts are then plain numbers — never an invented `$`),
+ * in the display locale.
+ */
+export interface EffectStyle {
+  readonly currency: string | null;
+  readonly locale: string;
+}
 
 export const QUALITY_TITLES: Readonly<Record<QualityCheckId, string>> = {
   closed_before_created: 'Deals closed before they were created',
@@ -30,10 +39,16 @@ export function totalsOf(rows: readonly QualityRow[]): QualityTotals {
     : { n: 0, deals: 0, amount: null, extra: 0 };
 }
 
-/** `currency` is the data's (docs/currency.md); the worker words the effects in en-US. */
-export function describeEffect(id: QualityCheckId, t: QualityTotals, referenceDate: string | null, currency: string): string {
+/** What a check's findings do to the KPIs, worded with `style` (docs/currency.md). */
+export function describeEffect(id: QualityCheckId, t: QualityTotals, referenceDate: string | null, style: EffectStyle): string {
   if (t.n === 0) return 'None found.';
-  const money = (v: number | null) => formatMoney(Math.round(v ?? 0), { currency, locale: 'en-US' }, 0);
+  const { currency, locale } = style;
+  const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n, locale)} ${n === 1 ? one : many}`;
+  // The query's SUM over no won deal is NULL: nothing won, 0.
+  const money = (v: number | null) =>
+    currency
+      ? formatMoney(Math.round(v ?? 0), { currency, locale }, 0)
+      : `${formatCount(Math.round(v ?? 0), locale)} (currency not named)`;
   switch (id) {
     case 'closed_before_created':
       return `Won amount includes ${money(t.amount)} from ${plural(t.deals, 'won deal')} closed before created; their negative cycles shorten the average sales cycle.`;

@@ -3,6 +3,7 @@
 // whose input column the files lack (docs/currency.md, docs/recognition.md, docs/kpis.md).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { tileValue, useBrowserSessions, waitForReady } from './setup/browser';
 
@@ -41,6 +42,11 @@ describe('currency, content recognition and "not available" in the page', () => 
     const ticks = await page.locator('[data-testid="bookings-chart"] text').allTextContents();
     expect(ticks.some((t) => t.includes('€'))).toBe(true);
     expect(ticks.join(' ')).not.toMatch(/\$|\dG\b/);
+    // Percentages follow the display locale too (loc=de-DE): a decimal comma and a spaced %, not en-US.
+    const winRate = (await page.locator('[data-kpi="win_rate"] .value').textContent()) ?? '';
+    expect(winRate).toMatch(/^\d+,\d\s%$/u);
+    const rateValue = await tileValue(page, 'win_rate');
+    expect(winRate.replace(/\s%$/u, '').replace(',', '.')).toBe(((rateValue ?? Number.NaN) * 100).toFixed(1));
     // The data names its currency: no setting can relabel it.
     expect(await page.locator('[data-testid="currency-setting"]').count()).toBe(0);
     // The deals behind the won amount read in the same currency (the drill used the link's, else USD).
@@ -95,5 +101,39 @@ describe('currency, content recognition and "not available" in the page', () => 
     await waitForReady(page);
     expect(await tileValue(page, 'lead_to_opportunity_ratio')).toBeNull();
     await expect(page.locator('[data-kpi="lead_to_opportunity_ratio"] .reason').textContent()).resolves.toMatch(/conversion/);
+  });
+
+  it("exports name the user's currency when the data names none, and no invented one without a choice", async () => {
+    const deals = [
+      'opportunity_id,account_name,owner,stage,amount,created_date,close_date',
+      'O1,Acme,Ann,Won,1000,2024-01-01,2024-02-01',
+      'O2,Beta,Bob,Won,2500,2024-01-03,2024-02-03',
+      'O3,Beta,Bob,Lost,500,2024-01-04,2024-02-04',
+    ].join('\n');
+    const headerOf = async (page: Page, scope: string): Promise<string> => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(`${scope} [data-export="csv"]`)]);
+      return readFileSync(await file.path(), 'utf8').split('\r\n')[0] ?? '';
+    };
+    for (const [hash, unit] of [
+      ['&cur=CHF', ' (CHF)'],
+      ['', ''],
+    ] as const) {
+      const { page } = await sessions.open(siteUrl);
+      await page.goto(`${siteUrl}#view=dashboard&period=all${hash}`);
+      await waitForReady(page);
+      await page.setInputFiles('[data-testid="file-input"]', [
+        { name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(deals) },
+      ]);
+      const apply = page.locator('[data-testid="apply-mapping"]');
+      await Promise.race([apply.waitFor(), page.waitForSelector('[data-kpi="won_amount"][data-value="3500"]')]);
+      if ((await apply.count()) > 0) await apply.click();
+      await page.waitForSelector('[data-kpi="won_amount"][data-value="3500"]');
+      await waitForReady(page);
+      if (unit) expect(await page.locator('[data-kpi="won_amount"] .value').textContent()).toContain('CHF');
+      expect(await headerOf(page, '[data-export-panel="leaderboard"]')).toContain(
+        `Won amount${unit},Won,Win rate,Open pipeline${unit}`,
+      );
+      expect(await headerOf(page, '[aria-label^="Export Bookings"]')).toBe(`bucket_start,label,won_amount${unit},won_count`);
+    }
   });
 });

@@ -10,6 +10,7 @@ import { tileValue, useBrowserSessions, waitForReady } from './setup/browser';
 const siteUrl = inject('siteUrl');
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/messy/money-thousands-ambiguous.csv');
 const DATES = path.resolve(import.meta.dirname, '../fixtures/messy/dates-ambiguous.csv');
+const HAND_MAPPED = path.resolve(import.meta.dirname, '../fixtures/hand-mapped/deals-second-amount.csv');
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/import-question.png');
 
 describe('ambiguous values are asked', () => {
@@ -64,5 +65,34 @@ describe('ambiguous values are asked', () => {
     await page.waitForFunction(() => document.querySelector('[data-kpi="won_amount"]')?.getAttribute('data-value') === '3234.56');
     await page.goto(`${siteUrl}#view=dashboard&period=2021-04`);
     await page.waitForFunction(() => document.querySelector('[data-kpi="won_amount"]')?.getAttribute('data-value') === '1234.56');
+  });
+
+  it('asks when the user chooses, by hand, a column whose values read two ways', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=dashboard&period=all`);
+    await waitForReady(page);
+    await page.setInputFiles('[data-testid="file-input"]', HAND_MAPPED);
+    const amount = page.locator('select[aria-label="Column for amount"]');
+    await amount.waitFor();
+    expect(await page.locator('[data-testid="ambiguity"]').count()).toBe(0);
+    await amount.selectOption('net_value');
+    const question = page.locator('[data-testid="ambiguity"][data-column="net_value"]');
+    await question.waitFor();
+    expect(await page.locator('[data-testid="apply-mapping"]').isDisabled()).toBe(true);
+    // 1,500 + 2,250 + 900 + 12,000 as thousands; 1.5 + 2.25 + 900 + 12 as decimals (by hand).
+    const thousands = question.locator('label', { has: page.locator('[data-reading="thousands"]') });
+    const decimal = question.locator('label', { has: page.locator('[data-reading="decimal"]') });
+    expect(await thousands.textContent()).toMatch(/all 4 values read · total 16,?650/);
+    expect(await decimal.textContent()).toMatch(/all 4 values read · total 915\.75/);
+    // Back to the recognized column: the question goes; chosen again, it comes back.
+    await amount.selectOption('close_value');
+    await question.waitFor({ state: 'detached' });
+    await amount.selectOption('net_value');
+    await question.waitFor();
+    await page.check('[data-testid="ambiguity"][data-column="net_value"] [data-reading="thousands"]');
+    await page.locator('[data-testid="apply-mapping"]:enabled').waitFor();
+    await page.click('[data-testid="apply-mapping"]');
+    // Won H1, H2 and H4: 1,500 + 2,250 + 12,000.
+    await page.waitForFunction(() => document.querySelector('[data-kpi="won_amount"]')?.getAttribute('data-value') === '15750');
   });
 });

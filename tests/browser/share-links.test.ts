@@ -144,10 +144,12 @@ describe('links and exports', () => {
     const csv = await csvOf(bookings);
     const bars = await page.locator('[data-testid="bookings-chart"] rect.bar').count();
     expect(csv.length).toBeGreaterThan(4);
-    const sum = csv.reduce((s, r) => s + Number(r['won_amount']), 0);
+    // Money columns name the data's currency (the demo's deals are in USD): no bare amount leaves the page.
+    expect(Object.keys(csv[0] ?? {})).toEqual(['bucket_start', 'label', 'won_amount (USD)', 'won_count', 'quota (USD)']);
+    const sum = csv.reduce((s, r) => s + Number(r['won_amount (USD)']), 0);
     expect(sum).toBeCloseTo((await tileValue(page, 'won_amount')) ?? Number.NaN, 2);
     const rows = await xlsxOf(bookings);
-    expect(rows.map((r) => r['won_amount'])).toEqual(csv.map((r) => Number(r['won_amount'])));
+    expect(rows.map((r) => r['won_amount (USD)'])).toEqual(csv.map((r) => Number(r['won_amount (USD)'])));
     expect(await svgCount(bookings, 'rect.bar')).toBe(bars);
     const png = await download(bookings, 'png');
     expect(isPng(png)).toBe(true);
@@ -167,7 +169,10 @@ describe('links and exports', () => {
     // The leaderboard as a workbook: every owner's won amount adds up to the tile.
     const leaders = await xlsxOf('[data-export-panel="leaderboard"]');
     expect(leaders.length).toBe(await page.locator('[data-testid="leaderboard"] tbody tr').count());
-    const wonByOwner = leaders.reduce((s, r) => s + Number(r['Won amount']), 0);
+    // Amount columns carry the currency; counts and rates do not.
+    const leaderHeader = Object.keys(leaders[0] ?? {});
+    expect(leaderHeader).toEqual(expect.arrayContaining(['Owner', 'Won amount (USD)', 'Won', 'Win rate', 'Open pipeline (USD)']));
+    const wonByOwner = leaders.reduce((s, r) => s + Number(r['Won amount (USD)']), 0);
     expect(wonByOwner).toBeCloseTo((await tileValue(page, 'won_amount')) ?? Number.NaN, 2);
 
     // Territories: the table and the map.
@@ -179,7 +184,8 @@ describe('links and exports', () => {
     const potentials = await page
       .locator('[data-testid="territory-table"] tbody tr')
       .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-potential'))));
-    expect(territories.map((r) => Number(r['Potential']))).toEqual(potentials);
+    // Potential is money on the demo (its accounts carry revenue): the header names the currency.
+    expect(territories.map((r) => Number(r['Potential (USD)']))).toEqual(potentials);
     const marks = await page.locator('[data-testid="territory-map"] svg circle, [data-testid="territory-map"] svg path').count();
     expect(await svgCount('[data-export-panel="territory-map"]', 'circle, path')).toBe(marks);
     expect(isPng(await download('[data-export-panel="territory-map"]', 'png'))).toBe(true);

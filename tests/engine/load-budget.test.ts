@@ -3,7 +3,7 @@
 // loadBudget.ts). The budget is made small here so the path runs on small files.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Analytics } from '../../workers/analytics/Analytics';
-import { openNodeEngine } from '../../workers/engine/openNode';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
 import { fixture, kpi, loadFiles } from './helpers/engine';
 
 const HEADER = 'opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\n';

@@ -113,8 +113,13 @@ describe('data quality on Maven', () => {
     const none = byId(issues, 'deals_without_account');
     expect(none).toMatchObject({ count: 1425, amount: null });
     expect(none.examples).toHaveLength(3);
+    // Maven names no currency: a plain number, never an invented $.
     expect(none.effect).toBe(
-      "1,425 deals (0 won deals, $0 won) name no account: their won amount counts in CLV's total while no account does, they are never a new customer for CAC, and an industry filter leaves them out.",
+      "1,425 deals (0 won deals, 0 (currency not named) won) name no account: their won amount counts in CLV's total while no account does, they are never a new customer for CAC, and an industry filter leaves them out.",
     );
+    // The user's choice of currency (settings) is used when the data names none, in the display locale.
+    const chosen = await analytics.dataQuality({ examples: 1, currency: 'EUR', locale: 'de-DE' });
+    expect(byId(chosen.issues, 'deals_without_account').effect).toMatch(/^1\.425 deals \(0 won deals, 0\s€ won\)/u);
+    expect(chosen.currency).toBe('EUR');
   });
 });

@@ -8,6 +8,7 @@ import type {
   FileInput,
   FileReadOptions,
   ImportProposal,
+  ImportQuestion,
   ImportResult,
   StageOptions,
 } from '../../src/engine-api/types';
@@ -17,7 +18,7 @@ import type { DataQualityRequest, DataQualityResult } from '../../src/engine-api
 import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/engine-api/forecast';
 import type { TerritoryAccounts } from '../../src/engine-api/territories';
 import type { LeadQualityRequest, LeadQualityResult } from '../../src/engine-api/leads';
-import type { ImportPlan } from '../../src/mapping/types';
+import type { ImportPlan, TableMapping } from '../../src/mapping/types';
 import { SESSION_SETTINGS, type EngineHost } from '../../src/platform/engine/host';
 import { SqlRunner } from '../../src/platform/engine/runner';
 import { applyImport } from './applyImport';
@@ -30,6 +31,7 @@ import { dashboard, resetDashboard } from './dashboard';
 import { leadQuality } from './leads';
 import { drill } from './drill/drill';
 import { loadDemoTables } from './loadDemo';
+import { profileMapping } from './profileColumns';
 import { proposeImport } from './proposeImport';
 import { dropStaged, restageFile, stageFile } from './stageFiles';
 import { checkLoadBudget, LOAD_BUDGET_BYTES } from './loadBudget';
@@ -89,6 +91,13 @@ export class Analytics implements AnalyticsApi {
     return this.exclusive(async (ctx) => {
       await restageFile(ctx, fileId, options);
       return proposeStaged(ctx);
+    });
+  }
+
+  askQuestions(mapping: TableMapping): Promise<readonly ImportQuestion[]> {
+    return this.exclusive((ctx) => {
+      if (!ctx.staged.has(mapping.fileId)) throw new Error(`File ${mapping.fileId} is no longer staged; drop it again.`);
+      return profileMapping(ctx, mapping).questions;
     });
   }
 

@@ -14,7 +14,7 @@ import {
   type QualityCheckId,
   type QualityRow,
 } from '../../src/queries/quality';
-import { describeEffect, QUALITY_TITLES, totalsOf } from '../../src/queries/qualityEffects';
+import { describeEffect, type EffectStyle, QUALITY_TITLES, totalsOf } from '../../src/queries/qualityEffects';
 import type { SqlQuery } from '../../src/platform/sql/sql';
 import { dataCurrencyOf, dataCurrencyQuery } from '../../src/queries/currency';
 import type { AnalyticsContext } from './context';
@@ -25,8 +25,10 @@ export function dataQuality(ctx: AnalyticsContext, request: DataQualityRequest =
   const limit = Math.max(1, Math.min(50, Math.trunc(request.examples ?? DEFAULT_EXAMPLES)));
   const referenceDate = request.referenceDate ?? ctx.sql.one<ExtentRow>(extentQuery()).reference_date;
   const count = (table: 'reps' | 'leads' | 'accounts') => ctx.sql.one<{ n: number }>(tableRowsQuery(table)).n;
-  const currency = dataCurrencyOf(ctx.sql.rows<{ currency: string }>(dataCurrencyQuery())) ?? 'USD';
-  const run = (id: QualityCheckId, q: SqlQuery): QualityIssue => issue(id, ctx.sql.rows<QualityRow>(q), referenceDate, currency);
+  // The data's currency, else the user's choice; with neither the effects give plain numbers.
+  const currency = dataCurrencyOf(ctx.sql.rows<{ currency: string }>(dataCurrencyQuery())) ?? request.currency ?? null;
+  const style = { currency, locale: request.locale ?? 'en-US' };
+  const run = (id: QualityCheckId, q: SqlQuery): QualityIssue => issue(id, ctx.sql.rows<QualityRow>(q), referenceDate, style);
   const issues: QualityIssue[] = [
     run('closed_before_created', closedBeforeCreatedQuery(limit)),
     referenceDate
@@ -43,17 +45,17 @@ export function dataQuality(ctx: AnalyticsContext, request: DataQualityRequest =
     run('account_spellings', accountSpellingsQuery(limit)),
     run('deals_without_account', dealsWithoutAccountQuery(limit)),
   ];
-  return { referenceDate, issues };
+  return { referenceDate, issues, currency };
 }
 
-function issue(id: QualityCheckId, rows: readonly QualityRow[], referenceDate: string | null, currency: string): QualityIssue {
+function issue(id: QualityCheckId, rows: readonly QualityRow[], referenceDate: string | null, style: EffectStyle): QualityIssue {
   const totals = totalsOf(rows);
   return {
     id,
     title: QUALITY_TITLES[id],
     count: totals.n,
     amount: totals.amount,
-    effect: describeEffect(id, totals, referenceDate, currency),
+    effect: describeEffect(id, totals, referenceDate, style),
     examples: rows.map((r) => ({ label: r.label, detail: r.detail, file: r.file, line: r.line })),
   };
 }

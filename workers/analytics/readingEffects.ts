@@ -19,7 +19,8 @@ export function numberEffect(
     sql: `SELECT count(${v})::INTEGER AS rows_read, count(${blankToNull(raw)})::INTEGER AS non_blank, sum(${v}) AS total FROM ${quoteIdent(table)}`,
     params: [],
   });
-  return { rowsRead: row.rows_read, nonBlank: row.non_blank, total: row.total ?? 0 };
+  // No value read leaves no total (said so on the page), not a total of 0.
+  return { rowsRead: row.rows_read, nonBlank: row.non_blank, ...(row.total === null ? {} : { total: row.total }) };
 }
 
 export function dateEffect(ctx: AnalyticsContext, table: string, column: string, d: ColumnDecisions): ReadingEffect {

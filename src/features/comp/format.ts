@@ -1,10 +1,9 @@
 // Display formats for the comp screen: money from cents, fractions as percentages.
-import { format } from 'd3';
-import { money } from '../../shared/format/display.svelte';
+import { money, percent } from '../../shared/format/display.svelte';
 
 const money0 = (v: number) => money(v, 0);
 const money2 = (v: number) => money(v, 2);
-const pct1 = format('.1%');
+const pct1 = (v: number) => percent(v);
 
 export const fmtMoney = (cents: number) => money0(cents / 100);
 export const fmtCents = (cents: number) => money2(cents / 100);

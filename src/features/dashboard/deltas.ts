@@ -1,10 +1,10 @@
 // The change of a KPI against a comparison period, in words: percentages change by points,
 // everything else by percent of the earlier value.
-import { format } from 'd3';
+import { decimal, percent } from '../../shared/format/display.svelte';
 import type { ValueKind } from './kpiCatalog';
 
-const POINTS = format('.1f');
-const PERCENT = format('.1%');
+const POINTS = (v: number) => decimal(v);
+const PERCENT = (v: number) => percent(v);
 
 export function deltaText(kind: ValueKind, value: number, before: number | null | undefined): string | null {
   if (before === undefined) return null;

@@ -107,7 +107,8 @@ export function writeDashboardHash(state: DashboardHashState, params: URLSearchP
   if (state.referenceDate) params.set('ref', state.referenceDate);
   if (state.grossMargin !== undefined && state.grossMargin !== 1) params.set('gm', String(round6(state.grossMargin * 100)));
   if (state.churn !== undefined) params.set('churn', String(round6(state.churn * 100)));
-  if (state.currency && state.currency !== 'USD') params.set('cur', state.currency);
+  // A chosen USD is a choice too (exports name it); only "not chosen" leaves `cur` out.
+  if (state.currency) params.set('cur', state.currency);
   if (state.locale) params.set('loc', state.locale);
   if (state.segmentBy && state.segmentBy !== 'region') params.set('by', state.segmentBy);
 }

@@ -1,9 +1,9 @@
 // How each KPI is named, formatted and explained on its tile: the definition of every
 // variant (printed under the tile) and the "how is this computed" text, both from docs/kpis.md.
-import { format } from 'd3';
 import type { KpiId } from '../../engine-api/types';
 import { display } from '../../shared/format/display.svelte';
 import { formatMoney } from '../../shared/format/money';
+import { formatCount, formatDecimal, formatPercent } from '../../shared/format/numbers';
 import { KPI_VARIANTS } from '../../shared/kpiVariants';
 
 export type ValueKind = 'money' | 'count' | 'percent' | 'days' | 'ratio' | 'money_per_day';
@@ -26,20 +26,15 @@ export function formatValue(kind: ValueKind, value: number, currency: string): s
     case 'money_per_day':
       return `${formatMoney(value, { currency, locale: display.locale })}/day`;
     case 'count':
-      return COUNT(value);
+      return formatCount(value, display.locale);
     case 'percent':
-      return PERCENT(value);
+      return formatPercent(value, display.locale);
     case 'days':
-      return `${ONE_DECIMAL(value)} days`;
+      return `${formatDecimal(value, display.locale)} days`;
     case 'ratio':
-      return `${TWO_DECIMALS(value)}×`;
+      return `${formatDecimal(value, display.locale, 2)}×`;
   }
 }
-
-const COUNT = format(',d');
-const PERCENT = format('.1%');
-const ONE_DECIMAL = format(',.1f');
-const TWO_DECIMALS = format(',.2f');
 
 export function variantsOf(id: KpiId): readonly string[] {
   return KPI_VARIANTS[id];

@@ -1,9 +1,8 @@
 // Display formats for the forecast screen.
-import { format } from 'd3';
-import { moneyOr } from '../../shared/format/display.svelte';
+import { decimal, moneyOr, percent } from '../../shared/format/display.svelte';
 
-const pct = format('.1%');
+const pct = (v: number) => percent(v);
 
 export const fmtMoney = (v: number | null) => moneyOr(v, 'not available');
 export const fmtPct = (v: number | null) => (v === null || !Number.isFinite(v) ? 'not available' : pct(v));
-export const fmtNum = (v: number | null) => (v === null || !Number.isFinite(v) ? 'not available' : v.toFixed(2));
+export const fmtNum = (v: number | null) => (v === null || !Number.isFinite(v) ? 'not available' : decimal(v, 2));

@@ -21,12 +21,13 @@ export class DataQualityModel {
     return this.result?.issues.filter((i) => i.count > 0).length ?? 0;
   }
 
-  async load(referenceDate: string | null = null): Promise<void> {
+  /** `currency` is the user's setting (used when the data names none); `locale` the display locale. */
+  async load(referenceDate: string | null = null, currency: string | null = null, locale = 'en-US'): Promise<void> {
     const mine = ++this.generation;
     this.loading = true;
     this.error = null;
     try {
-      const result = await this.api.dataQuality({ referenceDate });
+      const result = await this.api.dataQuality({ referenceDate, currency, locale });
       // A newer load (a new import) wins over a slower older one.
       if (mine === this.generation) this.result = result;
     } catch (error) {

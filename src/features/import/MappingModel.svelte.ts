@@ -16,29 +16,36 @@ export type StageMeaning = 'won' | 'lost' | 'open';
 /** Stages one file again with other reading options and proposes the mapping again (the engine door). */
 export type Restage = (fileId: string, options: FileReadOptions) => Promise<ImportProposal>;
 
+/** Profiles an edited file's mapping and returns the questions it raises (the engine door). */
+export type Ask = (mapping: TableMapping) => Promise<readonly ImportQuestion[]>;
+
 export class MappingModel {
   mappings = $state<TableMapping[]>([]);
   proposal = $state.raw<ImportProposal>({ files: [], plan: { mappings: [] }, needsReview: true, questions: [] });
   /** The file being read again, while it is. */
   restaging = $state<string | null>(null);
   readingError = $state<string | null>(null);
+  /** The open and answered questions of the mapping as edited (a column chosen by hand may raise one). */
+  questions = $state.raw<readonly ImportQuestion[]>([]);
+  /** Files whose edited mapping the engine is profiling; Load waits for them. */
+  checking = $state<readonly string[]>([]);
   /** What the user chose per file; the rest is what staging detected. */
   private overrides: Record<string, FileReadOptions> = {};
+  /** Latest request per file: an older answer never replaces a newer one's questions. */
+  private asked: Record<string, number> = {};
 
   constructor(
     proposal: ImportProposal,
     private readonly restage?: Restage,
+    private readonly ask?: Ask,
   ) {
     this.proposal = proposal;
     this.mappings = proposal.plan.mappings.map((m) => ({ ...m }));
+    this.questions = proposal.questions;
   }
 
   get files(): readonly StagedFile[] {
     return this.proposal.files;
-  }
-
-  get questions(): ImportProposal['questions'] {
-    return this.proposal.questions;
   }
 
   /** Reading options can be changed only where the page can stage again. */
@@ -60,6 +67,11 @@ export class MappingModel {
       this.overrides = { ...this.overrides, [fileId]: options };
       const edited = (id: string) => this.mappings.find((m) => m.fileId === id);
       this.mappings = next.plan.mappings.map((m) => ({ ...(m.fileId === fileId ? m : (edited(m.fileId) ?? m)) }));
+      // The other files keep the questions of their edited mappings.
+      this.questions = [
+        ...this.questions.filter((q) => q.fileId !== fileId),
+        ...next.questions.filter((q) => q.fileId === fileId),
+      ];
       this.proposal = next;
     } catch (error) {
       const name = this.file(fileId)?.fileName ?? fileId;
@@ -75,7 +87,8 @@ export class MappingModel {
     const unanswered = this.questions
       .filter((q) => this.chosenReading(q) === undefined)
       .map((q) => `${names[q.fileId] ?? q.fileId}: choose how to read "${q.column}" (see the question above).`);
-    return [...planProblems(this.plan, names), ...unanswered];
+    const checking = this.checking.map((id) => `${names[id] ?? id}: reading the chosen columns…`);
+    return [...planProblems(this.plan, names), ...unanswered, ...checking];
   }
 
   /** The reading the user chose for a question, if any: the one whose decisions the plan now carries. */
@@ -142,6 +155,7 @@ export class MappingModel {
       confidence: 0.5,
       presetId: 'manual',
     }));
+    void this.askAgain(fileId);
   }
 
   setColumn(fileId: string, target: string, source: string): void {
@@ -151,8 +165,42 @@ export class MappingModel {
       else delete columns[target];
       const status: StatusRule | undefined =
         target === 'stage' && source && m.status?.kind !== 'flags' ? this.stageRule(fileId, source) : m.status;
-      return { ...m, columns, ...(status ? { status } : {}), presetId: 'manual' };
+      // A column newly chosen for a field is read afresh for that field (its old decision may be of another kind).
+      const elsewhere = Object.entries(m.columns).some(
+        ([t, c]) => t !== target && (c.source === source || c.fallback === source),
+      );
+      const decisions = { ...m.decisions };
+      if (source && !elsewhere) delete decisions[source];
+      return { ...m, columns, decisions, ...(status ? { status } : {}), presetId: 'manual' };
     });
+    void this.askAgain(fileId);
+  }
+
+  /**
+   * Profiles a file's edited mapping in the engine, as on a drop: the columns chosen by hand
+   * and the columns that were questions are read again, so a choice that reads two ways is
+   * asked (not refused at Load) and a question about a column no longer mapped goes away.
+   * The user's answers stay in the mapping and show as chosen.
+   */
+  private async askAgain(fileId: string): Promise<void> {
+    const m = this.mappings.find((x) => x.fileId === fileId);
+    if (!this.ask || !m) return;
+    const ticket = (this.asked[fileId] ?? 0) + 1;
+    this.asked[fileId] = ticket;
+    const reasked = this.questions.filter((q) => q.fileId === fileId).map((q) => q.column);
+    const decisions = Object.fromEntries(Object.entries(m.decisions ?? {}).filter(([column]) => !reasked.includes(column)));
+    this.checking = [...this.checking.filter((id) => id !== fileId), fileId];
+    try {
+      const found = await this.ask($state.snapshot({ ...m, decisions }) as TableMapping);
+      if (this.asked[fileId] !== ticket) return;
+      this.questions = [...this.questions.filter((q) => q.fileId !== fileId), ...found];
+    } catch (error) {
+      if (this.asked[fileId] !== ticket) return;
+      const name = this.file(fileId)?.fileName ?? fileId;
+      this.readingError = `${name}: the chosen columns could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      if (this.asked[fileId] === ticket) this.checking = this.checking.filter((id) => id !== fileId);
+    }
   }
 
   /** Reads won/lost from the stage column instead of flag columns (or the other way round is kept). */

@@ -39,7 +39,9 @@ export function importReportCsv(result: ImportResult): string {
 }
 
 export function qualityCsv(result: DataQualityResult): string {
-  const rows: CsvValue[][] = [['check', 'title', 'count', 'amount', 'effect', 'example', 'detail', 'file', 'line']];
+  // The amount column names its currency, so a kept file never holds a bare number whose currency is lost.
+  const amount = result.currency ? `amount (${result.currency})` : 'amount';
+  const rows: CsvValue[][] = [['check', 'title', 'count', amount, 'effect', 'example', 'detail', 'file', 'line']];
   for (const i of result.issues) {
     rows.push([i.id, i.title, i.unavailable ? null : i.count, i.amount, i.effect]);
     for (const e of i.examples) rows.push([i.id, null, null, null, null, e.label, e.detail, e.file, e.line]);

@@ -1,10 +1,9 @@
-// Number formats of the lead-quality screen.
-import { format } from 'd3';
-import { moneyOr } from '../../shared/format/display.svelte';
+// Number formats of the lead-quality screen: the display locale, and money in the data's
+// currency (else the setting's), through the app's one formatter.
+import { count, money, percent } from '../../shared/format/display.svelte';
 
-export const fmtCount = format(',d');
-export const fmtPct = (v: number | null): string => (v === null || !Number.isFinite(v) ? '—' : format('.1%')(v));
-export const fmtDays = (v: number | null): string => (v === null ? '—' : `${format(',.0f')(v)} days`);
-// Money in the data's currency like every screen (it was a bare number in the browser's locale).
-export const fmtMoney = (v: number | null): string => moneyOr(v, '—');
+export const fmtCount = (v: number): string => count(v);
+export const fmtPct = (v: number | null): string => (v === null || !Number.isFinite(v) ? '—' : percent(v));
+export const fmtDays = (v: number | null): string => (v === null ? '—' : `${count(v)} days`);
+export const fmtMoney = (v: number | null): string => (v === null || !Number.isFinite(v) ? '—' : money(v, 0));
 export const ratio = (top: number, bottom: number): number | null => (bottom > 0 ? top / bottom : null);

@@ -1,9 +1,5 @@
 // Number formats of the planner; a value that cannot be computed reads "not available".
-import { format } from 'd3';
-import { moneyOr } from '../../shared/format/display.svelte';
-
-const count = format(',.0f');
-const pct = format('.1%');
+import { count, moneyOr, percent as pct } from '../../shared/format/display.svelte';
 
 export const NA = 'not available';
 export const fmtMoney = (v: number | null): string => moneyOr(v, NA);

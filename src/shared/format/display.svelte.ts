@@ -3,6 +3,7 @@
 // in settings (default USD, said on screen); and the display locale, the browser's unless
 // the user picks one. Every screen formats money through `money` and `moneyCompact`.
 import { formatMoney, formatMoneyCompact } from './money';
+import { formatCount, formatDecimal, formatPercent } from './numbers';
 
 export type CurrencyOrigin = 'data' | 'setting' | 'default';
 
@@ -41,3 +42,7 @@ export const moneyCompact = (value: number): string =>
 /** Money in the display currency, or `missing` where it cannot be computed (null, not finite). */
 export const moneyOr = (value: number | null | undefined, missing: string, digits: 0 | 2 = 0): string =>
   value === null || value === undefined || !Number.isFinite(value) ? missing : money(value, digits);
+// Counts, percentages and decimals in the display locale (src/format/numbers.ts), app-wide.
+export const count = (value: number): string => formatCount(value, display.locale);
+export const percent = (fraction: number, digits: 0 | 1 = 1): string => formatPercent(fraction, display.locale, digits);
+export const decimal = (value: number, digits: 1 | 2 = 1): string => formatDecimal(value, display.locale, digits);

@@ -3,6 +3,8 @@
 // for axes (`$1.2B`, `1,2 Mrd. €`; never d3's SI `G`). Formats are built once per key: building
 // an Intl.NumberFormat costs far more than using one, and every table cell would pay it.
 
+import { safeLocale } from './numbers';
+
 export interface MoneyStyle {
   /** ISO 4217 code. */
   readonly currency: string;
@@ -25,14 +27,6 @@ function numberFormat(style: MoneyStyle, kind: Kind): Intl.NumberFormat {
   const made = new Intl.NumberFormat(safeLocale(style.locale), options);
   cache.set(key, made);
   return made;
-}
-
-function safeLocale(locale: string): string {
-  try {
-    return Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'en-US';
-  } catch {
-    return 'en-US';
-  }
 }
 
 /** An amount in full: cents below 100, whole units from 100 (or as `digits` says). */
