@@ -1,6 +1,7 @@
 // Drill-through across the engine door: from a number on the dashboard to the deals behind
 // it (docs/drill.md). The worker returns one page of rows and the totals of the whole set,
 // never the whole table.
+import type { MovementStep, MovementWindow } from './movement';
 import type { DashboardRequest, KpiId } from './types';
 
 /** What was clicked: a tile, or a mark of a chart (`key` null = the blank group). */
@@ -10,7 +11,9 @@ export type DrillTarget =
   | { readonly kind: 'bookings'; readonly key: string }
   /** Funnel step: the stage, or null for the first step ("Created"). */
   | { readonly kind: 'funnel'; readonly key: string | null }
-  | { readonly kind: DrillGroupKind; readonly key: string | null };
+  | { readonly kind: DrillGroupKind; readonly key: string | null }
+  /** A step of the pipeline movement between the request's two dates (docs/movement.md). */
+  | { readonly kind: 'movement'; readonly key: MovementStep };
 
 /** Chart marks that are one group of a "by X" view. */
 export const DRILL_GROUP_KINDS = ['stage', 'month', 'aging', 'owner', 'segment', 'source'] as const;
@@ -44,6 +47,8 @@ export interface DrillRequest {
   /** The dashboard view the number was on: period, filters, variants, reference date, group-by. */
   readonly dashboard: DashboardRequest;
   readonly target: DrillTarget;
+  /** A movement step's two dates; absent = the 7 days up to the reference date. */
+  readonly movement?: MovementWindow;
   readonly sort?: DrillSort;
   /** Text filter over name, account, owner, stage, source and file (case-insensitive). */
   readonly search?: string;

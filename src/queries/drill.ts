@@ -5,6 +5,8 @@ import type { DrillColumn, DrillSort, DrillTarget } from '../engine-api/drill';
 import { populationOf, type DrillScope } from './drillPopulation';
 import { FACT_TABLE } from './fact';
 import { filterWhere, type Filters } from './filters';
+import type { MovementScope } from './movement';
+import { movementPrepared } from './movementDrill';
 import { Params } from './params';
 import { quoteIdent, type SqlQuery } from './sql';
 import { inRangeSql, openAtSql, openInSql, WON } from './tiles';
@@ -15,6 +17,8 @@ export interface DrillQueryRequest {
   readonly filters: Filters;
   readonly target: DrillTarget;
   readonly search: string;
+  /** For a movement step: its dates, period and filters. */
+  readonly movement?: MovementScope;
 }
 
 /** The SQL expression of each column of the deal table (over the prepared rows `g`). */
@@ -42,6 +46,10 @@ const SEARCHED = ['name', 'account_name', 'owner', 'stage', 'lead_source', 'sour
  * age (created → close, or → reference date while open), aging, open_month and seg.
  */
 function prepared(p: Params, req: DrillQueryRequest): string {
+  if (req.target.kind === 'movement') {
+    if (!req.movement) throw new Error('A movement step needs its two dates.');
+    return movementPrepared(p, req.movement);
+  }
   const s = req.scope;
   const openAt = openAtSql(p, s.referenceDate);
   const closedIn = inRangeSql(p, 'close_date', s.range);

@@ -3,6 +3,7 @@
 // open_month, seg) that selects them, and how to say what they are. Every condition is the
 // one the tile or the view counts with (tiles.ts, views.ts), so the totals cannot drift.
 import type { DrillTarget } from '../engine-api/drill';
+import type { MovementStep } from '../engine-api/movement';
 import type { KpiId } from '../engine-api/types';
 import { addDays, type DateRange, type Grain } from '../periods/fiscal';
 import { DIMENSION_LABELS, type Dimension } from './filters';
@@ -21,6 +22,8 @@ export interface DrillScope {
   readonly stages: readonly string[];
   /** "in 2017 Q3", "of all time". */
   readonly periodWords: string;
+  /** A movement step's two dates. */
+  readonly movement?: { readonly from: string; readonly to: string };
 }
 
 export interface Population {
@@ -94,6 +97,8 @@ export function populationOf(p: Params, target: DrillTarget, s: DrillScope): Pop
         title: `Deals created ${when} with lead source ${shown(target.key)}`,
         note: 'Leads are not deals: these are the opportunities created from this source.',
       };
+    case 'movement':
+      return movementPopulation(p, target.key, s);
     case 'funnel': {
       if (target.key === null) return { where: 'k', title: `Deals created ${when}`, note: null };
       const step = s.stages.indexOf(target.key);
@@ -106,6 +111,27 @@ export function populationOf(p: Params, target: DrillTarget, s: DrillScope): Pop
       };
     }
   }
+}
+
+const MOVED: Record<MovementStep, string> = {
+  created: 'created',
+  pulled_in: 'pulled into',
+  increased: 'increased in',
+  decreased: 'decreased in',
+  pushed_out: 'pushed out of',
+  won: 'won out of',
+  lost: 'lost out of',
+};
+
+/** A movement step: movementDrill.ts's rows carry their step (`mstep`) and their change as amount. */
+function movementPopulation(p: Params, step: MovementStep, s: DrillScope): Population {
+  const between = s.movement ? ` between ${s.movement.from} and ${s.movement.to}` : '';
+  const pipeline = `the pipeline expected to close ${s.periodWords}`;
+  return {
+    where: `mstep = ${p.add(step)}`,
+    title: step === 'created' ? `Deals created into ${pipeline}${between}` : `Deals ${MOVED[step]} ${pipeline}${between}`,
+    note: 'Amount is each deal’s change to the pipeline (its amount in it at the second date minus at the first); their Σ is the step.',
+  };
 }
 
 function kpiPopulation(p: Params, kpi: KpiId, s: DrillScope): Population {

@@ -2,11 +2,12 @@
 // totals of all of them and one page (docs/drill.md). Sorting, the text filter and paging
 // run in the engine, so a page costs the same at a thousand deals and at a million.
 import type { DrillRequest, DrillResult, DrillRow, DrillSort } from '../../../src/engine-api/drill';
-import { describePeriod, grainFor, parsePeriod, periodRange } from '../../../src/periods/fiscal';
+import { describePeriod, grainFor, periodRange } from '../../../src/periods/fiscal';
 import { drillPageQuery, drillTotalsQuery, type DrillQueryRequest } from '../../../src/queries/drill';
 import type { AnalyticsContext } from '../context';
 import { pickReference } from '../dashboard';
 import { prepare } from '../dashboard/prepare';
+import { movementScope, viewPeriod } from '../movement';
 
 /** A page is at most this many rows; an export asks for all of them page by page. */
 export const MAX_PAGE = 100_000;
@@ -32,10 +33,14 @@ interface TotalsRow {
 
 export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult {
   const dash = request.dashboard;
-  const period = parsePeriod(dash.period);
-  if (!period) throw new Error(`"${dash.period}" is not a period; use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31.`);
   const prep = prepare(ctx);
   const referenceDate = pickReference(dash.referenceDate, prep.extent.referenceDate);
+  // As the dashboard reads it: no period chosen = the fiscal quarter of the reference date.
+  const period = viewPeriod(dash, referenceDate);
+  const movement =
+    request.target.kind === 'movement'
+      ? movementScope(ctx, { dashboard: dash, ...(request.movement ? { window: request.movement } : {}) })
+      : undefined;
   const label = describePeriod(period, dash.fiscalStartMonth);
   const req: DrillQueryRequest = {
     scope: {
@@ -46,10 +51,12 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
       grain: grainFor(period),
       stages: prep.stages.map((s) => s.stage),
       periodWords: period.kind === 'all' ? 'at any time' : `in ${label}`,
+      ...(movement ? { movement: { from: movement.from, to: movement.to } } : {}),
     },
     filters: dash.filters ?? {},
     target: request.target,
     search: request.search ?? '',
+    ...(movement ? { movement } : {}),
   };
   const totalsQuery = drillTotalsQuery(req);
   const t = ctx.sql.one<TotalsRow>(totalsQuery);
