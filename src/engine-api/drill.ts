@@ -12,6 +12,8 @@ export type DrillTarget =
   /** Funnel step: the stage, or null for the first step ("Created"). */
   | { readonly kind: 'funnel'; readonly key: string | null }
   | { readonly kind: DrillGroupKind; readonly key: string | null }
+  /** A row of the Leads screen's table: the won deals of its leads (docs/leads.md). */
+  | { readonly kind: LeadDrillKind; readonly key: string | null }
   /** A step of the pipeline movement between the request's two dates (docs/movement.md). */
   | { readonly kind: 'movement'; readonly key: MovementStep };
 
@@ -19,6 +21,10 @@ export type DrillTarget =
 export const DRILL_GROUP_KINDS = ['stage', 'month', 'aging', 'owner', 'segment', 'source'] as const;
 export type DrillGroupKind = (typeof DRILL_GROUP_KINDS)[number];
 export type DrillKind = DrillTarget['kind'];
+
+/** Lead-quality rows by each lead attribute (src/engine-api/leads.ts LEAD_ATTRIBUTES). */
+export const LEAD_DRILL_KINDS = ['leads-source', 'leads-owner', 'leads-country', 'leads-state'] as const;
+export type LeadDrillKind = (typeof LEAD_DRILL_KINDS)[number];
 
 /** The drill table's columns (the spec's (docs/spec.md) canonical deal columns plus where each row came from). */
 export const DRILL_COLUMNS = [

@@ -4,9 +4,12 @@
 // one the tile or the view counts with (tiles.ts, views.ts), so the totals cannot drift.
 import type { DrillTarget } from '../engine-api/drill';
 import type { MovementStep } from '../engine-api/movement';
+import type { LeadDrillKind } from '../engine-api/drill';
+import { leadFilterWhere, leadOnceSql } from '../features/leads/leadRows';
+import { LEAD_LINK_TABLE } from './article';
 import type { KpiId } from '../engine-api/types';
 import { addDays, type DateRange, type Grain } from '../periods/fiscal';
-import { DIMENSION_LABELS, type Dimension } from './filters';
+import { DIMENSION_LABELS, type Dimension, type Filters } from './filters';
 import { variantOf } from './kpiVariants';
 import type { Params } from './params';
 import { inRangeSql, CLOSED, WON } from './tiles';
@@ -22,6 +25,8 @@ export interface DrillScope {
   readonly stages: readonly string[];
   /** "in 2017 Q3", "of all time". */
   readonly periodWords: string;
+  /** A lead-quality row: the view's filters, applied to the leads (the deals are not filtered). */
+  readonly leadFilters?: Filters;
   /** A movement step's two dates. */
   readonly movement?: { readonly from: string; readonly to: string };
 }
@@ -99,6 +104,11 @@ export function populationOf(p: Params, target: DrillTarget, s: DrillScope): Pop
       };
     case 'movement':
       return movementPopulation(p, target.key, s);
+    case 'leads-source':
+    case 'leads-owner':
+    case 'leads-country':
+    case 'leads-state':
+      return leadGroupPopulation(p, target.kind, target.key, s);
     case 'funnel': {
       if (target.key === null) return { where: 'k', title: `Deals created ${when}`, note: null };
       const step = s.stages.indexOf(target.key);
@@ -122,6 +132,33 @@ const MOVED: Record<MovementStep, string> = {
   won: 'won out of',
   lost: 'lost out of',
 };
+
+const LEAD_ATTR: Record<LeadDrillKind, string> = {
+  'leads-source': 'source',
+  'leads-owner': 'owner',
+  'leads-country': 'country',
+  'leads-state': 'state',
+};
+
+/**
+ * A row of the lead-quality table: the won deals its "% to customer" and "won revenue" count —
+ * deals linked to a lead of the group created in the period, won by the reference date and not
+ * before the lead was created (leadRows.ts's rule). The view's filters apply to the leads.
+ */
+function leadGroupPopulation(p: Params, kind: LeadDrillKind, key: string | null, s: DrillScope): Population {
+  const attr = LEAD_ATTR[kind];
+  const ref = p.date(s.referenceDate);
+  const leads = leadOnceSql(p.splice(leadFilterWhere(s.leadFilters ?? {})));
+  const group = keyIs(p, `l.${attr}`, key);
+  const created = inRangeSql(p, 'l.created', s.range);
+  return {
+    where: `${WON} AND close_date <= ${ref} AND EXISTS (
+      SELECT 1 FROM ${LEAD_LINK_TABLE} k JOIN (${leads}) l ON l.lead_id = k.lead_id
+      WHERE k.opportunity_id = g.opportunity_id AND ${group} AND ${created} AND (l.created IS NULL OR g.close_date >= l.created))`,
+    title: `Won deals of leads with ${attr} ${shown(key)} created ${s.periodWords}`,
+    note: 'The deals behind the row’s customers and won revenue: won by the reference date from a lead of this group. A deal linked to two of its leads is listed once (the row counts it for each).',
+  };
+}
 
 /** A movement step: movementDrill.ts's rows carry their step (`mstep`) and their change as amount. */
 function movementPopulation(p: Params, step: MovementStep, s: DrillScope): Population {

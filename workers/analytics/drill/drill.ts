@@ -1,7 +1,13 @@
 // The drill verb: the deals behind one number of the dashboard view in the request, as the
 // totals of all of them and one page (docs/drill.md). Sorting, the text filter and paging
 // run in the engine, so a page costs the same at a thousand deals and at a million.
-import type { DrillRequest, DrillResult, DrillRow, DrillSort } from '../../../src/engine-api/drill';
+import {
+  LEAD_DRILL_KINDS,
+  type DrillRequest,
+  type DrillResult,
+  type DrillRow,
+  type DrillSort,
+} from '../../../src/engine-api/drill';
 import { describePeriod, grainFor, periodRange } from '../../../src/periods/fiscal';
 import { drillPageQuery, drillTotalsQuery, type DrillQueryRequest } from '../../../src/queries/drill';
 import type { AnalyticsContext } from '../context';
@@ -42,6 +48,7 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
       ? movementScope(ctx, { dashboard: dash, ...(request.movement ? { window: request.movement } : {}) })
       : undefined;
   const label = describePeriod(period, dash.fiscalStartMonth);
+  const leadRow = (LEAD_DRILL_KINDS as readonly string[]).includes(request.target.kind);
   const req: DrillQueryRequest = {
     scope: {
       range: periodRange(period, dash.fiscalStartMonth),
@@ -52,8 +59,10 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
       stages: prep.stages.map((s) => s.stage),
       periodWords: period.kind === 'all' ? 'at any time' : `in ${label}`,
       ...(movement ? { movement: { from: movement.from, to: movement.to } } : {}),
+      ...(leadRow ? { leadFilters: dash.filters ?? {} } : {}),
     },
-    filters: dash.filters ?? {},
+    // A lead-quality row filters its leads (by their owner, source…), not the deals they became.
+    filters: leadRow ? {} : (dash.filters ?? {}),
     target: request.target,
     search: request.search ?? '',
     ...(movement ? { movement } : {}),
