@@ -4,7 +4,7 @@
 // one the tile or the view counts with (tiles.ts, views.ts), so the totals cannot drift.
 import type { DrillTarget } from '../engine-api/drill';
 import type { MovementStep } from '../engine-api/movement';
-import type { LeadDrillKind } from '../engine-api/drill';
+import { parseRepWonKey, type LeadDrillKind } from '../engine-api/drill';
 import { leadFilterWhere, leadOnceSql } from '../features/leads/leadRows';
 import { LEAD_LINK_TABLE } from './article';
 import type { KpiId } from '../engine-api/types';
@@ -104,6 +104,15 @@ export function populationOf(p: Params, target: DrillTarget, s: DrillScope): Pop
       };
     case 'movement':
       return movementPopulation(p, target.key, s);
+    case 'rep-won': {
+      const line = parseRepWonKey(target.key);
+      if (!line) throw new Error(`"${target.key}" is not <first day>..<next quarter's first day>/<rep>.`);
+      return {
+        where: `${WON} AND owner = ${p.add(line.rep)} AND ${inRangeSql(p, 'close_date', { start: line.start, end: line.end })}`,
+        title: `Won deals of ${line.rep} closed ${line.start} – ${addDays(line.end, -1)}`,
+        note: 'The payout statement’s bookings for the quarter: every won deal the rep owns, by close date (the filters of the dashboard do not apply to pay).',
+      };
+    }
     case 'leads-source':
     case 'leads-owner':
     case 'leads-country':

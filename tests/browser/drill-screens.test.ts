@@ -49,4 +49,24 @@ describe('drill-through from the other screens', () => {
     }
     expect(decodeURIComponent(page.url())).toContain('drill=leads-source:');
   }, 300_000);
+
+  it('opens the won deals behind a payout statement line, adding up to its bookings', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=comp&period=2026-Q3`);
+    await waitForReady(page);
+    await page.waitForSelector('[data-comp-state="ready"] [data-rep]', { timeout: 90_000 });
+    const rep = await page.locator('[data-rep]').first().getAttribute('data-rep');
+    await page.click(`[data-rep="${rep}"] button`);
+    await page.waitForSelector('[data-testid="comp-statement"] [data-bookings-cents] button');
+    const cell = page.locator('[data-testid="comp-statement"] [data-bookings-cents]:has(button)').first();
+    const cents = Number(await cell.getAttribute('data-bookings-cents'));
+    expect(cents).toBeGreaterThan(0);
+    await cell.locator('button').click();
+    await page.waitForSelector('[data-testid="drill"]', { timeout: 60_000 });
+    const target = (await page.locator('[data-testid="drill"]').getAttribute('data-target')) ?? '';
+    expect(target).toMatch(new RegExp(`^rep-won:\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2}/`));
+    const d = await drilled(page, target);
+    expect(Math.round(d.amount * 100)).toBe(cents);
+    expect(d.count).toBeGreaterThan(0);
+  }, 300_000);
 });

@@ -18,6 +18,8 @@ import { movementScope, viewPeriod } from '../movement';
 /** A page is at most this many rows; an export asks for all of them page by page. */
 export const MAX_PAGE = 100_000;
 const DEFAULT_SORT: DrillSort = { column: 'amount', desc: true };
+/** KPIs whose drill is read through its distinct accounts (docs/drill.md). */
+const ACCOUNT_KPIS: ReadonlySet<string> = new Set(['clv', 'ltv_to_cac', 'cac']);
 
 interface TotalsRow {
   readonly count: number;
@@ -32,10 +34,13 @@ interface TotalsRow {
   readonly open_amt: number | null;
   readonly won_cycle: number | null;
   readonly closed_cycle: number | null;
-  readonly accounts: number;
+  readonly accounts: number | null;
   readonly currencies: string | null;
   readonly matched: number;
 }
+
+/** The last totals read, per prepared data (a new import prepares anew, so they cannot outlive it). */
+const lastTotals = new WeakMap<object, { key: string; totals: TotalsRow }>();
 
 export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult {
   const dash = request.dashboard;
@@ -49,6 +54,8 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
       : undefined;
   const label = describePeriod(period, dash.fiscalStartMonth);
   const leadRow = (LEAD_DRILL_KINDS as readonly string[]).includes(request.target.kind);
+  // Pay is computed on every deal the rep owns: the dashboard's filters do not narrow a statement.
+  const unfiltered = leadRow || request.target.kind === 'rep-won';
   const req: DrillQueryRequest = {
     scope: {
       range: periodRange(period, dash.fiscalStartMonth),
@@ -62,17 +69,24 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
       ...(leadRow ? { leadFilters: dash.filters ?? {} } : {}),
     },
     // A lead-quality row filters its leads (by their owner, source…), not the deals they became.
-    filters: leadRow ? {} : (dash.filters ?? {}),
+    filters: unfiltered ? {} : (dash.filters ?? {}),
     target: request.target,
     search: request.search ?? '',
     ...(movement ? { movement } : {}),
   };
-  const totalsQuery = drillTotalsQuery(req);
-  const t = ctx.sql.one<TotalsRow>(totalsQuery);
+  const target = request.target;
+  const accounts = target.kind === 'kpi' && ACCOUNT_KPIS.has(target.kpi);
+  // Data that names one currency (prep.currency) cannot have a subset in two.
+  const totalsQuery = drillTotalsQuery(req, { accounts, currencies: prep.currency === null });
+  // Sorting and paging do not change the totals: the table's next clicks read only a page.
+  const key = JSON.stringify([req, accounts]);
+  const kept = lastTotals.get(prep);
+  const t = kept?.key === key ? kept.totals : ctx.sql.one<TotalsRow>(totalsQuery);
+  lastTotals.set(prep, { key, totals: t });
   const offset = Math.max(0, Math.floor(request.offset ?? 0));
   const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(request.limit ?? 50)));
   const rows = ctx.sql.rows<DrillRow>(drillPageQuery(req, request.sort ?? DEFAULT_SORT, offset, limit));
-  const currencies = t.currencies ? t.currencies.split('\n') : [];
+  const currencies = prep.currency !== null ? (t.count > 0 ? [prep.currency] : []) : t.currencies ? t.currencies.split('\n') : [];
   // Amounts in several currencies are not one number: no total rather than a wrong one.
   // Σ of no rows is 0; Σ of rows that all lack an amount stays null (there is no number).
   const money = (v: number | null, n: number) => (currencies.length > 1 ? null : n === 0 ? 0 : v);
