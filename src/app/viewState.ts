@@ -4,6 +4,8 @@
 import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '../features/dashboard/hashState';
 import { readLeaderSort, writeLeaderSort, type LeaderSort } from '../features/dashboard/leaderSort';
 import { readDrillHash, writeDrillHash, type DrillState } from '../features/drill/hashState';
+import { readMovementHash, writeMovementHash } from '../features/movement/hashState';
+import type { MovementWindow } from '../engine-api/movement';
 import { readForecastHash, writeForecastHash, type ForecastParams } from '../features/forecast/hashState';
 import { readTerritoryHash, writeTerritoryHash, type TerritoryParams } from '../features/territories/hashState';
 import { parsePeriod } from '../shared/periods/fiscal';
@@ -31,6 +33,8 @@ export interface ViewState extends DashboardHashState {
   readonly drill?: DrillState;
   /** The leaderboard's sort (`lb.sort`); absent = won amount, highest first. */
   readonly leaderSort?: LeaderSort;
+  /** The pipeline movement's two dates (`mv`); absent = the 7 days up to the reference date. */
+  readonly movement?: MovementWindow;
 }
 
 export const DEFAULT_VIEW: ViewState = { period: 'all', periodAuto: true, view: 'dashboard', fiscalStartMonth: 1 };
@@ -68,6 +72,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
   const territory = readTerritoryHash(params, problems);
   const drill = readDrillHash(params, problems);
   const leaderSort = readLeaderSort(params, problems);
+  const movement = readMovementHash(params, problems);
   return {
     state: {
       period,
@@ -79,6 +84,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
       ...(territory ? { territory } : {}),
       ...(drill ? { drill } : {}),
       ...(leaderSort ? { leaderSort } : {}),
+      ...(movement ? { movement } : {}),
     },
     problems,
   };
@@ -94,5 +100,6 @@ export function writeViewState(state: ViewState): string {
   writeTerritoryHash(state.territory, params);
   writeDrillHash(state.drill, params);
   writeLeaderSort(state.leaderSort, params);
+  writeMovementHash(state.movement, params);
   return `#${params.toString()}`;
 }

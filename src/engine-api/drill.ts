@@ -1,6 +1,7 @@
 // Drill-through across the engine door: from a number on the dashboard to the deals behind
 // it (docs/drill.md). The worker returns one page of rows and the totals of the whole set,
 // never the whole table.
+import type { MovementStep, MovementWindow } from './movement';
 import type { DashboardRequest, KpiId } from './types';
 
 /** What was clicked: a tile, or a mark of a chart (`key` null = the blank group). */
@@ -10,12 +11,32 @@ export type DrillTarget =
   | { readonly kind: 'bookings'; readonly key: string }
   /** Funnel step: the stage, or null for the first step ("Created"). */
   | { readonly kind: 'funnel'; readonly key: string | null }
-  | { readonly kind: DrillGroupKind; readonly key: string | null };
+  | { readonly kind: DrillGroupKind; readonly key: string | null }
+  /** A row of the Leads screen's table: the won deals of its leads (docs/leads.md). */
+  | { readonly kind: LeadDrillKind; readonly key: string | null }
+  /** A payout statement's bookings: a rep's won deals closed in [start, end) — key `<start>..<end>/<rep>`. */
+  | { readonly kind: 'rep-won'; readonly key: string }
+  /** A step of the pipeline movement between the request's two dates (docs/movement.md). */
+  | { readonly kind: 'movement'; readonly key: MovementStep };
 
 /** Chart marks that are one group of a "by X" view. */
 export const DRILL_GROUP_KINDS = ['stage', 'month', 'aging', 'owner', 'segment', 'source'] as const;
 export type DrillGroupKind = (typeof DRILL_GROUP_KINDS)[number];
 export type DrillKind = DrillTarget['kind'];
+
+/** A payout statement line's key: its quarter's first day, the next quarter's first day, and the rep. */
+export function repWonKey(start: string, end: string, rep: string): string {
+  return `${start}..${end}/${rep}`;
+}
+
+export function parseRepWonKey(key: string): { start: string; end: string; rep: string } | null {
+  const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})\/(.+)$/s.exec(key);
+  return m && m[1] && m[2] && m[3] && m[1] < m[2] ? { start: m[1], end: m[2], rep: m[3] } : null;
+}
+
+/** Lead-quality rows by each lead attribute (src/engine-api/leads.ts LEAD_ATTRIBUTES). */
+export const LEAD_DRILL_KINDS = ['leads-source', 'leads-owner', 'leads-country', 'leads-state'] as const;
+export type LeadDrillKind = (typeof LEAD_DRILL_KINDS)[number];
 
 /** The drill table's columns (the spec's (docs/spec.md) canonical deal columns plus where each row came from). */
 export const DRILL_COLUMNS = [
@@ -44,6 +65,8 @@ export interface DrillRequest {
   /** The dashboard view the number was on: period, filters, variants, reference date, group-by. */
   readonly dashboard: DashboardRequest;
   readonly target: DrillTarget;
+  /** A movement step's two dates; absent = the 7 days up to the reference date. */
+  readonly movement?: MovementWindow;
   readonly sort?: DrillSort;
   /** Text filter over name, account, owner, stage, source and file (case-insensitive). */
   readonly search?: string;
@@ -86,7 +109,8 @@ export interface DrillTotals {
   /** Mean days from created to close of the won rows, and of the won and lost rows (rows with both dates). */
   readonly wonCycle: number | null;
   readonly closedCycle: number | null;
-  readonly accounts: number;
+  /** Distinct accounts: only for the KPIs read through them (CLV, LTV:CAC, CAC), else null. */
+  readonly accounts: number | null;
   readonly currencies: readonly string[];
   /** Rows that pass the text filter. */
   readonly matched: number;

@@ -5,6 +5,8 @@ import type { DrillColumn, DrillSort, DrillTarget } from '../engine-api/drill';
 import { populationOf, type DrillScope } from './drillPopulation';
 import { FACT_TABLE } from './fact';
 import { filterWhere, type Filters } from '../shared/filters';
+import type { MovementScope } from './movement';
+import { movementPrepared } from './movementDrill';
 import { Params } from '../platform/sql/params';
 import { quoteIdent, type SqlQuery } from '../platform/sql/sql';
 import { inRangeSql, openAtSql, openInSql, WON } from './tiles';
@@ -15,6 +17,8 @@ export interface DrillQueryRequest {
   readonly filters: Filters;
   readonly target: DrillTarget;
   readonly search: string;
+  /** For a movement step: its dates, period and filters. */
+  readonly movement?: MovementScope;
 }
 
 /** The SQL expression of each column of the deal table (over the prepared rows `g`). */
@@ -42,6 +46,10 @@ const SEARCHED = ['name', 'account_name', 'owner', 'stage', 'lead_source', 'sour
  * age (created → close, or → reference date while open), aging, open_month and seg.
  */
 function prepared(p: Params, req: DrillQueryRequest): string {
+  if (req.target.kind === 'movement') {
+    if (!req.movement) throw new Error('A movement step needs its two dates.');
+    return movementPrepared(p, req.movement);
+  }
   const s = req.scope;
   const openAt = openAtSql(p, s.referenceDate);
   const closedIn = inRangeSql(p, 'close_date', s.range);
@@ -70,8 +78,21 @@ function searchSql(p: Params, search: string): string {
   return `(${SEARCHED.map((c) => `contains(lower(coalesce(${c}, '')), ${p.add(q)})`).join(' OR ')})`;
 }
 
+/**
+ * What the totals need beyond sums and counts. Distinct counts are the costly part of a scan at
+ * a million deals, so each is asked for only when it can matter: accounts for the KPIs that
+ * divide by them (CLV, LTV:CAC, CAC), currencies when the data names more than one.
+ */
+export interface TotalsNeeds {
+  readonly accounts: boolean;
+  readonly currencies: boolean;
+}
+
 /** Totals of the whole population (the text filter only counts `matched`), and its title. */
-export function drillTotalsQuery(req: DrillQueryRequest): SqlQuery & { title: string; note: string | null } {
+export function drillTotalsQuery(
+  req: DrillQueryRequest,
+  needs: TotalsNeeds = { accounts: true, currencies: true },
+): SqlQuery & { title: string; note: string | null } {
   const p = new Params();
   const cte = prepared(p, req);
   // Placeholders are numbered in the order they are written: the SELECT's before the WHERE's.
@@ -85,8 +106,8 @@ export function drillTotalsQuery(req: DrillQueryRequest): SqlQuery & { title: st
     count(*) FILTER (WHERE is_open)::INTEGER AS open_n, sum(amount) FILTER (WHERE is_open)::DOUBLE AS open_amt,
     avg(cycle_days) FILTER (WHERE ${WON})::DOUBLE AS won_cycle,
     avg(cycle_days) FILTER (WHERE status IN ('won', 'lost'))::DOUBLE AS closed_cycle,
-    count(DISTINCT account_key)::INTEGER AS accounts,
-    string_agg(DISTINCT currency, chr(10) ORDER BY currency) FILTER (WHERE currency IS NOT NULL) AS currencies,
+    ${needs.accounts ? 'count(DISTINCT account_key)::INTEGER' : 'NULL::INTEGER'} AS accounts,
+    ${needs.currencies ? `string_agg(DISTINCT currency, chr(10) ORDER BY currency) FILTER (WHERE currency IS NOT NULL)` : 'NULL::VARCHAR'} AS currencies,
     count(*) FILTER (WHERE ${matched})::INTEGER AS matched
   FROM g WHERE ${pop.where}`;
   return { sql, params: p.values, title: pop.title, note: pop.note };

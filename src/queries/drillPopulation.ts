@@ -3,9 +3,13 @@
 // open_month, seg) that selects them, and how to say what they are. Every condition is the
 // one the tile or the view counts with (tiles.ts, views.ts), so the totals cannot drift.
 import type { DrillTarget } from '../engine-api/drill';
+import type { MovementStep } from '../engine-api/movement';
+import { parseRepWonKey, type LeadDrillKind } from '../engine-api/drill';
+import { leadFilterWhere, leadOnceSql } from '../features/leads/leadRows';
+import { LEAD_LINK_TABLE } from './article';
 import type { KpiId } from '../engine-api/types';
 import { addDays, type DateRange, type Grain } from '../shared/periods/fiscal';
-import { DIMENSION_LABELS, type Dimension } from '../shared/filters';
+import { DIMENSION_LABELS, type Dimension, type Filters } from '../shared/filters';
 import { variantOf } from '../shared/kpiVariants';
 import type { Params } from '../platform/sql/params';
 import { inRangeSql, CLOSED, WON } from './tiles';
@@ -21,6 +25,10 @@ export interface DrillScope {
   readonly stages: readonly string[];
   /** "in 2017 Q3", "of all time". */
   readonly periodWords: string;
+  /** A lead-quality row: the view's filters, applied to the leads (the deals are not filtered). */
+  readonly leadFilters?: Filters;
+  /** A movement step's two dates. */
+  readonly movement?: { readonly from: string; readonly to: string };
 }
 
 export interface Population {
@@ -94,6 +102,22 @@ export function populationOf(p: Params, target: DrillTarget, s: DrillScope): Pop
         title: `Deals created ${when} with lead source ${shown(target.key)}`,
         note: 'Leads are not deals: these are the opportunities created from this source.',
       };
+    case 'movement':
+      return movementPopulation(p, target.key, s);
+    case 'rep-won': {
+      const line = parseRepWonKey(target.key);
+      if (!line) throw new Error(`"${target.key}" is not <first day>..<next quarter's first day>/<rep>.`);
+      return {
+        where: `${WON} AND owner = ${p.add(line.rep)} AND ${inRangeSql(p, 'close_date', { start: line.start, end: line.end })}`,
+        title: `Won deals of ${line.rep} closed ${line.start} – ${addDays(line.end, -1)}`,
+        note: 'The payout statement’s bookings for the quarter: every won deal the rep owns, by close date (the filters of the dashboard do not apply to pay).',
+      };
+    }
+    case 'leads-source':
+    case 'leads-owner':
+    case 'leads-country':
+    case 'leads-state':
+      return leadGroupPopulation(p, target.kind, target.key, s);
     case 'funnel': {
       if (target.key === null) return { where: 'k', title: `Deals created ${when}`, note: null };
       const step = s.stages.indexOf(target.key);
@@ -106,6 +130,54 @@ export function populationOf(p: Params, target: DrillTarget, s: DrillScope): Pop
       };
     }
   }
+}
+
+const MOVED: Record<MovementStep, string> = {
+  created: 'created',
+  pulled_in: 'pulled into',
+  increased: 'increased in',
+  decreased: 'decreased in',
+  pushed_out: 'pushed out of',
+  won: 'won out of',
+  lost: 'lost out of',
+};
+
+const LEAD_ATTR: Record<LeadDrillKind, string> = {
+  'leads-source': 'source',
+  'leads-owner': 'owner',
+  'leads-country': 'country',
+  'leads-state': 'state',
+};
+
+/**
+ * A row of the lead-quality table: the won deals its "% to customer" and "won revenue" count —
+ * deals linked to a lead of the group created in the period, won by the reference date and not
+ * before the lead was created (leadRows.ts's rule). The view's filters apply to the leads.
+ */
+function leadGroupPopulation(p: Params, kind: LeadDrillKind, key: string | null, s: DrillScope): Population {
+  const attr = LEAD_ATTR[kind];
+  const ref = p.date(s.referenceDate);
+  const leads = leadOnceSql(p.splice(leadFilterWhere(s.leadFilters ?? {})));
+  const group = keyIs(p, `l.${attr}`, key);
+  const created = inRangeSql(p, 'l.created', s.range);
+  return {
+    where: `${WON} AND close_date <= ${ref} AND EXISTS (
+      SELECT 1 FROM ${LEAD_LINK_TABLE} k JOIN (${leads}) l ON l.lead_id = k.lead_id
+      WHERE k.opportunity_id = g.opportunity_id AND ${group} AND ${created} AND (l.created IS NULL OR g.close_date >= l.created))`,
+    title: `Won deals of leads with ${attr} ${shown(key)} created ${s.periodWords}`,
+    note: 'The deals behind the row’s customers and won revenue: won by the reference date from a lead of this group. A deal linked to two of its leads is listed once (the row counts it for each).',
+  };
+}
+
+/** A movement step: movementDrill.ts's rows carry their step (`mstep`) and their change as amount. */
+function movementPopulation(p: Params, step: MovementStep, s: DrillScope): Population {
+  const between = s.movement ? ` between ${s.movement.from} and ${s.movement.to}` : '';
+  const pipeline = `the pipeline expected to close ${s.periodWords}`;
+  return {
+    where: `mstep = ${p.add(step)}`,
+    title: step === 'created' ? `Deals created into ${pipeline}${between}` : `Deals ${MOVED[step]} ${pipeline}${between}`,
+    note: 'Amount is each deal’s change to the pipeline (its amount in it at the second date minus at the first); their Σ is the step.',
+  };
 }
 
 function kpiPopulation(p: Params, kpi: KpiId, s: DrillScope): Population {

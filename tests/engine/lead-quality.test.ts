@@ -73,4 +73,35 @@ describe('lead quality', () => {
     });
     expect(product.unavailable).toMatch(/not split by product/);
   });
+
+  it('opens each row’s won deals, adding up to its won revenue (by hand: Web D1 D3 D8, Event D2)', async () => {
+    const drill = (key: string | null, more: { period?: string; owner?: string[] } = {}) =>
+      analytics.drill({
+        dashboard: {
+          period: more.period ?? 'all',
+          fiscalStartMonth: 1,
+          ...(more.owner ? { filters: { owner: more.owner } } : {}),
+        },
+        target: { kind: 'leads-source', key },
+      });
+    const web = await drill('Web');
+    expect(web.rows.map((r) => r.name).sort()).toEqual(['d1', 'd3', 'd8']);
+    expect(web.totals.amount).toBe(all.groups.find((g) => g.value === 'Web')?.wonAmount);
+    const event = await drill('Event'); // D6 closed before L6 existed: not a customer's deal
+    expect(event.rows.map((r) => r.name)).toEqual(['d2']);
+    expect(event.totals.amount).toBe(100);
+    expect((await drill('Partner')).totals.count).toBe(0);
+    // Period = the leads' creation: in 2024-03 only L5 (Web) became a customer (D8).
+    expect((await drill('Web', { period: '2024-03' })).rows.map((r) => r.name)).toEqual(['d8']);
+    // The filter applies to the leads' owner: B's Web leads are L5 (D8) and L7, L8 — D3 (owner B, L1's) is not one.
+    expect((await drill('Web', { owner: ['B'] })).rows.map((r) => r.name)).toEqual(['d8']);
+    const byOwner = await analytics.leadQuality({ period: 'all', fiscalStartMonth: 1, by: 'owner' });
+    for (const g of byOwner.groups) {
+      const d = await analytics.drill({
+        dashboard: { period: 'all', fiscalStartMonth: 1 },
+        target: { kind: 'leads-owner', key: g.value },
+      });
+      expect(d.totals.amount, String(g.value)).toBe(g.wonAmount);
+    }
+  });
 });

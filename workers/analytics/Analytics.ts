@@ -14,6 +14,7 @@ import type {
 } from '../../src/engine-api/types';
 import type { CompData, CompDataRequest } from '../../src/engine-api/comp';
 import type { DrillRequest, DrillResult } from '../../src/engine-api/drill';
+import type { MovementRequest, MovementResult } from '../../src/engine-api/movement';
 import type { DataQualityRequest, DataQualityResult } from '../../src/engine-api/quality';
 import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/engine-api/forecast';
 import type { TerritoryAccounts } from '../../src/engine-api/territories';
@@ -30,6 +31,7 @@ import { territoryAccounts } from './territories/territoryAccounts';
 import { dashboard, resetDashboard } from './dashboard';
 import { leadQuality } from './leads';
 import { drill } from './drill/drill';
+import { movement } from './movement';
 import { loadDemoTables } from './loadDemo';
 import { profileMapping } from './profileColumns';
 import { proposeImport } from './proposeImport';
@@ -114,6 +116,10 @@ export class Analytics implements AnalyticsApi {
 
   drill(request: DrillRequest): Promise<DrillResult> {
     return this.exclusive((ctx) => drill(ctx, request));
+  }
+
+  movement(request: MovementRequest): Promise<MovementResult> {
+    return this.exclusive((ctx) => movement(ctx, request));
   }
 
   compData(request: CompDataRequest): Promise<CompData> {

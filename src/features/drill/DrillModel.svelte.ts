@@ -16,6 +16,7 @@ export function drillRequest(view: ViewState, offset: number, limit: number): Dr
   return {
     dashboard: dashboardRequest(view),
     target: drill.target,
+    ...(view.movement ? { movement: view.movement } : {}),
     ...(drill.sort ? { sort: drill.sort } : {}),
     search: drill.search ?? '',
     offset,

@@ -1,12 +1,22 @@
 // The drill-through's part of the URL hash (docs/drill.md):
 //   drill=<kind>:<key>     what was clicked: kpi:won_amount, bookings:2017-01-01, stage:Negotiation,
 //                          month:2017-03, aging:31–60 days, owner:<rep>, segment:<value>,
-//                          source:<lead source>, funnel:<stage>; an empty key is the blank group
-//                          (for funnel, the first step "Created")
+//                          source:<lead source>, funnel:<stage>, movement:<step>,
+//                          leads-source|owner|country|state:<value>, rep-won:<start>..<end>/<rep>; an empty key is
+//                          the blank group (for funnel, the first step "Created")
 //   drill.sort=<col>.<asc|desc>   the table's sort (default amount.desc)
 //   drill.q=<text>                the table's text filter
 // Read leniently: a bad value is dropped with a notice, never a crash.
-import { DRILL_COLUMNS, DRILL_GROUP_KINDS, type DrillColumn, type DrillSort, type DrillTarget } from '../../engine-api/drill';
+import {
+  DRILL_COLUMNS,
+  DRILL_GROUP_KINDS,
+  parseRepWonKey,
+  LEAD_DRILL_KINDS,
+  type DrillColumn,
+  type DrillSort,
+  type DrillTarget,
+} from '../../engine-api/drill';
+import { isMovementStep } from '../../engine-api/movement';
 import { isKpiId } from '../../shared/kpiVariants';
 
 export interface DrillState {
@@ -15,7 +25,7 @@ export interface DrillState {
   readonly search?: string;
 }
 
-const KINDS = ['kpi', 'bookings', 'funnel', ...DRILL_GROUP_KINDS] as const;
+const KINDS = ['kpi', 'bookings', 'funnel', 'movement', 'rep-won', ...DRILL_GROUP_KINDS, ...LEAD_DRILL_KINDS] as const;
 
 export function formatTarget(t: DrillTarget): string {
   if (t.kind === 'kpi') return `kpi:${t.kpi}`;
@@ -30,7 +40,9 @@ export function parseTarget(text: string): DrillTarget | null {
   if (kind === 'kpi') return isKpiId(key) ? { kind, kpi: key } : null;
   if (kind === 'bookings') return /^\d{4}-\d{2}-01$/.test(key) ? { kind, key } : null;
   if (kind === 'funnel') return { kind, key: key === '' ? null : key };
-  const group = DRILL_GROUP_KINDS.find((k) => k === kind);
+  if (kind === 'movement') return isMovementStep(key) ? { kind, key } : null;
+  if (kind === 'rep-won') return parseRepWonKey(key) ? { kind, key } : null;
+  const group = DRILL_GROUP_KINDS.find((k) => k === kind) ?? LEAD_DRILL_KINDS.find((k) => k === kind);
   return group ? { kind: group, key: key === '' ? null : key } : null;
 }
 

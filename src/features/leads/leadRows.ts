@@ -4,7 +4,7 @@
 import { LEAD_DIMS, restrict } from '../../queries/extras';
 import { filterWhere, type Filters } from '../../shared/filters';
 import { Params } from '../../platform/sql/params';
-import type { SqlQuery } from '../../platform/sql/sql';
+import type { SqlQuery, SqlValue } from '../../platform/sql/sql';
 import { LEAD_LINK_TABLE } from '../../queries/article';
 
 export interface LeadRow {
@@ -24,16 +24,13 @@ export interface LeadRow {
   readonly source_line: number;
 }
 
-export function leadRowsQuery(referenceDate: string, filters: Filters): SqlQuery {
-  const p = new Params();
-  const where = p.splice(filterWhere(restrict(filters, LEAD_DIMS), { lead_source: 'source' }));
-  const ref = p.date(referenceDate);
-  const ref2 = p.date(referenceDate);
-  // A won deal counts for its lead only when it closed by the reference date and not before the
-  // lead existed (docs/kpis.md, the article's variants: the same rule).
-  const wonCond = (r: string) => `d.status = 'won' AND d.close_date <= ${r} AND (l.created IS NULL OR d.close_date >= l.created)`;
-  const sql = `WITH lead1 AS (
-      SELECT lead_id, min(created_date) AS created, any_value(source) AS source, any_value(owner) AS owner,
+/**
+ * One row per distinct lead id (earliest created date, its attributes) among the leads passing
+ * `where` (a condition over the lead and its owner's team, manager, region). Shared with the
+ * drill from a lead group (src/queries/drillPopulation.ts) so both count the same leads.
+ */
+export function leadOnceSql(where: string): string {
+  return `SELECT lead_id, min(created_date) AS created, any_value(source) AS source, any_value(owner) AS owner,
         any_value(country) AS country, any_value(state) AS state, any_value(company) AS company, any_value(status) AS status,
         bool_or(coalesce(is_converted, FALSE) OR converted_opportunity_id IS NOT NULL) AS marked,
         min(source_file) AS source_file, min(source_line)::INTEGER AS source_line
@@ -41,7 +38,23 @@ export function leadRowsQuery(referenceDate: string, filters: Filters): SqlQuery
             LEFT JOIN (SELECT rep, any_value(team) AS team, any_value(manager) AS manager, any_value(region) AS region
                        FROM reps GROUP BY rep) r ON r.rep = l.owner)
       WHERE ${where}
-      GROUP BY lead_id),
+      GROUP BY lead_id`;
+}
+
+/** The lead filters of the view: lead dimensions only, the deals' lead source read as the lead's source. */
+export function leadFilterWhere(filters: Filters): { sql: string; params: SqlValue[] } {
+  return filterWhere(restrict(filters, LEAD_DIMS), { lead_source: 'source' });
+}
+
+export function leadRowsQuery(referenceDate: string, filters: Filters): SqlQuery {
+  const p = new Params();
+  const where = p.splice(leadFilterWhere(filters));
+  const ref = p.date(referenceDate);
+  const ref2 = p.date(referenceDate);
+  // A won deal counts for its lead only when it closed by the reference date and not before the
+  // lead existed (docs/kpis.md, the article's variants: the same rule).
+  const wonCond = (r: string) => `d.status = 'won' AND d.close_date <= ${r} AND (l.created IS NULL OR d.close_date >= l.created)`;
+  const sql = `WITH lead1 AS (${leadOnceSql(where)}),
     deals AS (
       SELECT k.lead_id, o.status, o.amount, o.close_date FROM ${LEAD_LINK_TABLE} k JOIN opportunities o USING (opportunity_id))
   SELECT l.lead_id, strftime(l.created, '%Y-%m-%d') AS created, l.source, l.owner, l.country, l.state, l.company, l.status,

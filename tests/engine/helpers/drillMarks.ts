@@ -40,13 +40,14 @@ export async function drillMismatches(analytics: Analytics, req: DashboardReques
     checks.push(['velocity', (await kpi('sales_velocity')).count * parts, velocity]);
   }
   const clv = await kpi('clv');
-  if (tile('clv') !== null) checks.push(['clv', ((clv.amount ?? 0) / clv.accounts) * (req.grossMargin ?? 1), tile('clv')]);
+  if (tile('clv') !== null)
+    checks.push(['clv', ((clv.amount ?? 0) / (clv.accounts ?? Number.NaN)) * (req.grossMargin ?? 1), tile('clv')]);
   const cacPerDeal = (await analytics.dashboard({ ...req, variants: { ...req.variants, cac: 'per_won_deal' } })).kpis.find(
     (k) => k.id === 'cac',
   )?.value;
   if (tile('cac') !== null && cacPerDeal !== null && cacPerDeal !== undefined) {
     const spend = cacPerDeal * (await totals({ kind: 'kpi', kpi: 'cac' }, { ...req.variants, cac: 'per_won_deal' })).count;
-    checks.push(['cac', spend / (await kpi('cac')).accounts, tile('cac')]);
+    checks.push(['cac', spend / ((await kpi('cac')).accounts ?? Number.NaN), tile('cac')]);
   }
 
   for (const b of result.bookings) {

@@ -18,6 +18,7 @@ const TARGETS: DrillTarget[] = [
   { kind: 'segment', key: 'a=b&c' },
   { kind: 'month', key: '2017-03' },
   { kind: 'source', key: 'Web' },
+  { kind: 'movement', key: 'pushed_out' },
 ];
 
 describe('drill state in the link', () => {

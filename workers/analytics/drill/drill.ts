@@ -1,16 +1,25 @@
 // The drill verb: the deals behind one number of the dashboard view in the request, as the
 // totals of all of them and one page (docs/drill.md). Sorting, the text filter and paging
 // run in the engine, so a page costs the same at a thousand deals and at a million.
-import type { DrillRequest, DrillResult, DrillRow, DrillSort } from '../../../src/engine-api/drill';
-import { describePeriod, grainFor, parsePeriod, periodRange } from '../../../src/shared/periods/fiscal';
+import {
+  LEAD_DRILL_KINDS,
+  type DrillRequest,
+  type DrillResult,
+  type DrillRow,
+  type DrillSort,
+} from '../../../src/engine-api/drill';
+import { describePeriod, grainFor, periodRange } from '../../../src/shared/periods/fiscal';
 import { drillPageQuery, drillTotalsQuery, type DrillQueryRequest } from '../../../src/queries/drill';
 import type { AnalyticsContext } from '../context';
 import { pickReference } from '../dashboard';
 import { prepare } from '../dashboard/prepare';
+import { movementScope, viewPeriod } from '../movement';
 
 /** A page is at most this many rows; an export asks for all of them page by page. */
 export const MAX_PAGE = 100_000;
 const DEFAULT_SORT: DrillSort = { column: 'amount', desc: true };
+/** KPIs whose drill is read through its distinct accounts (docs/drill.md). */
+const ACCOUNT_KPIS: ReadonlySet<string> = new Set(['clv', 'ltv_to_cac', 'cac']);
 
 interface TotalsRow {
   readonly count: number;
@@ -25,18 +34,28 @@ interface TotalsRow {
   readonly open_amt: number | null;
   readonly won_cycle: number | null;
   readonly closed_cycle: number | null;
-  readonly accounts: number;
+  readonly accounts: number | null;
   readonly currencies: string | null;
   readonly matched: number;
 }
 
+/** The last totals read, per prepared data (a new import prepares anew, so they cannot outlive it). */
+const lastTotals = new WeakMap<object, { key: string; totals: TotalsRow }>();
+
 export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult {
   const dash = request.dashboard;
-  const period = parsePeriod(dash.period);
-  if (!period) throw new Error(`"${dash.period}" is not a period; use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31.`);
   const prep = prepare(ctx);
   const referenceDate = pickReference(dash.referenceDate, prep.extent.referenceDate);
+  // As the dashboard reads it: no period chosen = the fiscal quarter of the reference date.
+  const period = viewPeriod(dash, referenceDate);
+  const movement =
+    request.target.kind === 'movement'
+      ? movementScope(ctx, { dashboard: dash, ...(request.movement ? { window: request.movement } : {}) })
+      : undefined;
   const label = describePeriod(period, dash.fiscalStartMonth);
+  const leadRow = (LEAD_DRILL_KINDS as readonly string[]).includes(request.target.kind);
+  // Pay is computed on every deal the rep owns: the dashboard's filters do not narrow a statement.
+  const unfiltered = leadRow || request.target.kind === 'rep-won';
   const req: DrillQueryRequest = {
     scope: {
       range: periodRange(period, dash.fiscalStartMonth),
@@ -46,17 +65,28 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
       grain: grainFor(period),
       stages: prep.stages.map((s) => s.stage),
       periodWords: period.kind === 'all' ? 'at any time' : `in ${label}`,
+      ...(movement ? { movement: { from: movement.from, to: movement.to } } : {}),
+      ...(leadRow ? { leadFilters: dash.filters ?? {} } : {}),
     },
-    filters: dash.filters ?? {},
+    // A lead-quality row filters its leads (by their owner, source…), not the deals they became.
+    filters: unfiltered ? {} : (dash.filters ?? {}),
     target: request.target,
     search: request.search ?? '',
+    ...(movement ? { movement } : {}),
   };
-  const totalsQuery = drillTotalsQuery(req);
-  const t = ctx.sql.one<TotalsRow>(totalsQuery);
+  const target = request.target;
+  const accounts = target.kind === 'kpi' && ACCOUNT_KPIS.has(target.kpi);
+  // Data that names one currency (prep.currency) cannot have a subset in two.
+  const totalsQuery = drillTotalsQuery(req, { accounts, currencies: prep.currency === null });
+  // Sorting and paging do not change the totals: the table's next clicks read only a page.
+  const key = JSON.stringify([req, accounts]);
+  const kept = lastTotals.get(prep);
+  const t = kept?.key === key ? kept.totals : ctx.sql.one<TotalsRow>(totalsQuery);
+  lastTotals.set(prep, { key, totals: t });
   const offset = Math.max(0, Math.floor(request.offset ?? 0));
   const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(request.limit ?? 50)));
   const rows = ctx.sql.rows<DrillRow>(drillPageQuery(req, request.sort ?? DEFAULT_SORT, offset, limit));
-  const currencies = t.currencies ? t.currencies.split('\n') : [];
+  const currencies = prep.currency !== null ? (t.count > 0 ? [prep.currency] : []) : t.currencies ? t.currencies.split('\n') : [];
   // Amounts in several currencies are not one number: no total rather than a wrong one.
   // Σ of no rows is 0; Σ of rows that all lack an amount stays null (there is no number).
   const money = (v: number | null, n: number) => (currencies.length > 1 ? null : n === 0 ? 0 : v);
