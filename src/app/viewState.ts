@@ -4,7 +4,7 @@
 import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '../features/dashboard/hashState';
 import { readLeaderSort, writeLeaderSort, type LeaderSort } from '../features/dashboard/leaderSort';
 import { readDrillHash, writeDrillHash, type DrillState } from '../features/drill/hashState';
-import { readMovementHash, writeMovementHash } from '../features/movement/hashState';
+import { readMovementHash, writeMovementHash } from '../features/dashboard/movement/hashState';
 import type { MovementWindow } from '../engine-api/movement';
 import { readForecastHash, writeForecastHash, type ForecastParams } from '../features/forecast/hashState';
 import { readTerritoryHash, writeTerritoryHash, type TerritoryParams } from '../features/territories/hashState';

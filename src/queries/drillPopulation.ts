@@ -5,7 +5,7 @@
 import type { DrillTarget } from '../engine-api/drill';
 import type { MovementStep } from '../engine-api/movement';
 import { parseRepWonKey, type LeadDrillKind } from '../engine-api/drill';
-import { leadFilterWhere, leadOnceSql } from '../features/leads/leadRows';
+import { leadFilterWhere, leadOnceSql } from './leadRows';
 import { LEAD_LINK_TABLE } from './article';
 import type { KpiId } from '../engine-api/types';
 import { addDays, type DateRange, type Grain } from '../shared/periods/fiscal';

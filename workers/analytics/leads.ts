@@ -2,7 +2,7 @@
 // then the pure core (groups, cohorts) and the honest score (time split, AUC, calibration).
 import type { LeadQualityRequest, LeadQualityResult, RankedLead } from '../../src/engine-api/leads';
 import { conversionWindow, cohorts, groupLeads } from '../../src/features/leads/core';
-import { leadRowsQuery, type LeadRow } from '../../src/features/leads/leadRows';
+import { leadRowsQuery, type LeadRow } from '../../src/queries/leadRows';
 import { evaluateScore, scoreLead, trainScore } from '../../src/features/leads/score';
 import { addDays, formatPeriod, parsePeriod, periodRange } from '../../src/shared/periods/fiscal';
 import { LEAD_LINK_TABLE } from '../../src/queries/article';

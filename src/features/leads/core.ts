@@ -2,7 +2,7 @@
 // cohorts by creation month, and the conversion window that tells a young cohort from a bad one.
 import type { LeadAttribute, LeadCohort, LeadGroup } from '../../engine-api/leads';
 import { daysBetween, type DateRange } from '../../shared/periods/fiscal';
-import type { LeadRow } from './leadRows';
+import type { LeadRow } from '../../queries/leadRows';
 
 /** Days from the lead's creation to its first won close, or null (not a customer, or no date). */
 export function daysToCustomer(row: LeadRow): number | null {

@@ -7,7 +7,7 @@
 import type { CalibrationBin, LeadAttribute, LeadScoreEvaluation } from '../../engine-api/leads';
 import { addDays } from '../../shared/periods/fiscal';
 import { daysToCustomer } from './core';
-import type { LeadRow } from './leadRows';
+import type { LeadRow } from '../../queries/leadRows';
 
 export const SCORE_ATTRIBUTES: readonly LeadAttribute[] = ['source', 'owner', 'country', 'state'];
 /** Pseudo-leads at the base rate added to every attribute value: small groups stay near the base rate. */

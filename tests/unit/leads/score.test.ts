@@ -2,7 +2,7 @@
 // after it (fast-check), and the gate that refuses a score no better than the base rate.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LeadRow } from '../../../src/features/leads/leadRows';
+import type { LeadRow } from '../../../src/queries/leadRows';
 import { addDays } from '../../../src/shared/periods/fiscal';
 import { Mulberry32 } from '../../../src/random/mulberry32';
 import { auc, calibration, evaluateScore, scoreLead, timeSplit, trainScore } from '../../../src/features/leads/score';

@@ -1,11 +1,11 @@
 // One row per lead (distinct lead id) with its attributes and its outcome as of the reference
 // date: did it become an opportunity, did it become a customer, when, for how much. The rows stay
 // in the worker; the screen's tables and the score are computed from them (core.ts, score.ts).
-import { LEAD_DIMS, restrict } from '../../queries/extras';
-import { filterWhere, type Filters } from '../../shared/filters';
-import { Params } from '../../platform/sql/params';
-import type { SqlQuery, SqlValue } from '../../platform/sql/sql';
-import { LEAD_LINK_TABLE } from '../../queries/article';
+import { LEAD_DIMS, restrict } from './extras';
+import { filterWhere, type Filters } from '../shared/filters';
+import { Params } from '../platform/sql/params';
+import type { SqlQuery, SqlValue } from '../platform/sql/sql';
+import { LEAD_LINK_TABLE } from './article';
 
 export interface LeadRow {
   readonly lead_id: string;

@@ -1,9 +1,9 @@
 // The movement view's data: asked of the engine when the dashboard's view, the data or the
 // two dates change. A late answer to an older request never overwrites a newer one.
-import type { MovementResult } from '../../engine-api/movement';
-import type { AnalyticsApi } from '../../engine-api/types';
-import type { ViewState } from '../../app/viewState';
-import { dashboardRequest } from '../dashboard/request';
+import type { MovementResult } from '../../../engine-api/movement';
+import type { AnalyticsApi } from '../../../engine-api/types';
+import type { ViewState } from '../../../app/viewState';
+import { dashboardRequest } from '../request';
 
 export class MovementModel {
   result = $state.raw<MovementResult | null>(null);

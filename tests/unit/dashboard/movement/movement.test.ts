@@ -1,10 +1,10 @@
 // The movement's link key (mv=<A>..<B>) and its waterfall's geometry: every step floats from
 // the running total, so the last step ends where the pipeline at B starts.
 import { describe, expect, it } from 'vitest';
-import { readViewState, writeViewState } from '../../../src/app/viewState';
-import { parseTarget } from '../../../src/features/drill/hashState';
-import { parseWindow } from '../../../src/features/movement/hashState';
-import { waterfall } from '../../../src/features/movement/layout';
+import { readViewState, writeViewState } from '../../../../src/app/viewState';
+import { parseTarget } from '../../../../src/features/drill/hashState';
+import { parseWindow } from '../../../../src/features/dashboard/movement/hashState';
+import { waterfall } from '../../../../src/features/dashboard/movement/layout';
 
 describe('movement dates in the link', () => {
   it('round-trips through the hash', () => {
