@@ -1,6 +1,8 @@
 // The view state in the URL hash (docs/spec.md §4): `period` and `view`, plus `fy`, the first
 // month of the fiscal year. Read leniently (a bad value falls back and is reported),
 // written canonically.
+import { readCompHash, writeCompHash } from '../features/comp/hashState';
+import type { CompPlan } from '../comp/plan';
 import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '../features/dashboard/hashState';
 import { readLeaderSort, writeLeaderSort, type LeaderSort } from '../features/dashboard/leaderSort';
 import { readDrillHash, writeDrillHash, type DrillState } from '../features/drill/hashState';
@@ -31,6 +33,8 @@ export interface ViewState extends DashboardHashState {
   readonly drill?: DrillState;
   /** The leaderboard's sort (`lb.sort`); absent = won amount, highest first. */
   readonly leaderSort?: LeaderSort;
+  /** The compensation plan being edited (`c.plan`); absent = the plan fitted to the data. */
+  readonly compPlan?: CompPlan;
 }
 
 export const DEFAULT_VIEW: ViewState = { period: 'all', periodAuto: true, view: 'dashboard', fiscalStartMonth: 1 };
@@ -68,6 +72,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
   const territory = readTerritoryHash(params, problems);
   const drill = readDrillHash(params, problems);
   const leaderSort = readLeaderSort(params, problems);
+  const compPlan = readCompHash(params, problems);
   return {
     state: {
       period,
@@ -79,6 +84,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
       ...(territory ? { territory } : {}),
       ...(drill ? { drill } : {}),
       ...(leaderSort ? { leaderSort } : {}),
+      ...(compPlan ? { compPlan } : {}),
     },
     problems,
   };
@@ -94,5 +100,6 @@ export function writeViewState(state: ViewState): string {
   writeTerritoryHash(state.territory, params);
   writeDrillHash(state.drill, params);
   writeLeaderSort(state.leaderSort, params);
+  writeCompHash(state.compPlan, params);
   return `#${params.toString()}`;
 }
