@@ -254,11 +254,13 @@ export class AppModel {
   }
 
   /**
-   * A screen's own parameters (forecast target, territory options, the drill, the leaderboard's sort) into the hash with
+   * A screen's own parameters (forecast target, territory options, the drill, the leaderboard's sort, the comp plan) into the hash with
    * replaceState. The dashboard's data does not depend on them, so nothing is refreshed here:
    * the screen that owns them reacts to the new view.
    */
-  setLinkState(patch: Pick<Partial<ViewState>, 'forecast' | 'territory' | 'drill' | 'leaderSort' | 'movement'>): void {
+  setLinkState(
+    patch: Pick<Partial<ViewState>, 'forecast' | 'territory' | 'drill' | 'leaderSort' | 'movement' | 'compPlan'>,
+  ): void {
     if (this.snapshot) return;
     this.view = { ...this.view, ...patch };
     history.replaceState(null, '', carryLinkKeys(writeViewState(this.view), location.hash));

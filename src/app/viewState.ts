@@ -1,6 +1,8 @@
 // The view state in the URL hash (docs/spec.md §4): `period` and `view`, plus `fy`, the first
 // month of the fiscal year. Read leniently (a bad value falls back and is reported),
 // written canonically.
+import { readCompHash, writeCompHash } from '../features/comp/hashState';
+import type { CompPlan } from '../comp/plan';
 import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '../features/dashboard/hashState';
 import { readLeaderSort, writeLeaderSort, type LeaderSort } from '../features/dashboard/leaderSort';
 import { readDrillHash, writeDrillHash, type DrillState } from '../features/drill/hashState';
@@ -35,6 +37,8 @@ export interface ViewState extends DashboardHashState {
   readonly leaderSort?: LeaderSort;
   /** The pipeline movement's two dates (`mv`); absent = the 7 days up to the reference date. */
   readonly movement?: MovementWindow;
+  /** The compensation plan being edited (`c.plan`); absent = the plan fitted to the data. */
+  readonly compPlan?: CompPlan;
 }
 
 export const DEFAULT_VIEW: ViewState = { period: 'all', periodAuto: true, view: 'dashboard', fiscalStartMonth: 1 };
@@ -73,6 +77,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
   const drill = readDrillHash(params, problems);
   const leaderSort = readLeaderSort(params, problems);
   const movement = readMovementHash(params, problems);
+  const compPlan = readCompHash(params, problems);
   return {
     state: {
       period,
@@ -85,6 +90,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
       ...(drill ? { drill } : {}),
       ...(leaderSort ? { leaderSort } : {}),
       ...(movement ? { movement } : {}),
+      ...(compPlan ? { compPlan } : {}),
     },
     problems,
   };
@@ -101,5 +107,6 @@ export function writeViewState(state: ViewState): string {
   writeDrillHash(state.drill, params);
   writeLeaderSort(state.leaderSort, params);
   writeMovementHash(state.movement, params);
+  writeCompHash(state.compPlan, params);
   return `#${params.toString()}`;
 }

@@ -57,6 +57,8 @@ export interface CompQuotaRow {
 
 export interface CompData {
   readonly reps: readonly CompRep[];
+  /** Where `team` comes from: the reps' team column, else their manager (each manager's reps are a team). */
+  readonly teamsFrom?: 'team' | 'manager' | null;
   readonly bookings: readonly CompBookings[];
   readonly deals: readonly CompDealGroup[];
   readonly clawbacks: readonly CompClawback[];

@@ -1,6 +1,15 @@
 // Any chart's <svg> as a standalone SVG file or a PNG. The page styles charts with CSS
 // variables and class rules; those do not travel with the SVG, so the computed presentation
-// properties are copied onto the clone first.
+// properties are copied onto the clone first. With a context, the chart is framed by its title,
+// period, filters, data source, "as of" and legend (./contextFrame.ts).
+import type { ExportContext } from './context';
+import { framed, legendOf } from './contextFrame';
+
+/** What frames an exported chart; absent = the bare chart. */
+export interface ExportFrame {
+  readonly title: string;
+  readonly context: ExportContext;
+}
 
 const PRESENTATION = [
   'fill',
@@ -20,7 +29,7 @@ const PRESENTATION = [
 ] as const;
 
 /** A standalone SVG document of the chart, with its on-screen look inlined. */
-export function svgText(svg: SVGSVGElement): string {
+export function svgText(svg: SVGSVGElement, frame?: ExportFrame): string {
   const clone = svg.cloneNode(true);
   if (!(clone instanceof SVGSVGElement)) throw new Error('The chart is not an SVG element.');
   const source = [svg, ...svg.querySelectorAll('*')];
@@ -35,18 +44,26 @@ export function svgText(svg: SVGSVGElement): string {
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   if (!clone.getAttribute('width')) clone.setAttribute('width', String(Math.round(width)));
   if (!clone.getAttribute('height')) clone.setAttribute('height', String(Math.round(height)));
-  const xml = new XMLSerializer().serializeToString(clone);
+  const out = frame
+    ? framed(clone, { width: Math.round(width), height: Math.round(height) }, frame.title, frame.context, legendOf(svg))
+    : clone;
+  const xml = new XMLSerializer().serializeToString(out);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;
 }
 
-export function svgBlob(svg: SVGSVGElement): Blob {
-  return new Blob([svgText(svg)], { type: 'image/svg+xml' });
+export function svgBlob(svg: SVGSVGElement, frame?: ExportFrame): Blob {
+  return new Blob([svgText(svg, frame)], { type: 'image/svg+xml' });
 }
 
 /** The chart drawn on a white canvas at `scale`× its size (2 = sharp on paper and HiDPI screens). */
-export async function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const { width, height } = svg.getBoundingClientRect();
-  const url = URL.createObjectURL(svgBlob(svg));
+export async function pngBlob(svg: SVGSVGElement, frame?: ExportFrame, scale = 2): Promise<Blob> {
+  const text = svgText(svg, frame);
+  // The framed SVG is taller than the chart on screen: size the canvas from the document itself.
+  const size = /<svg[^>]*?\swidth="(\d+(?:\.\d+)?)"[^>]*?\sheight="(\d+(?:\.\d+)?)"/.exec(text);
+  const box = svg.getBoundingClientRect();
+  const width = size ? Number(size[1]) : box.width;
+  const height = size ? Number(size[2]) : box.height;
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
     image.src = url;

@@ -172,5 +172,90 @@ describe('compensation screen', () => {
     // Maven 2017 Q3 won $2,982,255 (its README); every rep here is paid on that quarter's bookings.
     expect(rows.reduce((s, r) => s + r.bookings, 0)).toBeCloseTo(2_982_255, 2);
     expect(rows.every((r) => r.attainment !== null)).toBe(true);
+    // Teams come through the reps file: sales_teams.csv has no team column, so each agent's team is their manager's.
+    const managers = new Map(
+      readFileSync(maven('sales_teams.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line): [string, string] => {
+          const [agent = '', manager = ''] = line.split(',');
+          return [agent, manager];
+        }),
+    );
+    const teams = await page.$$eval('[data-rep]', (trs) =>
+      trs.map((tr) => [tr.getAttribute('data-rep') ?? '', tr.querySelector('td')?.textContent?.trim() ?? ''] as const),
+    );
+    const listed = teams.filter(([rep]) => managers.has(rep));
+    expect(listed.length).toBeGreaterThanOrEqual(20);
+    for (const [rep, team] of listed) expect(team, rep).toBe(managers.get(rep));
+    expect(await page.textContent('body')).toContain("each manager's reps are one team");
   }, 180_000);
+
+  for (const width of [1280, 1024]) {
+    it(`fits a ${width} px page: results and statement tables with Payout in view`, async () => {
+      const { page } = await sessions.open(siteUrl);
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${siteUrl}#view=comp&period=2026-Q3`);
+      await waitForComp(page);
+      const [first] = await readRows(page);
+      if (!first) throw new Error('no rows');
+      await page.click(`[data-rep="${first.rep}"] button`);
+      await page.waitForSelector('[data-testid="comp-statement"] tbody tr');
+      const fit = await page.evaluate(() => {
+        const box = (sel: string) => document.querySelector(sel)?.getBoundingClientRect() ?? null;
+        const header = (table: string, text: string) =>
+          [...document.querySelectorAll(`${table} thead th`)]
+            .find((th) => th.textContent?.trim() === text)
+            ?.getBoundingClientRect().right ?? null;
+        const results = document.querySelector('.results');
+        return {
+          page: { scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth },
+          results: { scroll: results?.scrollWidth ?? -1, client: results?.clientWidth ?? -1 },
+          resultsTable: box('[data-testid="comp-results"]')?.right ?? null,
+          payout: header('[data-testid="comp-results"]', 'Payout'),
+          totalPaid: header('section[data-testid="comp-statement"] table', 'Total paid'),
+        };
+      });
+      expect(fit.page.scroll).toBeLessThanOrEqual(fit.page.client);
+      expect(fit.results.scroll).toBeLessThanOrEqual(fit.results.client);
+      expect(fit.payout).not.toBeNull();
+      expect(fit.payout ?? Infinity).toBeLessThanOrEqual(width);
+      expect(fit.totalPaid).not.toBeNull();
+      expect(fit.totalPaid ?? Infinity).toBeLessThanOrEqual(width);
+    });
+  }
+
+  it('keeps plan edits in the link: a reload opens on the edited plan', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=comp&period=2026-Q3`);
+    await waitForComp(page);
+    expect(page.url()).not.toContain('c.plan=');
+    await page.fill('[data-testid="comp-ote-0"]', '123456');
+    await page.fill('[data-testid="comp-threshold"]', '40');
+    await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('c.plan')?.includes('"threshold":0.4'));
+    const edited = await readRows(page);
+    await page.reload();
+    await waitForComp(page);
+    expect(await page.inputValue('[data-testid="comp-ote-0"]')).toBe('123456');
+    expect(await page.inputValue('[data-testid="comp-threshold"]')).toBe('40');
+    const want = edited[0];
+    if (!want) throw new Error('no rows');
+    await page.waitForFunction(
+      (want) => document.querySelector(`[data-rep="${want.rep}"]`)?.getAttribute('data-payout') === String(want.payout),
+      want,
+    );
+    expect(await readRows(page)).toEqual(edited);
+    // "Back to baseline" (the fitted plan) takes the plan out of the link again.
+    await page.click('text=Back to baseline');
+    await page.waitForFunction(() => !location.hash.includes('c.plan='));
+  });
+
+  it('opens on the fitted plan with a notice when the link carries a broken plan', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=comp&period=2026-Q3&c.plan=${encodeURIComponent('{"version":1,"name":3}')}`);
+    await waitForComp(page);
+    expect(await page.textContent('body')).toMatch(/compensation plan could not be read/);
+    expect(await page.inputValue('[data-testid="comp-plan-name"]')).not.toBe('');
+  });
 });

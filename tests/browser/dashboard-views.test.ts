@@ -82,6 +82,8 @@ describe('dashboard views in the browser (Maven CRM)', () => {
 
   it('switches a KPI variant from its tile and prints the definition under it', async () => {
     await reset(page);
+    // The variant menu sits behind the tile's disclosure (a calm tile shows value, delta and trend).
+    await page.click('[data-kpi="avg_deal_size"] summary');
     await act(page, () => page.selectOption('[data-kpi="avg_deal_size"] select', 'median'));
     expect(await tileValue(page, 'avg_deal_size')).toBe(1117);
     await expect(page.locator('[data-kpi="avg_deal_size"] .definition').textContent()).resolves.toContain('median');

@@ -136,11 +136,13 @@ describe('periods and stage order in the browser', () => {
     const west = () => page.getAttribute('[data-testid="chart-win-rate"] g.hbar[data-key="West"] rect.bar', 'data-value');
     // By count: 1,438 won of 2,249 closed in West (the segment table's figures).
     expect(Number(await west())).toBeCloseTo(1438 / 2249, 12);
+    await page.click('[data-kpi="win_rate"] summary'); // the variant menu is behind the tile's disclosure
     await act(page, () => page.selectOption('[data-kpi="win_rate"] select', 'by_value'));
     // Maven's lost deals carry close_value 0 (summed by hand: 0): by value every region wins 100 %.
     expect(await tileValue(page, 'win_rate')).toBe(1);
     expect(Number(await west())).toBe(1);
     await expect(page.locator('[data-testid="chart-win-rate"] .axis-title').textContent()).resolves.toContain('by value');
+    await page.click('[data-kpi="avg_deal_size"] summary'); // the variant menu is behind the tile's disclosure
     await act(page, () => page.selectOption('[data-kpi="avg_deal_size"] select', 'median'));
     await expect(page.locator('[data-kpi="sales_velocity"] .note').textContent()).resolves.toContain(
       'Uses the median deal size, win rate by value (as chosen on those tiles)',

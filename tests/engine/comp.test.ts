@@ -122,6 +122,22 @@ describe('compensation data on Maven (no quotas table)', () => {
     );
     const data = await analytics.compData({ fiscalStartMonth: 1 });
     expect(data.quotaRows).toEqual([]);
+    // sales_teams.csv has no team column: each manager's agents are a team, read from the file itself.
+    const managers = new Map(
+      new TextDecoder()
+        .decode(fixture('maven-crm/sales_teams.csv').data)
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line): [string, string] => {
+          const [agent = '', manager = ''] = line.split(',');
+          return [agent, manager];
+        }),
+    );
+    expect(data.teamsFrom).toBe('manager');
+    const listed = data.reps.filter((r) => managers.has(r.rep));
+    expect(listed.length).toBe(managers.size);
+    for (const r of listed) expect(r.team).toBe(managers.get(r.rep));
     // Maven's won amounts are whole dollars: $10,005,534 in all.
     expect(data.bookings.reduce((s, b) => s + b.wonCents, 0)).toBe(1_000_553_400);
     expect(computeResults(DEFAULT_PLAN, data).notes.join(' ')).toMatch(/no quotas table/);

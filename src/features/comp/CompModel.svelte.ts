@@ -25,6 +25,8 @@ export class CompModel {
   data = $state.raw<CompData | null>(null);
   plan = $state<Draft<CompPlan>>(toDraft(calibratedPlanFallback()));
   baseline = $state.raw<CompPlan | null>(null);
+  /** The plan fitted to the data: the link carries the edited plan only when it differs from this one. */
+  fitted = $state.raw<CompPlan | null>(null);
   quarter = $state<number | null>(null);
   fiscalStartMonth = $state(1);
   loadMessages = $state<string[]>([]);
@@ -59,6 +61,9 @@ export class CompModel {
           `This data has no quotas table, so quotas are set ${this.plan.quota.source === 'top_down' ? 'top-down from the company target' : 'bottom-up from deals due × win rate'} (see Quotas in the plan).`,
         ]
       : []),
+    ...(this.data?.teamsFrom === 'manager'
+      ? ["The reps file has no team column, so each manager's reps are one team, named after the manager."]
+      : []),
     ...(this.results?.notes ?? []),
     ...(this.data?.clawbackNote ? [this.data.clawbackNote] : []),
   ]);
@@ -66,7 +71,8 @@ export class CompModel {
 
   constructor(private readonly api: AnalyticsApi) {}
 
-  async load(fiscalStartMonth: number, period: string): Promise<void> {
+  /** `linkPlan`: the plan the link carries (edits survive a reload); else the plan fitted to the data. */
+  async load(fiscalStartMonth: number, period: string, linkPlan?: CompPlan): Promise<void> {
     const request = ++this.latest;
     this.state = 'loading';
     try {
@@ -75,7 +81,8 @@ export class CompModel {
       const fitted = calibratedPlan(data, fiscalStartMonth);
       this.fiscalStartMonth = fiscalStartMonth;
       this.data = data;
-      this.plan = toDraft(fitted);
+      this.plan = toDraft(linkPlan ?? fitted);
+      this.fitted = fitted;
       this.baseline = fitted;
       this.quarter = defaultQuarter(data, period, fiscalStartMonth);
       this.state = 'ready';
@@ -106,6 +113,15 @@ export class CompModel {
       if (request !== this.latest) return;
       this.forecastNote = `The forecast could not be computed: ${error instanceof Error ? error.message : String(error)}`;
     }
+  }
+
+  /** The plan for the link: the valid edited plan, or undefined while it is the fitted one (or invalid). */
+  linkPlan(): CompPlan | undefined {
+    const plan = this.validPlan;
+    if (!plan || !this.fitted) return undefined;
+    // Both through the same checker, so key order cannot make an untouched plan look edited.
+    const fitted = checkPlan(this.fitted);
+    return fitted.ok && JSON.stringify(plan) === JSON.stringify(fitted.plan) ? undefined : plan;
   }
 
   keepAsBaseline(): void {

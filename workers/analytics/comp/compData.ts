@@ -10,6 +10,7 @@ import {
   compQuotaRowsQuery,
   compRepsQuery,
   compSpanQuery,
+  compTeamSourceQuery,
 } from './queries';
 
 interface RepRow {
@@ -86,7 +87,9 @@ export function compData(ctx: AnalyticsContext, request: CompDataRequest): CompD
   const offset = request.fiscalStartMonth - 1;
   const span = ctx.sql.one<SpanRow>(compSpanQuery(offset));
   const reps = ctx.sql.rows<RepRow>(compRepsQuery());
+  const teamsFrom = ctx.sql.one<{ source: 'team' | 'manager' | null }>(compTeamSourceQuery()).source;
   return {
+    teamsFrom,
     reps: reps.map((r) => ({
       rep: r.rep,
       team: r.team,

@@ -11,15 +11,21 @@ function quarterOf(dateExpr: string, offset: number): { sql: string; params: Sql
 
 const cents = (expr: string) => `coalesce((${expr} * 100)::BIGINT, 0)`;
 
+/**
+ * One row per rep. A reps file without any team (Maven's sales_teams: agent, manager, office) has
+ * its teams in the manager column: each manager's reps are one team, named after the manager
+ * (docs/comp.md). Decided for the whole file, never row by row, so teams are never a mix of both.
+ */
 export function compRepsQuery(): SqlQuery {
   const sql = `WITH names AS (
       SELECT rep FROM reps WHERE rep IS NOT NULL
       UNION SELECT owner FROM opportunities WHERE owner IS NOT NULL
       UNION SELECT rep FROM quotas WHERE rep IS NOT NULL),
-    info AS (SELECT rep, any_value(team) AS team, any_value(region) AS region, min(start_date) AS start_date FROM reps GROUP BY rep),
+    info AS (SELECT rep, any_value(team) AS team, any_value(manager) AS manager, any_value(region) AS region,
+      min(start_date) AS start_date FROM reps GROUP BY rep),
     potential AS (SELECT owner, (sum(annual_revenue) * 100)::BIGINT AS cents FROM accounts
       WHERE owner IS NOT NULL AND annual_revenue IS NOT NULL GROUP BY owner)
-    SELECT n.rep, i.team, i.region, strftime(i.start_date, '%Y-%m-%d') AS start_date, p.cents AS potential_cents
+    SELECT n.rep, CASE WHEN (SELECT count(team) FROM reps) > 0 THEN i.team ELSE i.manager END AS team, i.region, strftime(i.start_date, '%Y-%m-%d') AS start_date, p.cents AS potential_cents
     FROM names n LEFT JOIN info i ON i.rep = n.rep LEFT JOIN potential p ON p.owner = n.rep
     ORDER BY n.rep`;
   return { sql, params: [] };
@@ -44,6 +50,12 @@ export function compDealGroupsQuery(offset: number): SqlQuery {
     FROM opportunities WHERE status = 'won' AND owner IS NOT NULL AND close_date IS NOT NULL
     GROUP BY ALL ORDER BY rep, quarter, product, deal_type`;
   return { sql, params: q.params };
+}
+
+/** Where the reps' teams come from: the team column, the manager column (no team at all), or nowhere. */
+export function compTeamSourceQuery(): SqlQuery {
+  const sql = `SELECT CASE WHEN count(team) > 0 THEN 'team' WHEN count(manager) > 0 THEN 'manager' END AS source FROM reps`;
+  return { sql, params: [] };
 }
 
 const WON_STAGES = `SELECT DISTINCT stage FROM opportunities WHERE status = 'won' AND stage IS NOT NULL`;

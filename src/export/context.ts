@@ -1,0 +1,32 @@
+// What a chart or printout needs to be read away from the page (docs/exports.md): what is
+// shown (title), for which period, under which filters, from which data, as of which day.
+// Without it an owner-filtered export looks like company totals.
+import type { AppModel } from '../app/AppModel.svelte';
+import { DIMENSION_LABELS, DIMENSIONS } from '../shared/filters';
+
+export interface ExportContext {
+  /** "Period: 2026 Q3", "Filters: Owner: Ann Lee", "Data: deals.csv", "As of 2026-09-30". */
+  readonly lines: readonly string[];
+}
+
+/** The active filters in words ("Owner: Ann Lee, Bob Ray; Product: GTX"), or "none". */
+export function filtersText(filters: AppModel['view']['filters']): string {
+  const parts = DIMENSIONS.flatMap((d) => {
+    const values = filters?.[d] ?? [];
+    return values.length === 0 ? [] : [`${DIMENSION_LABELS[d]}: ${values.map((v) => v ?? '(blank)').join(', ')}`];
+  });
+  return parts.length === 0 ? 'none (all deals)' : parts.join('; ');
+}
+
+export function exportContext(app: AppModel): ExportContext {
+  const result = app.dashboard.result;
+  const period = result?.periodLabel ?? app.view.period;
+  return {
+    lines: [
+      `Period: ${period}`,
+      `Filters: ${filtersText(app.view.filters)}`,
+      `Data: ${app.dataLabel || 'none loaded'}`,
+      ...(result?.referenceDate ? [`As of ${result.referenceDate}`] : []),
+    ],
+  };
+}
