@@ -1,6 +1,7 @@
 // Drill-through across the engine door: from a number on the dashboard to the deals behind
 // it (docs/drill.md). The worker returns one page of rows and the totals of the whole set,
 // never the whole table.
+import type { PivotCoord, PivotMeasure } from './pivot';
 import type { DashboardRequest, KpiId } from './types';
 
 /** What was clicked: a tile, or a mark of a chart (`key` null = the blank group). */
@@ -10,7 +11,9 @@ export type DrillTarget =
   | { readonly kind: 'bookings'; readonly key: string }
   /** Funnel step: the stage, or null for the first step ("Created"). */
   | { readonly kind: 'funnel'; readonly key: string | null }
-  | { readonly kind: DrillGroupKind; readonly key: string | null };
+  | { readonly kind: DrillGroupKind; readonly key: string | null }
+  /** A pivot cell or total: the measure's deals with each coordinate's value (docs/pivot.md). */
+  | { readonly kind: 'pivot'; readonly measure: PivotMeasure; readonly cell: readonly PivotCoord[] };
 
 /** Chart marks that are one group of a "by X" view. */
 export const DRILL_GROUP_KINDS = ['stage', 'month', 'aging', 'owner', 'segment', 'source'] as const;

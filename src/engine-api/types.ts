@@ -5,6 +5,7 @@ import type { ImportPlan, TableMapping } from '../mapping/types';
 import type { ColumnDecisions } from '../mapping/values';
 import type { CompData, CompDataRequest } from './comp';
 import type { DrillApi } from './drill';
+import type { PivotApi } from './pivot';
 import type { JoinNote } from '../mapping/joins';
 import type { DataQualityRequest, DataQualityResult } from './quality';
 import type { KPI_IDS, KpiVariants } from '../queries/kpiVariants';
@@ -290,7 +291,7 @@ export interface DemoRequest {
   readonly opportunities: number;
 }
 
-export interface AnalyticsApi extends ForecastApi, TerritoriesApi, LeadsApi, DrillApi {
+export interface AnalyticsApi extends ForecastApi, TerritoriesApi, LeadsApi, DrillApi, PivotApi {
   /** Generates the built-in demo with the seeded generator and loads it through the normal import path. */
   loadDemo(request: DemoRequest): Promise<ImportResult>;
   /** Registers and stages files, and proposes how to map them. */

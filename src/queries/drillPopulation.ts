@@ -10,6 +10,7 @@ import { variantOf } from './kpiVariants';
 import type { Params } from './params';
 import { inRangeSql, CLOSED, WON } from './tiles';
 import { OUTSIDE_BUCKETS, reachedSql } from './views';
+import { pivotPopulation } from './pivotDrill';
 
 export interface DrillScope {
   readonly range: DateRange | null;
@@ -21,6 +22,8 @@ export interface DrillScope {
   readonly stages: readonly string[];
   /** "in 2017 Q3", "of all time". */
   readonly periodWords: string;
+  /** First month of the fiscal year (a pivot cell's quarter or year is fiscal). */
+  readonly fiscalStartMonth: number;
 }
 
 export interface Population {
@@ -94,6 +97,8 @@ export function populationOf(p: Params, target: DrillTarget, s: DrillScope): Pop
         title: `Deals created ${when} with lead source ${shown(target.key)}`,
         note: 'Leads are not deals: these are the opportunities created from this source.',
       };
+    case 'pivot':
+      return pivotPopulation(p, target, s.fiscalStartMonth, when);
     case 'funnel': {
       if (target.key === null) return { where: 'k', title: `Deals created ${when}`, note: null };
       const step = s.stages.indexOf(target.key);

@@ -13,6 +13,7 @@ import type {
 } from '../../src/engine-api/types';
 import type { CompData, CompDataRequest } from '../../src/engine-api/comp';
 import type { DrillRequest, DrillResult } from '../../src/engine-api/drill';
+import type { PivotRequest, PivotResult } from '../../src/engine-api/pivot';
 import type { DataQualityRequest, DataQualityResult } from '../../src/engine-api/quality';
 import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/engine-api/forecast';
 import type { TerritoryAccounts } from '../../src/engine-api/territories';
@@ -29,6 +30,7 @@ import { territoryAccounts } from './territories/territoryAccounts';
 import { dashboard, resetDashboard } from './dashboard';
 import { leadQuality } from './leads';
 import { drill } from './drill/drill';
+import { pivot } from './pivot/pivot';
 import { loadDemoTables } from './loadDemo';
 import { proposeImport } from './proposeImport';
 import { dropStaged, restageFile, stageFile } from './stageFiles';
@@ -98,6 +100,10 @@ export class Analytics implements AnalyticsApi {
 
   drill(request: DrillRequest): Promise<DrillResult> {
     return this.exclusive((ctx) => drill(ctx, request));
+  }
+
+  pivot(request: PivotRequest): Promise<PivotResult> {
+    return this.exclusive((ctx) => pivot(ctx, request));
   }
 
   compData(request: CompDataRequest): Promise<CompData> {

@@ -8,6 +8,7 @@
 // Read leniently: a bad value is dropped with a notice, never a crash.
 import { DRILL_COLUMNS, DRILL_GROUP_KINDS, type DrillColumn, type DrillSort, type DrillTarget } from '../../engine-api/drill';
 import { isKpiId } from '../../queries/kpiVariants';
+import { formatPivotKey, parsePivotKey } from '../pivot/drillLink';
 
 export interface DrillState {
   readonly target: DrillTarget;
@@ -15,10 +16,11 @@ export interface DrillState {
   readonly search?: string;
 }
 
-const KINDS = ['kpi', 'bookings', 'funnel', ...DRILL_GROUP_KINDS] as const;
+const KINDS = ['kpi', 'bookings', 'funnel', ...DRILL_GROUP_KINDS, 'pivot'] as const;
 
 export function formatTarget(t: DrillTarget): string {
   if (t.kind === 'kpi') return `kpi:${t.kpi}`;
+  if (t.kind === 'pivot') return `pivot:${formatPivotKey(t)}`;
   return `${t.kind}:${t.key ?? ''}`;
 }
 
@@ -30,6 +32,10 @@ export function parseTarget(text: string): DrillTarget | null {
   if (kind === 'kpi') return isKpiId(key) ? { kind, kpi: key } : null;
   if (kind === 'bookings') return /^\d{4}-\d{2}-01$/.test(key) ? { kind, key } : null;
   if (kind === 'funnel') return { kind, key: key === '' ? null : key };
+  if (kind === 'pivot') {
+    const cell = parsePivotKey(key);
+    return cell ? { kind, ...cell } : null;
+  }
   const group = DRILL_GROUP_KINDS.find((k) => k === kind);
   return group ? { kind: group, key: key === '' ? null : key } : null;
 }

@@ -46,6 +46,7 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
       grain: grainFor(period),
       stages: prep.stages.map((s) => s.stage),
       periodWords: period.kind === 'all' ? 'at any time' : `in ${label}`,
+      fiscalStartMonth: dash.fiscalStartMonth,
     },
     filters: dash.filters ?? {},
     target: request.target,
