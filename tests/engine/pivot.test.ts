@@ -263,4 +263,11 @@ describe('pivot on the demo: totals equal the tiles, cells add up, drills equal 
       }
     }
   });
+
+  it('a drill from a link without a period reads the default quarter, as the tiles do', async () => {
+    const tiles = await demo.dashboard(dash('auto'));
+    const t = (await demo.drill({ dashboard: dash('auto'), target: { kind: 'kpi', kpi: 'won_amount' }, limit: 1 })).totals;
+    expect(t.amount).toBeCloseTo(kpi(tiles, 'won_amount') ?? NaN, 6);
+    expect(t.count).toBe(kpi(tiles, 'won_count'));
+  });
 });

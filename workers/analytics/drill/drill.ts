@@ -2,7 +2,8 @@
 // totals of all of them and one page (docs/drill.md). Sorting, the text filter and paging
 // run in the engine, so a page costs the same at a thousand deals and at a million.
 import type { DrillRequest, DrillResult, DrillRow, DrillSort } from '../../../src/engine-api/drill';
-import { describePeriod, grainFor, parsePeriod, periodRange } from '../../../src/periods/fiscal';
+import { requestedPeriod } from '../../../src/periods/defaultPeriod';
+import { describePeriod, grainFor, periodRange } from '../../../src/periods/fiscal';
 import { drillPageQuery, drillTotalsQuery, type DrillQueryRequest } from '../../../src/queries/drill';
 import type { AnalyticsContext } from '../context';
 import { pickReference } from '../dashboard';
@@ -32,10 +33,11 @@ interface TotalsRow {
 
 export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult {
   const dash = request.dashboard;
-  const period = parsePeriod(dash.period);
-  if (!period) throw new Error(`"${dash.period}" is not a period; use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31.`);
   const prep = prepare(ctx);
   const referenceDate = pickReference(dash.referenceDate, prep.extent.referenceDate);
+  // A link without a period drills the dashboard's default, the quarter of the reference date.
+  const period = requestedPeriod(dash.period, referenceDate, dash.fiscalStartMonth);
+  if (!period) throw new Error(`"${dash.period}" is not a period; use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31.`);
   const label = describePeriod(period, dash.fiscalStartMonth);
   const req: DrillQueryRequest = {
     scope: {

@@ -11,8 +11,8 @@ import {
   type PivotRequest,
   type PivotResult,
 } from '../../../src/engine-api/pivot';
-import { AUTO_PERIOD, defaultPeriod } from '../../../src/periods/defaultPeriod';
-import { describePeriod, fiscalQuarterOf, parsePeriod, periodRange } from '../../../src/periods/fiscal';
+import { requestedPeriod } from '../../../src/periods/defaultPeriod';
+import { describePeriod, fiscalQuarterOf, periodRange } from '../../../src/periods/fiscal';
 import { mixedCurrencyReason } from '../../../src/queries/currency';
 import { pivotCurrencyQuery, pivotQuery, type PivotRow } from '../../../src/queries/pivot';
 import type { AnalyticsContext } from '../context';
@@ -36,7 +36,7 @@ export function pivot(ctx: AnalyticsContext, request: PivotRequest): PivotResult
   const prep = prepare(ctx);
   const referenceDate = pickReference(dash.referenceDate, prep.extent.referenceDate);
   // No period chosen: the dashboard's default, the fiscal quarter of the reference date.
-  const period = dash.period === AUTO_PERIOD ? defaultPeriod(referenceDate, fsm) : parsePeriod(dash.period);
+  const period = requestedPeriod(dash.period, referenceDate, fsm);
   if (!period) throw new Error(`"${dash.period}" is not a period; use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31.`);
   const filters = dash.filters ?? {};
   const rowOffset = Math.max(0, Math.floor(request.rowOffset ?? 0));
