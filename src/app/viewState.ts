@@ -4,12 +4,13 @@
 import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '../features/dashboard/hashState';
 import { readLeaderSort, writeLeaderSort, type LeaderSort } from '../features/dashboard/leaderSort';
 import { readDrillHash, writeDrillHash, type DrillState } from '../features/drill/hashState';
+import { readPivotHash, writePivotHash, type PivotState } from '../features/pivot/hashState';
 import { readForecastHash, writeForecastHash, type ForecastParams } from '../features/forecast/hashState';
 import { readTerritoryHash, writeTerritoryHash, type TerritoryParams } from '../features/territories/hashState';
 import { parsePeriod } from '../periods/fiscal';
 import { implausiblePeriod } from '../periods/plausible';
 
-export const VIEWS = ['dashboard', 'forecast', 'leads', 'territories', 'comp', 'data'] as const;
+export const VIEWS = ['dashboard', 'pivot', 'forecast', 'leads', 'territories', 'comp', 'data'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** The dashboard's keys (filters, variants, comparison, settings) are optional: absent = default. */
@@ -31,6 +32,8 @@ export interface ViewState extends DashboardHashState {
   readonly drill?: DrillState;
   /** The leaderboard's sort (`lb.sort`); absent = won amount, highest first. */
   readonly leaderSort?: LeaderSort;
+  /** The pivot's layout (`pv.r`, `pv.c`, `pv.m`, `pv.p`); absent = owner × quarter, won amount. */
+  readonly pivot?: PivotState;
 }
 
 export const DEFAULT_VIEW: ViewState = { period: 'all', periodAuto: true, view: 'dashboard', fiscalStartMonth: 1 };
@@ -68,6 +71,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
   const territory = readTerritoryHash(params, problems);
   const drill = readDrillHash(params, problems);
   const leaderSort = readLeaderSort(params, problems);
+  const pivot = readPivotHash(params, problems);
   return {
     state: {
       period,
@@ -79,6 +83,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
       ...(territory ? { territory } : {}),
       ...(drill ? { drill } : {}),
       ...(leaderSort ? { leaderSort } : {}),
+      ...(pivot ? { pivot } : {}),
     },
     problems,
   };
@@ -94,5 +99,6 @@ export function writeViewState(state: ViewState): string {
   writeTerritoryHash(state.territory, params);
   writeDrillHash(state.drill, params);
   writeLeaderSort(state.leaderSort, params);
+  writePivotHash(state.pivot, params);
   return `#${params.toString()}`;
 }

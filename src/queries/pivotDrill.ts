@@ -4,6 +4,7 @@
 import type { PIVOT_DIMS, PivotCoord, PivotMeasure } from '../engine-api/pivot';
 import type { Params } from './params';
 import { dimKeySql, POPULATION } from './pivot';
+import { pivotKeyLabel } from './pivotKeys';
 
 export interface PivotDrillTarget {
   readonly measure: PivotMeasure;
@@ -52,7 +53,7 @@ export function pivotPopulation(
   for (const { dim, key } of target.cell) {
     const expr = dimKeySql(p, dim, fiscalStartMonth);
     parts.push(key === null ? `(${expr}) IS NULL` : `(${expr}) = ${p.add(key)}`);
-    words.push(`${DIM_WORDS[dim]} ${key ?? '(blank)'}`);
+    words.push(`${DIM_WORDS[dim]} ${pivotKeyLabel(dim, key, fiscalStartMonth)}`);
   }
   const where = parts.map((c) => `(${c})`).join(' AND ');
   const title = `${WHO[target.measure]} ${periodWords}${words.length > 0 ? `, ${words.join(', ')}` : ''}`;

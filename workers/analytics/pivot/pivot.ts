@@ -1,8 +1,6 @@
 // The pivot verb (docs/pivot.md): one measure over rows × columns under the dashboard view in
 // the request, with every total computed from the deals, one page of rows at a time.
 import {
-  PERIOD_DIMS,
-  PAST_DUE_KEY,
   type PivotCell,
   type PivotDim,
   type PivotFigure,
@@ -12,8 +10,9 @@ import {
   type PivotResult,
 } from '../../../src/engine-api/pivot';
 import { requestedPeriod } from '../../../src/periods/defaultPeriod';
-import { describePeriod, fiscalQuarterOf, periodRange } from '../../../src/periods/fiscal';
+import { describePeriod, periodRange } from '../../../src/periods/fiscal';
 import { mixedCurrencyReason } from '../../../src/queries/currency';
+import { pivotKeyLabel } from '../../../src/queries/pivotKeys';
 import { pivotCurrencyQuery, pivotQuery, type PivotRow } from '../../../src/queries/pivot';
 import type { AnalyticsContext } from '../context';
 import { pickReference } from '../dashboard';
@@ -120,11 +119,5 @@ export function figure(measure: PivotMeasure, row: PivotRow | null, moneyBlocked
 }
 
 function keyOf(dim: PivotDim | null, key: string | null, fsm: number): PivotKey {
-  if (!dim || !PERIOD_DIMS.includes(dim)) return { key, label: key ?? '(blank)' };
-  if (key === null) return { key, label: 'no close date' };
-  if (key === PAST_DUE_KEY) return { key, label: 'past due' };
-  const q = fiscalQuarterOf(key, fsm);
-  if (dim === 'year') return { key, label: describePeriod({ kind: 'year', year: q.year }, fsm) };
-  if (dim === 'quarter') return { key, label: describePeriod({ kind: 'quarter', year: q.year, quarter: q.quarter }, fsm) };
-  return { key, label: describePeriod({ kind: 'month', year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) }, fsm) };
+  return { key, label: pivotKeyLabel(dim, key, fsm) };
 }
