@@ -1,7 +1,7 @@
 // The pivot's one query over the prepared fact table (docs/pivot.md): the deals of the
-// measure's population under the dashboard's filters and period, grouped by the row and
-// column dimensions with GROUPING SETS, so every row, column and grand total is computed
-// from the deals themselves (a win rate or a mean is never averaged from cells). Rows are
+// measure's population under the dashboard's filters and period, grouped by cell in one
+// pass, then row, column and grand totals with GROUPING SETS over the cells' sums and counts,
+// so every total is the deals' own (a win rate or a mean is never averaged from cells). Rows are
 // ranked in key order in the engine and only one page of them leaves it.
 import { PAST_DUE_KEY, type PivotDim, type PivotMeasure } from '../engine-api/pivot';
 import type { DateRange } from '../periods/fiscal';
@@ -115,12 +115,18 @@ export function pivotQuery(req: PivotQueryRequest): SqlQuery {
     SELECT ${rKey} AS r, ${stageSort(req.rows)} AS rs0, ${cKey} AS c, ${stageSort(req.cols)} AS cs0, status, amount, cycle_days
     FROM f WHERE ${POPULATION[req.measure]}),
   base AS (SELECT *, ${sort(req.rows, 'r')} AS rs, ${sort(req.cols, 'c')} AS cs FROM keyed),
+  -- One pass over the deals groups them by cell; the totals are then grouped from the cells'
+  -- sums and counts (every measure is a sum or a ratio of sums, so they are the deals' own).
+  cells AS (
+    SELECT r, c, min(rs) AS rs, min(cs) AS cs, count(*) AS n, sum(amount) AS amt, count(amount) AS amt_n,
+      count(*) FILTER (WHERE ${WON}) AS won_n, sum(cycle_days) AS cyc_sum, count(cycle_days) AS cyc_n
+    FROM base GROUP BY r, c),
   agg AS (
     SELECT ${req.rows ? 'r' : 'NULL::VARCHAR AS r'}, ${req.cols ? 'c' : 'NULL::VARCHAR AS c'}, min(rs) AS rs, min(cs) AS cs,
       ${req.rows ? 'GROUPING(r)' : '1'}::INTEGER AS gr, ${req.cols ? 'GROUPING(c)' : '1'}::INTEGER AS gc,
-      count(*)::INTEGER AS n, sum(amount)::DOUBLE AS amt, count(amount)::INTEGER AS amt_n,
-      count(*) FILTER (WHERE ${WON})::INTEGER AS won_n, avg(cycle_days)::DOUBLE AS cyc
-    FROM base GROUP BY GROUPING SETS (${sets})),
+      sum(n)::INTEGER AS n, sum(amt)::DOUBLE AS amt, sum(amt_n)::INTEGER AS amt_n,
+      sum(won_n)::INTEGER AS won_n, (sum(cyc_sum) / nullif(sum(cyc_n), 0))::DOUBLE AS cyc
+    FROM cells GROUP BY GROUPING SETS (${sets})),
   rk AS (SELECT r, (row_number() OVER (ORDER BY rs ASC NULLS LAST, r ASC NULLS LAST) - 1)::INTEGER AS ri FROM agg WHERE gr = 0 AND gc = 1),
   ck AS (SELECT c, (row_number() OVER (ORDER BY cs ASC NULLS LAST, c ASC NULLS LAST) - 1)::INTEGER AS ci FROM agg WHERE gc = 0 AND gr = 1)
   SELECT a.r, a.c, a.gr, a.gc, rk.ri, ck.ci, a.n, a.amt, a.amt_n, a.won_n, a.cyc,
