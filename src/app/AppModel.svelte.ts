@@ -254,7 +254,9 @@ export class AppModel {
    * replaceState. The dashboard's data does not depend on them, so nothing is refreshed here:
    * the screen that owns them reacts to the new view.
    */
-  setLinkState(patch: Pick<Partial<ViewState>, 'forecast' | 'territory' | 'drill' | 'leaderSort' | 'pivot'>): void {
+  setLinkState(
+    patch: Pick<Partial<ViewState>, 'forecast' | 'territory' | 'drill' | 'leaderSort' | 'pivot' | 'tableSorts'>,
+  ): void {
     if (this.snapshot) return;
     this.view = { ...this.view, ...patch };
     history.replaceState(null, '', carryLinkKeys(writeViewState(this.view), location.hash));

@@ -4,6 +4,7 @@
 import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '../features/dashboard/hashState';
 import { readLeaderSort, writeLeaderSort, type LeaderSort } from '../features/dashboard/leaderSort';
 import { readDrillHash, writeDrillHash, type DrillState } from '../features/drill/hashState';
+import { readTableSorts, writeTableSorts, type TableSorts } from '../features/tables/tableSort';
 import { readPivotHash, writePivotHash, type PivotState } from '../features/pivot/hashState';
 import { readForecastHash, writeForecastHash, type ForecastParams } from '../features/forecast/hashState';
 import { readTerritoryHash, writeTerritoryHash, type TerritoryParams } from '../features/territories/hashState';
@@ -34,6 +35,8 @@ export interface ViewState extends DashboardHashState {
   readonly leaderSort?: LeaderSort;
   /** The pivot's layout (`pv.r`, `pv.c`, `pv.m`, `pv.p`); absent = owner × quarter, won amount. */
   readonly pivot?: PivotState;
+  /** Sorted chart data tables (`ts.<table>`); absent = as drawn. */
+  readonly tableSorts?: TableSorts;
 }
 
 export const DEFAULT_VIEW: ViewState = { period: 'all', periodAuto: true, view: 'dashboard', fiscalStartMonth: 1 };
@@ -72,6 +75,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
   const drill = readDrillHash(params, problems);
   const leaderSort = readLeaderSort(params, problems);
   const pivot = readPivotHash(params, problems);
+  const tableSorts = readTableSorts(params, problems);
   return {
     state: {
       period,
@@ -84,6 +88,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
       ...(drill ? { drill } : {}),
       ...(leaderSort ? { leaderSort } : {}),
       ...(pivot ? { pivot } : {}),
+      ...(tableSorts ? { tableSorts } : {}),
     },
     problems,
   };
@@ -100,5 +105,6 @@ export function writeViewState(state: ViewState): string {
   writeDrillHash(state.drill, params);
   writeLeaderSort(state.leaderSort, params);
   writePivotHash(state.pivot, params);
+  writeTableSorts(state.tableSorts, params);
   return `#${params.toString()}`;
 }
