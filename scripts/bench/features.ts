@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-const FEATURE_SCRIPTS = ['territories.ts', 'forecast.ts', 'drill.ts'];
+const FEATURE_SCRIPTS = ['territories.ts', 'forecast.ts', 'drill.ts', 'pivot.ts'];
 const TIMEOUT_MS = 5 * 60_000;
 
 export interface FeatureTiming {

@@ -259,7 +259,10 @@ export class AppModel {
    * the screen that owns them reacts to the new view.
    */
   setLinkState(
-    patch: Pick<Partial<ViewState>, 'forecast' | 'territory' | 'drill' | 'leaderSort' | 'movement' | 'compPlan'>,
+    patch: Pick<
+      Partial<ViewState>,
+      'forecast' | 'territory' | 'drill' | 'leaderSort' | 'movement' | 'compPlan' | 'pivot' | 'tableSorts'
+    >,
   ): void {
     if (this.snapshot) return;
     this.view = { ...this.view, ...patch };

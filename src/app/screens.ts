@@ -5,6 +5,7 @@ import Dashboard from '../features/dashboard/Dashboard.svelte';
 import ImportReport from '../features/import/ImportReport.svelte';
 import Forecast from '../features/forecast/Forecast.svelte';
 import LeadQuality from '../features/leads/LeadQuality.svelte';
+import PivotScreen from '../features/pivot/PivotScreen.svelte';
 import Territories from '../features/territories/Territories.svelte';
 import type { ViewName } from './viewState';
 
@@ -17,6 +18,7 @@ export interface Screen {
 
 export const SCREENS: Partial<Record<ViewName, Screen>> = {
   dashboard: { label: 'Dashboard', component: Dashboard, firstPaint: true },
+  pivot: { label: 'Pivot', component: PivotScreen },
   forecast: { label: 'Forecast', component: Forecast },
   leads: { label: 'Leads', component: LeadQuality },
   territories: { label: 'Territories', component: Territories },

@@ -8,12 +8,14 @@ import { readLeaderSort, writeLeaderSort, type LeaderSort } from '../features/da
 import { readDrillHash, writeDrillHash, type DrillState } from '../features/drill/hashState';
 import { readMovementHash, writeMovementHash } from '../features/dashboard/movement/hashState';
 import type { MovementWindow } from '../engine-api/movement';
+import { readTableSorts, writeTableSorts, type TableSorts } from '../charts/tableSort';
+import { readPivotHash, writePivotHash, type PivotState } from '../features/pivot/hashState';
 import { readForecastHash, writeForecastHash, type ForecastParams } from '../features/forecast/hashState';
 import { readTerritoryHash, writeTerritoryHash, type TerritoryParams } from '../features/territories/hashState';
 import { parsePeriod } from '../shared/periods/fiscal';
 import { implausiblePeriod } from '../shared/periods/plausible';
 
-export const VIEWS = ['dashboard', 'forecast', 'leads', 'territories', 'comp', 'data'] as const;
+export const VIEWS = ['dashboard', 'pivot', 'forecast', 'leads', 'territories', 'comp', 'data'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** The dashboard's keys (filters, variants, comparison, settings) are optional: absent = default. */
@@ -39,6 +41,10 @@ export interface ViewState extends DashboardHashState {
   readonly movement?: MovementWindow;
   /** The compensation plan being edited (`c.plan`); absent = the plan fitted to the data. */
   readonly compPlan?: CompPlan;
+  /** The pivot's layout (`pv.r`, `pv.c`, `pv.m`, `pv.p`); absent = owner × quarter, won amount. */
+  readonly pivot?: PivotState;
+  /** Sorted chart data tables (`ts.<table>`); absent = as drawn. */
+  readonly tableSorts?: TableSorts;
 }
 
 export const DEFAULT_VIEW: ViewState = { period: 'all', periodAuto: true, view: 'dashboard', fiscalStartMonth: 1 };
@@ -78,6 +84,8 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
   const leaderSort = readLeaderSort(params, problems);
   const movement = readMovementHash(params, problems);
   const compPlan = readCompHash(params, problems);
+  const pivot = readPivotHash(params, problems);
+  const tableSorts = readTableSorts(params, problems);
   return {
     state: {
       period,
@@ -91,6 +99,8 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
       ...(leaderSort ? { leaderSort } : {}),
       ...(movement ? { movement } : {}),
       ...(compPlan ? { compPlan } : {}),
+      ...(pivot ? { pivot } : {}),
+      ...(tableSorts ? { tableSorts } : {}),
     },
     problems,
   };
@@ -108,5 +118,7 @@ export function writeViewState(state: ViewState): string {
   writeLeaderSort(state.leaderSort, params);
   writeMovementHash(state.movement, params);
   writeCompHash(state.compPlan, params);
+  writePivotHash(state.pivot, params);
+  writeTableSorts(state.tableSorts, params);
   return `#${params.toString()}`;
 }

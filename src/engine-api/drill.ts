@@ -2,6 +2,7 @@
 // it (docs/drill.md). The worker returns one page of rows and the totals of the whole set,
 // never the whole table.
 import type { MovementStep, MovementWindow } from './movement';
+import type { PivotCoord, PivotMeasure } from './pivot';
 import type { DashboardRequest, KpiId } from './types';
 
 /** What was clicked: a tile, or a mark of a chart (`key` null = the blank group). */
@@ -17,7 +18,9 @@ export type DrillTarget =
   /** A payout statement's bookings: a rep's won deals closed in [start, end) — key `<start>..<end>/<rep>`. */
   | { readonly kind: 'rep-won'; readonly key: string }
   /** A step of the pipeline movement between the request's two dates (docs/movement.md). */
-  | { readonly kind: 'movement'; readonly key: MovementStep };
+  | { readonly kind: 'movement'; readonly key: MovementStep }
+  /** A pivot cell or total: the measure's deals with each coordinate's value (docs/pivot.md). */
+  | { readonly kind: 'pivot'; readonly measure: PivotMeasure; readonly cell: readonly PivotCoord[] };
 
 /** Chart marks that are one group of a "by X" view. */
 export const DRILL_GROUP_KINDS = ['stage', 'month', 'aging', 'owner', 'segment', 'source'] as const;

@@ -6,6 +6,7 @@ import type { ColumnDecisions } from '../mapping/values';
 import type { CompData, CompDataRequest } from './comp';
 import type { DrillApi } from './drill';
 import type { MovementApi } from './movement';
+import type { PivotApi } from './pivot';
 import type { JoinNote } from '../mapping/joins';
 import type { DataQualityRequest, DataQualityResult } from './quality';
 import type { KPI_IDS, KpiVariants } from '../shared/kpiVariants';
@@ -291,7 +292,7 @@ export interface DemoRequest {
   readonly opportunities: number;
 }
 
-export interface AnalyticsApi extends ForecastApi, TerritoriesApi, LeadsApi, DrillApi, MovementApi {
+export interface AnalyticsApi extends ForecastApi, TerritoriesApi, LeadsApi, DrillApi, MovementApi, PivotApi {
   /** Generates the built-in demo with the seeded generator and loads it through the normal import path. */
   loadDemo(request: DemoRequest): Promise<ImportResult>;
   /** Registers and stages files, and proposes how to map them. */

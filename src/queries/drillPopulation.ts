@@ -14,6 +14,7 @@ import { variantOf } from '../shared/kpiVariants';
 import type { Params } from '../platform/sql/params';
 import { inRangeSql, CLOSED, WON } from './tiles';
 import { OUTSIDE_BUCKETS, reachedSql } from './views';
+import { pivotPopulation } from './pivotDrill';
 
 export interface DrillScope {
   readonly range: DateRange | null;
@@ -29,6 +30,8 @@ export interface DrillScope {
   readonly leadFilters?: Filters;
   /** A movement step's two dates. */
   readonly movement?: { readonly from: string; readonly to: string };
+  /** First month of the fiscal year (a pivot cell's quarter or year is fiscal). */
+  readonly fiscalStartMonth: number;
 }
 
 export interface Population {
@@ -118,6 +121,8 @@ export function populationOf(p: Params, target: DrillTarget, s: DrillScope): Pop
     case 'leads-country':
     case 'leads-state':
       return leadGroupPopulation(p, target.kind, target.key, s);
+    case 'pivot':
+      return pivotPopulation(p, target, s.fiscalStartMonth, when);
     case 'funnel': {
       if (target.key === null) return { where: 'k', title: `Deals created ${when}`, note: null };
       const step = s.stages.indexOf(target.key);

@@ -30,6 +30,7 @@ const SCREENS: readonly { view: string; ready: string }[] = [
   { view: 'forecast', ready: '[data-engine="ready"]' },
   { view: 'comp', ready: '[data-engine="ready"]' },
   { view: 'data', ready: '[data-engine="ready"]' },
+  { view: 'pivot', ready: '[data-testid="pivot"]' },
 ];
 
 describe('screens opened by their link wait for the engine', () => {

@@ -15,6 +15,7 @@ import type {
 import type { CompData, CompDataRequest } from '../../src/engine-api/comp';
 import type { DrillRequest, DrillResult } from '../../src/engine-api/drill';
 import type { MovementRequest, MovementResult } from '../../src/engine-api/movement';
+import type { PivotRequest, PivotResult } from '../../src/engine-api/pivot';
 import type { DataQualityRequest, DataQualityResult } from '../../src/engine-api/quality';
 import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/engine-api/forecast';
 import type { TerritoryAccounts } from '../../src/engine-api/territories';
@@ -32,6 +33,7 @@ import { dashboard, resetDashboard } from './dashboard';
 import { leadQuality } from './leads';
 import { drill } from './drill/drill';
 import { movement } from './movement';
+import { pivot } from './pivot/pivot';
 import { loadDemoTables } from './loadDemo';
 import { profileMapping } from './profileColumns';
 import { proposeImport } from './proposeImport';
@@ -120,6 +122,10 @@ export class Analytics implements AnalyticsApi {
 
   movement(request: MovementRequest): Promise<MovementResult> {
     return this.exclusive((ctx) => movement(ctx, request));
+  }
+
+  pivot(request: PivotRequest): Promise<PivotResult> {
+    return this.exclusive((ctx) => pivot(ctx, request));
   }
 
   compData(request: CompDataRequest): Promise<CompData> {

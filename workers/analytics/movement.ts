@@ -2,8 +2,8 @@
 // history (docs/movement.md). Without history there is nothing to compare, and it says so.
 import type { DashboardRequest } from '../../src/engine-api/types';
 import { MOVEMENT_STEPS, type MovementRequest, type MovementResult, type MovementStep } from '../../src/engine-api/movement';
-import { AUTO_PERIOD, defaultPeriod } from '../../src/shared/periods/defaultPeriod';
-import { addDays, describePeriod, parsePeriod, periodRange, type Period } from '../../src/shared/periods/fiscal';
+import { requestedPeriod } from '../../src/shared/periods/defaultPeriod';
+import { addDays, describePeriod, periodRange, type Period } from '../../src/shared/periods/fiscal';
 import { movementStepsQuery, movementTotalsQuery, withoutHistoryQuery, type MovementScope } from '../../src/queries/movement';
 import type { AnalyticsContext } from './context';
 import { pickReference } from './dashboard';
@@ -24,7 +24,7 @@ interface TotalsRow {
 
 /** The view's period ("auto": the fiscal quarter of the reference date, as the dashboard opens). */
 export function viewPeriod(dash: DashboardRequest, referenceDate: string): Period {
-  const period = dash.period === AUTO_PERIOD ? defaultPeriod(referenceDate, dash.fiscalStartMonth) : parsePeriod(dash.period);
+  const period = requestedPeriod(dash.period, referenceDate, dash.fiscalStartMonth);
   if (!period) throw new Error(`"${dash.period}" is not a period; use all, 2017, 2017-Q3, 2017-07 or 2017-02-10..2017-05-31.`);
   return period;
 }

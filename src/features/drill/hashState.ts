@@ -18,6 +18,7 @@ import {
 } from '../../engine-api/drill';
 import { isMovementStep } from '../../engine-api/movement';
 import { isKpiId } from '../../shared/kpiVariants';
+import { formatPivotKey, parsePivotKey } from './pivotLink';
 
 export interface DrillState {
   readonly target: DrillTarget;
@@ -25,10 +26,11 @@ export interface DrillState {
   readonly search?: string;
 }
 
-const KINDS = ['kpi', 'bookings', 'funnel', 'movement', 'rep-won', ...DRILL_GROUP_KINDS, ...LEAD_DRILL_KINDS] as const;
+const KINDS = ['kpi', 'bookings', 'funnel', 'movement', 'rep-won', ...DRILL_GROUP_KINDS, ...LEAD_DRILL_KINDS, 'pivot'] as const;
 
 export function formatTarget(t: DrillTarget): string {
   if (t.kind === 'kpi') return `kpi:${t.kpi}`;
+  if (t.kind === 'pivot') return `pivot:${formatPivotKey(t)}`;
   return `${t.kind}:${t.key ?? ''}`;
 }
 
@@ -40,6 +42,10 @@ export function parseTarget(text: string): DrillTarget | null {
   if (kind === 'kpi') return isKpiId(key) ? { kind, kpi: key } : null;
   if (kind === 'bookings') return /^\d{4}-\d{2}-01$/.test(key) ? { kind, key } : null;
   if (kind === 'funnel') return { kind, key: key === '' ? null : key };
+  if (kind === 'pivot') {
+    const cell = parsePivotKey(key);
+    return cell ? { kind, ...cell } : null;
+  }
   if (kind === 'movement') return isMovementStep(key) ? { kind, key } : null;
   if (kind === 'rep-won') return parseRepWonKey(key) ? { kind, key } : null;
   const group = DRILL_GROUP_KINDS.find((k) => k === kind) ?? LEAD_DRILL_KINDS.find((k) => k === kind);

@@ -1,7 +1,7 @@
 // The period a page opens on when the link names none (docs/kpis.md, "Periods"): the fiscal
 // quarter that contains the reference date, so the tiles show the quarter in progress with
 // its comparison. Derived again for every new data set, never stored in the link.
-import { fiscalQuarterOf, formatPeriod, type Period } from './fiscal';
+import { fiscalQuarterOf, formatPeriod, parsePeriod, type Period } from './fiscal';
 
 /** What a dashboard request carries instead of a period when the data should choose it. */
 export const AUTO_PERIOD = 'auto';
@@ -13,4 +13,9 @@ export function defaultPeriod(referenceDate: string, fiscalStartMonth = 1): Peri
 
 export function defaultPeriodText(referenceDate: string, fiscalStartMonth = 1): string {
   return formatPeriod(defaultPeriod(referenceDate, fiscalStartMonth));
+}
+
+/** The period a request names: `auto` is the default for the reference date, else parsed (null when not a period). */
+export function requestedPeriod(text: string, referenceDate: string, fiscalStartMonth = 1): Period | null {
+  return text === AUTO_PERIOD ? defaultPeriod(referenceDate, fiscalStartMonth) : parsePeriod(text);
 }

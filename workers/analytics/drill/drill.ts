@@ -67,6 +67,7 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
       periodWords: period.kind === 'all' ? 'at any time' : `in ${label}`,
       ...(movement ? { movement: { from: movement.from, to: movement.to } } : {}),
       ...(leadRow ? { leadFilters: dash.filters ?? {} } : {}),
+      fiscalStartMonth: dash.fiscalStartMonth,
     },
     // A lead-quality row filters its leads (by their owner, source…), not the deals they became.
     filters: unfiltered ? {} : (dash.filters ?? {}),

@@ -1,0 +1,57 @@
+// The pivot screen's data: one page of the pivot for the view in the link, asked of the
+// engine whenever the layout, the view or the data changes. A late answer to an older
+// request never overwrites a newer one.
+import type { PivotRequest, PivotResult } from '../../engine-api/pivot';
+import type { PivotApi } from '../../engine-api/pivot';
+import type { ViewState } from '../../app/viewState';
+import { dashboardRequest } from '../dashboard/request';
+import { DEFAULT_PIVOT } from './hashState';
+
+export const PIVOT_PAGE = 50;
+/** Columns drawn; more are counted and named on screen (swap the axes or filter). */
+export const PIVOT_COLS = 40;
+/** An export reads every row, in pages this large (the engine's largest). */
+const EXPORT_PAGE = 500;
+
+export function pivotRequest(view: ViewState, rowOffset: number, rowLimit: number, colLimit = PIVOT_COLS): PivotRequest {
+  const p = view.pivot ?? DEFAULT_PIVOT;
+  return { dashboard: dashboardRequest(view), rows: p.rows, cols: p.cols, measure: p.measure, rowOffset, rowLimit, colLimit };
+}
+
+export class PivotModel {
+  result = $state.raw<PivotResult | null>(null);
+  error = $state<string | null>(null);
+  pending = $state(false);
+  /** The dashboard refresh the result on screen was read after (tests and the benchmark wait for it). */
+  shownRefresh = $state(-1);
+  private latest = 0;
+
+  constructor(private readonly api: PivotApi) {}
+
+  async load(view: ViewState, refresh: number): Promise<void> {
+    const page = view.pivot?.page ?? 0;
+    const ticket = ++this.latest;
+    this.pending = true;
+    try {
+      const result = await this.api.pivot(pivotRequest(view, page * PIVOT_PAGE, PIVOT_PAGE));
+      if (ticket !== this.latest) return;
+      this.result = result;
+      this.error = null;
+      this.shownRefresh = refresh;
+    } catch (error) {
+      if (ticket === this.latest) this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (ticket === this.latest) this.pending = false;
+    }
+  }
+
+  /** Every row of the pivot (all its columns up to the engine's limit), for CSV and XLSX. */
+  async allPages(view: ViewState, colLimit: number): Promise<PivotResult[]> {
+    const pages: PivotResult[] = [];
+    for (let offset = 0; ; offset += EXPORT_PAGE) {
+      const page = await this.api.pivot(pivotRequest(view, offset, EXPORT_PAGE, colLimit));
+      pages.push(page);
+      if (offset + EXPORT_PAGE >= page.rowCount) return pages;
+    }
+  }
+}
