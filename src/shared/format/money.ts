@@ -29,9 +29,13 @@ function numberFormat(style: MoneyStyle, kind: Kind): Intl.NumberFormat {
   return made;
 }
 
-/** An amount in full: cents below 100, whole units from 100 (or as `digits` says). */
+/**
+ * An amount in full: cents below 100, whole units from 100 (or as `digits` says). Zero has no
+ * cents to show: `$0`, so a table's zero does not read `$0.00` beside `$2,527,500` (issue 22).
+ */
 export function formatMoney(value: number, style: MoneyStyle, digits?: 0 | 2): string {
-  const kind = digits === undefined ? (Math.abs(value) < 100 ? 'cents' : 'whole') : digits === 2 ? 'cents' : 'whole';
+  const small = Math.abs(value) < 100 && value !== 0;
+  const kind = digits === undefined ? (small ? 'cents' : 'whole') : digits === 2 ? 'cents' : 'whole';
   return numberFormat(style, kind).format(value);
 }
 

@@ -15,6 +15,12 @@ describe('money formats', () => {
     expect(formatMoney(1200, { currency: 'GBP', locale: 'en-GB' }, 2)).toBe('£1,200.00');
   });
 
+  it('writes zero without cents unless cents are asked for', () => {
+    expect(formatMoney(0, { currency: 'USD', locale: 'en-US' })).toBe('$0');
+    expect(formatMoney(0.4, { currency: 'USD', locale: 'en-US' })).toBe('$0.40');
+    expect(formatMoney(0, { currency: 'USD', locale: 'en-US' }, 2)).toBe('$0.00');
+  });
+
   it('compacts for axes: B for billions, never G', () => {
     expect(formatMoneyCompact(1.2e9, { currency: 'USD', locale: 'en-US' })).toBe('$1.2B');
     expect(formatMoneyCompact(500_000, { currency: 'USD', locale: 'en-US' })).toBe('$500K');
