@@ -1,17 +1,12 @@
 // What the pivot's dimensions and measures are called on screen and in exports, and how a
 // cell's value is written (docs/pivot.md).
 import type { PivotDim, PivotFigure, PivotMeasure } from '../../engine-api/pivot';
+import { DIMENSION_LABELS } from '../../shared/filters';
 import { count, days, moneyOf, pct } from '../dashboard/format';
 
+// The filter dimensions are called as the filter bar calls them; the pivot adds stage and time.
 export const DIM_LABELS: Record<PivotDim, string> = {
-  owner: 'Owner',
-  team: 'Team',
-  manager: 'Manager',
-  region: 'Region / office',
-  product: 'Product',
-  lead_source: 'Lead source',
-  deal_type: 'Deal type',
-  industry: 'Account industry',
+  ...DIMENSION_LABELS,
   stage: 'Stage',
   month: 'Close month',
   quarter: 'Close quarter',
