@@ -15,6 +15,7 @@ const OUT = path.join(ROOT, 'docs/screenshots');
 const SCREENS: readonly { name: string; hash: string; ready: string; width?: number }[] = [
   { name: 'dashboard', hash: 'view=dashboard&period=2026-Q3', ready: '[data-state="ready"] [data-kpi="won_amount"]' },
   { name: 'forecast', hash: 'view=forecast&period=2026-Q3', ready: '[data-method="selection"]' },
+  { name: 'pivot', hash: 'view=pivot&period=2026', ready: '[data-testid="pivot"][data-busy="false"] [data-value]' },
   { name: 'leads', hash: 'view=leads&period=2026', ready: '[data-leads-state="ready"]' },
   { name: 'territories', hash: 'view=territories&period=2026-Q3&t.design=1', ready: '[data-design="done"]' },
   { name: 'comp', hash: 'view=comp&period=2026-Q3', ready: '[data-comp-state="ready"] [data-rep]' },
