@@ -2,7 +2,8 @@
 // JavaScript (what index.html loads and imports, plus workers that are not the DuckDB engine),
 // the engine worker's JavaScript (the worker that carries DuckDB-WASM's JS), and the wasm files.
 // Each side counts what loads up front (static imports); chunks reached only through a dynamic
-// import() (SheetJS, the Parquet reader and its decompressors) are listed apart as on demand.
+// import() (SheetJS, the Parquet reader and its decompressors, the screens other than the dashboard)
+// are listed apart as on demand; so is a worker that only such a chunk starts (the territory planner).
 // JS reachable from nothing, and other assets (map data, …), are listed apart.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -45,23 +46,28 @@ export function bundleSizes(dist: string): BundleSizes {
   const entries = [...html.matchAll(HTML_ASSET)].map((m) => m[1] ?? '').filter((f) => f.endsWith('.js'));
   const pageAll = closure(entries, read, ANY_IMPORT);
   const page = closure(entries, read, STATIC_IMPORT);
-  const workerEntries = [...pageAll].flatMap((f) => [...read(f).matchAll(WORKER_URL)].map((m) => path.basename(m[1] ?? '')));
+  const workersOf = (from: Iterable<string>) =>
+    new Set([...from].flatMap((f) => [...read(f).matchAll(WORKER_URL)].map((m) => path.basename(m[1] ?? ''))));
+  const workerEntries = workersOf(pageAll);
+  const workersUpFront = workersOf(page);
   const engine = new Set<string>();
   const engineAll = new Set<string>();
   const appWorkers = new Set<string>();
-  for (const entry of new Set(workerEntries)) {
+  const appWorkersOnDemand = new Set<string>();
+  for (const entry of workerEntries) {
     const reach = closure([entry], read, ANY_IMPORT);
     const upFront = closure([entry], read, STATIC_IMPORT);
     const isEngine = [...reach].some((f) => ENGINE_MARK.test(read(f)));
-    for (const f of reach) if (!pageAll.has(f)) (isEngine ? engineAll : appWorkers).add(f);
+    const appSide = workersUpFront.has(entry) ? appWorkers : appWorkersOnDemand;
+    for (const f of reach) if (!pageAll.has(f)) (isEngine ? engineAll : appSide).add(f);
     if (isEngine) for (const f of upFront) if (!pageAll.has(f)) engine.add(f);
   }
-  for (const f of appWorkers) {
+  for (const f of [...appWorkers, ...appWorkersOnDemand]) {
     engine.delete(f);
     engineAll.delete(f);
   }
   const app = new Set([...page, ...appWorkers]);
-  const appOnDemand = [...pageAll].filter((f) => !app.has(f));
+  const appOnDemand = [...new Set([...pageAll, ...appWorkersOnDemand])].filter((f) => !app.has(f));
   const workerOnDemand = [...engineAll].filter((f) => !engine.has(f));
   const size = (f: string): AssetSize => {
     const bytes = readFileSync(path.join(assets, f));
