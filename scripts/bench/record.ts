@@ -52,7 +52,10 @@ export interface ProductRecord {
   readonly wonCount: number | null;
 }
 
-export async function recordProduct(csv: string, changes: number): Promise<ProductRecord> {
+/** Called after every statement the product runs (the ingest profile samples memory there). */
+export type AfterStatement = (r: Recorded) => void;
+
+export async function recordProduct(csv: string, changes: number, after?: AfterStatement): Promise<ProductRecord> {
   const data = new Uint8Array(readFileSync(csv));
   let t = performance.now();
   const host = await openNodeEngine();
@@ -65,7 +68,7 @@ export async function recordProduct(csv: string, changes: number): Promise<Produ
   const analytics = new ProbedAnalytics(host);
   const log: Recorded[] = [];
   let keepRows = false;
-  recordStatements(await analytics.session(), log, () => keepRows);
+  recordStatements(await analytics.session(), log, () => keepRows, after);
   const engineStartMs = performance.now() - t;
   t = performance.now();
   const proposal = await analytics.stageFiles([{ name: path.basename(csv), data }]);
@@ -111,14 +114,22 @@ export async function recordProduct(csv: string, changes: number): Promise<Produ
 }
 
 /** Wraps the session's runner: each statement is timed, classified and logged. */
-function recordStatements(ctx: AnalyticsContext, log: Recorded[], keepRows: () => boolean): void {
+function recordStatements(ctx: AnalyticsContext, log: Recorded[], keepRows: () => boolean, after?: AfterStatement): void {
   const original = ctx.sql.rows.bind(ctx.sql);
   ctx.sql.rows = <T>(q: SqlQuery): T[] => {
     const started = performance.now();
     const rows = original<T>(q);
     const ms = performance.now() - started;
     const phase = keepRows() ? 'dashboard SQL' : (PHASES.find(([, re]) => re.test(q.sql))?.[0] ?? 'other');
-    log.push({ sql: q.sql, params: [...q.params], ms, phase, ...(keepRows() ? { rows: canonicalRows(rows) } : {}) });
+    const recorded: Recorded = {
+      sql: q.sql,
+      params: [...q.params],
+      ms,
+      phase,
+      ...(keepRows() ? { rows: canonicalRows(rows) } : {}),
+    };
+    log.push(recorded);
+    after?.(recorded);
     return rows;
   };
 }
