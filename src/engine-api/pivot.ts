@@ -47,6 +47,11 @@ export interface PivotRequest {
   readonly rowLimit?: number;
   /** Columns shown (at most 100); the rest are counted in `colCount`. */
   readonly colLimit?: number;
+  /**
+   * Force one road (tests compare them): the close-month cube, or the fact table. By default the
+   * cube answers every month-aligned period and the fact table a day range (docs/pivot.md).
+   */
+  readonly road?: 'cube' | 'rows';
 }
 
 export interface PivotKey {

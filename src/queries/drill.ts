@@ -119,7 +119,9 @@ export function drillPageQuery(req: DrillQueryRequest, sort: DrillSort, offset: 
   const cte = prepared(p, req);
   const pop = populationOf(p, req.target, req.scope);
   const matched = searchSql(p, req.search);
-  const order = `${COLUMN_SQL[sort.column]} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, source_file, source_line`;
+  // The sort reads g's own columns, not the output's (amount cast to DOUBLE, age to INTEGER): a
+  // bare column lets the engine's top-N push its running bound into the scan (docs/drill.md).
+  const order = `g.${COLUMN_SQL[sort.column]} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, g.source_file, g.source_line`;
   const sql = `${cte}
   SELECT name, account_name AS account, owner, stage, status, amount::DOUBLE AS amount, currency,
     strftime(created_date, '%Y-%m-%d') AS created, strftime(close_date, '%Y-%m-%d') AS close,

@@ -79,6 +79,11 @@ function ensureCubes(ctx: AnalyticsContext, referenceDate: string): CubeState & 
   return { ...state, closed, won };
 }
 
+/** The close-month cube for a reference date, which the pivot folds (docs/pivot.md). */
+export function closedCubeFor(ctx: AnalyticsContext, referenceDate: string): ColumnCube {
+  return ensureCubes(ctx, referenceDate).closed;
+}
+
 export function monthsFor(
   ctx: AnalyticsContext,
   request: { filters: Filters; segmentBy: Dimension; funnelSteps: number; referenceDate: string },

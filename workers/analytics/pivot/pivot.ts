@@ -14,7 +14,11 @@ import { describePeriod, periodRange } from '../../../src/shared/periods/fiscal'
 import { mixedCurrencyReason } from '../../../src/queries/currency';
 import { pivotKeyLabel } from '../../../src/queries/pivotKeys';
 import { pivotCurrencyQuery, pivotQuery, type PivotRow } from '../../../src/queries/pivot';
+import { pivotFromCube } from '../../../src/queries/pivotCube';
+import { filterMask } from '../../../src/queries/columnCube';
+import { monthAligned } from '../../../src/queries/cubeFold';
 import type { AnalyticsContext } from '../context';
+import { closedCubeFor } from '../dashboard/monthly';
 import { pickReference } from '../dashboard';
 import { prepare } from '../dashboard/prepare';
 
@@ -41,28 +45,35 @@ export function pivot(ctx: AnalyticsContext, request: PivotRequest): PivotResult
   const rowOffset = Math.max(0, Math.floor(request.rowOffset ?? 0));
   const rowLimit = Math.min(MAX_PIVOT_ROWS, Math.max(1, Math.floor(request.rowLimit ?? 50)));
   const colLimit = Math.min(MAX_PIVOT_COLS, Math.max(1, Math.floor(request.colLimit ?? 40)));
-  const money = request.measure === 'won_amount' || request.measure === 'pipeline';
+  const range = periodRange(period, fsm);
+  const road = request.road ?? (monthAligned(range) ? 'cube' : 'rows');
+  if (road === 'cube' && !monthAligned(range)) throw new Error('The monthly cube cannot answer a pivot over a day range.');
+  const shape = { rows: request.rows, cols: request.cols, measure: request.measure, rowOffset, rowLimit, colLimit };
+  let rows: PivotRow[];
+  let currencies: () => string[];
+  if (road === 'cube') {
+    const cube = closedCubeFor(ctx, referenceDate);
+    const folded = pivotFromCube({
+      ...shape,
+      cube,
+      keep: filterMask(cube, filters),
+      range,
+      fiscalStartMonth: fsm,
+      stageOrder: stageOrderOf(ctx),
+    });
+    rows = folded.rows;
+    currencies = () => folded.currencies;
+  } else {
+    rows = ctx.sql.rows<PivotRow>(pivotQuery({ ...shape, filters, range, referenceDate, fiscalStartMonth: fsm }));
+    currencies = () => {
+      const row = ctx.sql.one<{ currencies: string | null }>(pivotCurrencyQuery(filters));
+      return row.currencies ? row.currencies.split('\n') : [];
+    };
+  }
   // The tiles withhold money when won and open deals carry several currencies; so does the pivot.
   // One currency in the whole data (or none named) cannot mix: the check is skipped then.
-  let moneyBlocked: string | null = null;
-  if (money && prep.currency === null) {
-    const row = ctx.sql.one<{ currencies: string | null }>(pivotCurrencyQuery(filters));
-    moneyBlocked = mixedCurrencyReason(row.currencies ? row.currencies.split('\n') : []);
-  }
-  const rows = ctx.sql.rows<PivotRow>(
-    pivotQuery({
-      filters,
-      range: periodRange(period, fsm),
-      referenceDate,
-      fiscalStartMonth: fsm,
-      rows: request.rows,
-      cols: request.cols,
-      measure: request.measure,
-      rowOffset,
-      rowLimit,
-      colLimit,
-    }),
-  );
+  const money = request.measure === 'won_amount' || request.measure === 'pipeline';
+  const moneyBlocked = money && prep.currency === null ? mixedCurrencyReason(currencies()) : null;
   const rowKeys: PivotKey[] = [];
   const colKeys: PivotKey[] = [];
   const cells: PivotCell[] = [];
@@ -94,6 +105,23 @@ export function pivot(ctx: AnalyticsContext, request: PivotRequest): PivotResult
     referenceDate,
     population: `${POPULATION_WORDS[request.measure]} ${period.kind === 'all' ? 'at any time' : `in ${label}`}`,
   };
+}
+
+/** Funnel place of every stage that is not a lost one (the fact table's stage_ord), once per import. */
+const stageOrders = new WeakMap<object, ReadonlyMap<string, number>>();
+
+function stageOrderOf(ctx: AnalyticsContext): ReadonlyMap<string, number> {
+  const prep = prepare(ctx);
+  let order = stageOrders.get(prep);
+  if (!order) {
+    const rows = ctx.sql.rows<{ stage: string; ord: number }>({
+      sql: `SELECT stage, ord FROM dash_stages WHERE kind <> 'lost' AND ord IS NOT NULL`,
+      params: [],
+    });
+    order = new Map(rows.map((r) => [r.stage, r.ord]));
+    stageOrders.set(prep, order);
+  }
+  return order;
 }
 
 /** The measure of a group of deals (null row: no deals), following the tile of the same name (docs/kpis.md). */
