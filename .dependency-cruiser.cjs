@@ -36,8 +36,20 @@ const CYCLE_ALLOW = [
   '^src/demo/(flaws|opportunities)\\.ts$',
 ];
 
-const LIBRARIES =
-  '^src/(staging|mapping|canonical|queries|forecast|comp|territories|demo|random|charts|export|share|privacy|offline|engine-api)/';
+/**
+ * A feature's contract (`src/features/<f>/contract.ts`: its request and result types) is its
+ * public face: `src/engine-api/types.ts` composes the contracts into AnalyticsApi and the
+ * engine side implements them. No other library reaches into a feature.
+ */
+const CONTRACT = '^src/features/[^/]+/contract\\.ts$';
+
+/** Known reads of another feature's contract (types only), each with its reason. */
+const CROSS_CONTRACT = [
+  // Comp's joint simulation takes the forecast's result as its bookings source.
+  '^src/features/forecast/contract\\.ts$',
+];
+
+const LIBRARIES = '^src/(staging|mapping|canonical|queries|comp|territories|demo|random|charts|export|share|privacy|offline)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -68,14 +80,28 @@ module.exports = {
       severity: 'error',
       comment: 'Libraries and contracts never import a feature slice or the composition root.',
       from: { path: LIBRARIES },
-      to: { path: '^src/(features|app|embed)/|^src/main\\.ts$|^workers/', pathNot: ALLOW },
+      to: { path: '^src/(features|app|embed)/|^src/main\\.ts$|^workers/', pathNot: [...ALLOW, ...CROSS_CONTRACT] },
+    },
+    {
+      name: 'the-engine-contract-composes-feature-contracts',
+      severity: 'error',
+      comment: "src/engine-api composes the features' contracts; it never imports their models, views or cores.",
+      from: { path: '^src/engine-api/' },
+      to: { path: '^src/(features|app|embed)/|^src/main\\.ts$|^workers/', pathNot: [CONTRACT, ...ALLOW] },
+    },
+    {
+      name: 'contracts-are-plain-data',
+      severity: 'error',
+      comment: 'A contract crosses the worker boundary: it never imports a model, a view or Comlink.',
+      from: { path: CONTRACT },
+      to: { path: '\\.svelte(\\.ts)?$|^src/(app|embed)/|comlink' },
     },
     {
       name: 'features-do-not-import-each-other',
       severity: 'error',
       comment: 'A feature slice reaches another only through src/shared or the composition root.',
       from: { path: '^src/features/([^/]+)/' },
-      to: { path: '^src/features/', pathNot: ['^src/features/$1/', ...ALLOW] },
+      to: { path: '^src/features/', pathNot: ['^src/features/$1/', ...ALLOW, ...CROSS_CONTRACT] },
     },
     {
       name: 'only-roots-import-the-app',

@@ -12,7 +12,7 @@ import type { DataQualityRequest, DataQualityResult } from './quality';
 import type { KPI_IDS, KpiVariants } from '../shared/kpiVariants';
 import type { Dimension, Filters } from '../shared/filters';
 import type { FileFormat, TextEncoding } from '../staging/sniff';
-import type { ForecastApi } from './forecast';
+import type { ForecastApi } from '../features/forecast/contract';
 import type { TerritoriesApi } from './territories';
 import type { LeadsApi } from './leads';
 

@@ -17,7 +17,7 @@ import type { DrillRequest, DrillResult } from '../../src/engine-api/drill';
 import type { MovementRequest, MovementResult } from '../../src/engine-api/movement';
 import type { PivotRequest, PivotResult } from '../../src/engine-api/pivot';
 import type { DataQualityRequest, DataQualityResult } from '../../src/engine-api/quality';
-import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/engine-api/forecast';
+import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/features/forecast/contract';
 import type { TerritoryAccounts } from '../../src/engine-api/territories';
 import type { LeadQualityRequest, LeadQualityResult } from '../../src/engine-api/leads';
 import type { ImportPlan, TableMapping } from '../../src/mapping/types';

@@ -2,7 +2,7 @@
 // stage table; progress from the worker while the backtest runs; a late answer to an older
 // request never overwrites a newer one.
 import * as Comlink from 'comlink';
-import type { ForecastProgress, ForecastResult } from '../../engine-api/forecast';
+import type { ForecastProgress, ForecastResult } from './contract';
 import type { AnalyticsApi } from '../../engine-api/types';
 import type { Filters } from '../../shared/filters';
 import type { ForecastParams } from './hashState';

@@ -6,7 +6,7 @@ import { forecastRepForecasts, type ForecastDraws } from '../../../src/comp/fore
 import type { QuotaTable } from '../../../src/comp/quotas';
 import { simulateQuarter } from '../../../src/comp/simulate';
 import type { CompData } from '../../../src/engine-api/comp';
-import { simulate, type DealGroup } from '../../../src/forecast/monteCarlo';
+import { simulate, type DealGroup } from '../../../src/features/forecast/core/monteCarlo';
 import { FLAT, plan, QUOTA, TI } from './fixtures';
 
 const Q = 100; // the quarter simulated (any index)

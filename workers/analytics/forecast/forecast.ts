@@ -2,10 +2,10 @@
 // the backtest of every method (and of the selection procedure) at the same relative days of
 // past periods, and the breakdowns. One SQL pass rebuilds every as-of date; the pure models
 // in src/forecast do the rest. Deal-level data never leaves the worker.
-import type { ForecastProgress, ForecastRequest, ForecastResult, MethodEstimate } from '../../../src/engine-api/forecast';
-import { addDays } from '../../../src/forecast/calendar';
-import { METHOD_LABELS } from '../../../src/forecast/labels';
-import { defaultProbability, stageTable } from '../../../src/forecast/stageTable';
+import type { ForecastProgress, ForecastRequest, ForecastResult, MethodEstimate } from '../../../src/features/forecast/contract';
+import { addDays } from '../../../src/features/forecast/core/calendar';
+import { METHOD_LABELS } from '../../../src/features/forecast/core/labels';
+import { defaultProbability, stageTable } from '../../../src/features/forecast/core/stageTable';
 import type { AnalyticsContext } from '../context';
 import { breakdowns, scoreBacktest } from './current';
 import { planForecast, type Setup } from './plan';
