@@ -49,7 +49,7 @@ const CROSS_CONTRACT = [
   '^src/features/forecast/contract\\.ts$',
 ];
 
-const LIBRARIES = '^src/(staging|mapping|canonical|queries|comp|territories|demo|random|charts|export|share|privacy|offline)/';
+const LIBRARIES = '^src/(staging|mapping|canonical|queries|territories|demo|random|charts|export|share|privacy|offline)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

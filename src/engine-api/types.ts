@@ -3,7 +3,7 @@
 import type { Grain } from '../shared/periods/fiscal';
 import type { ImportPlan, TableMapping } from '../mapping/types';
 import type { ColumnDecisions } from '../mapping/values';
-import type { CompData, CompDataRequest } from './comp';
+import type { CompData, CompDataRequest } from '../features/comp/contract';
 import type { DrillApi } from './drill';
 import type { MovementApi } from './movement';
 import type { PivotApi } from './pivot';

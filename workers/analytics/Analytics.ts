@@ -12,7 +12,7 @@ import type {
   ImportResult,
   StageOptions,
 } from '../../src/engine-api/types';
-import type { CompData, CompDataRequest } from '../../src/engine-api/comp';
+import type { CompData, CompDataRequest } from '../../src/features/comp/contract';
 import type { DrillRequest, DrillResult } from '../../src/engine-api/drill';
 import type { MovementRequest, MovementResult } from '../../src/engine-api/movement';
 import type { PivotRequest, PivotResult } from '../../src/engine-api/pivot';

@@ -2,10 +2,10 @@
 // plan the mean payout is base + rate × the forecast's mean (Σ a·p, by hand), and the chance
 // of reaching quota matches what a small two-deal distribution gives by hand.
 import { describe, expect, it } from 'vitest';
-import { forecastRepForecasts, type ForecastDraws } from '../../../src/comp/forecastSource';
-import type { QuotaTable } from '../../../src/comp/quotas';
-import { simulateQuarter } from '../../../src/comp/simulate';
-import type { CompData } from '../../../src/engine-api/comp';
+import { forecastRepForecasts, type ForecastDraws } from '../../../src/features/comp/core/forecastSource';
+import type { QuotaTable } from '../../../src/features/comp/core/quotas';
+import { simulateQuarter } from '../../../src/features/comp/core/simulate';
+import type { CompData } from '../../../src/features/comp/contract';
 import { simulate, type DealGroup } from '../../../src/features/forecast/core/monteCarlo';
 import { FLAT, plan, QUOTA, TI } from './fixtures';
 
