@@ -8,8 +8,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { feasible, maxDiameter, parseCommdis } from '../../src/territories/commdis';
-import { design, runToEnd } from '../../src/territories/design';
+import { feasible, maxDiameter, parseCommdis } from '../../src/features/territories/core/commdis';
+import { design, runToEnd } from '../../src/features/territories/core/design';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 // shared/ sits beside the repository (CI, /work/main); a worktree one level deeper looks two up.

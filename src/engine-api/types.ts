@@ -13,7 +13,7 @@ import type { KPI_IDS, KpiVariants } from '../shared/kpiVariants';
 import type { Dimension, Filters } from '../shared/filters';
 import type { FileFormat, TextEncoding } from '../staging/sniff';
 import type { ForecastApi } from '../features/forecast/contract';
-import type { TerritoriesApi } from './territories';
+import type { TerritoriesApi } from '../features/territories/contract';
 import type { LeadsApi } from './leads';
 
 export type KpiId = (typeof KPI_IDS)[number];

@@ -1,10 +1,10 @@
 // The territory planner's state: today's territories from the engine, design options, the
 // running design (progress, stop), the proposed assignment with what-if moves, and locks.
 import * as Comlink from 'comlink';
-import type { TerritoryAccount } from '../../engine-api/territories';
+import type { TerritoryAccount } from './contract';
 import type { AnalyticsApi } from '../../engine-api/types';
-import type { DesignMode, DesignResponse, TerritoryWorkerApi } from '../../territories/plannerTypes';
-import type { Progress } from '../../territories/steps';
+import type { DesignMode, DesignResponse, TerritoryWorkerApi } from './core/plannerTypes';
+import type { Progress } from './core/steps';
 import { createTerritoryClient } from './client';
 import { type GuardedWorker, WorkerRestartedError } from '../../platform/worker/guarded';
 import { assignmentCsv } from './exportCsv';
@@ -12,7 +12,7 @@ import { DEFAULT_BUDGET_PCT, DEFAULT_TERRITORY, territoryKey, type Compactness, 
 import { GROUPINGS, measureOf, type Grouping, type Measure } from './measures';
 import { namedTerritories } from './named';
 import { placeAll } from './placeAll';
-import type { PlacementSummary } from '../../territories/placement';
+import type { PlacementSummary } from './core/placement';
 import { accountsMovedFraction, summarize, type Summary } from './summary';
 
 export type RunState = 'idle' | 'running' | 'done' | 'stopped' | 'error';
