@@ -14,7 +14,7 @@ import type { Dimension, Filters } from '../shared/filters';
 import type { FileFormat, TextEncoding } from '../staging/sniff';
 import type { ForecastApi } from '../features/forecast/contract';
 import type { TerritoriesApi } from '../features/territories/contract';
-import type { LeadsApi } from './leads';
+import type { LeadsApi } from '../features/leads/contract';
 
 export type KpiId = (typeof KPI_IDS)[number];
 

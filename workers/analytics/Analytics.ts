@@ -19,7 +19,7 @@ import type { PivotRequest, PivotResult } from '../../src/engine-api/pivot';
 import type { DataQualityRequest, DataQualityResult } from '../../src/engine-api/quality';
 import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/features/forecast/contract';
 import type { TerritoryAccounts } from '../../src/features/territories/contract';
-import type { LeadQualityRequest, LeadQualityResult } from '../../src/engine-api/leads';
+import type { LeadQualityRequest, LeadQualityResult } from '../../src/features/leads/contract';
 import type { ImportPlan, TableMapping } from '../../src/mapping/types';
 import { SESSION_SETTINGS, type EngineHost } from '../../src/platform/engine/host';
 import { SqlRunner } from '../../src/platform/engine/runner';
