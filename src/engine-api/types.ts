@@ -8,7 +8,7 @@ import type { DrillApi } from './drill';
 import type { MovementApi } from './movement';
 import type { PivotApi } from './pivot';
 import type { JoinNote } from '../mapping/joins';
-import type { DataQualityRequest, DataQualityResult } from './quality';
+import type { DataQualityRequest, DataQualityResult } from '../features/import/contract';
 import type { KPI_IDS, KpiVariants } from '../shared/kpiVariants';
 import type { Dimension, Filters } from '../shared/filters';
 import type { FileFormat, TextEncoding } from '../staging/sniff';

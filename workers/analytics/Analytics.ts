@@ -16,7 +16,7 @@ import type { CompData, CompDataRequest } from '../../src/features/comp/contract
 import type { DrillRequest, DrillResult } from '../../src/engine-api/drill';
 import type { MovementRequest, MovementResult } from '../../src/engine-api/movement';
 import type { PivotRequest, PivotResult } from '../../src/engine-api/pivot';
-import type { DataQualityRequest, DataQualityResult } from '../../src/engine-api/quality';
+import type { DataQualityRequest, DataQualityResult } from '../../src/features/import/contract';
 import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/features/forecast/contract';
 import type { TerritoryAccounts } from '../../src/features/territories/contract';
 import type { LeadQualityRequest, LeadQualityResult } from '../../src/features/leads/contract';

@@ -1,6 +1,6 @@
 // The data-quality panel's state: the checks' findings for the loaded data, reloaded
 // whenever a new import lands. Errors are kept and shown, never swallowed.
-import type { DataQualityResult } from '../../engine-api/quality';
+import type { DataQualityResult } from './contract';
 import type { AnalyticsApi } from '../../engine-api/types';
 
 export class DataQualityModel {

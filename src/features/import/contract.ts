@@ -1,8 +1,8 @@
 // What the data-quality panel gets from the engine: each check with its count, a few
 // examples that point at file and line, and what it does to the KPIs in words.
-import type { QualityCheckId } from '../queries/quality';
+import type { QualityCheckId } from './quality';
 
-export type { QualityCheckId } from '../queries/quality';
+export type { QualityCheckId } from './quality';
 
 export interface QualityExample {
   /** The id, owner or account names the example is about. */
