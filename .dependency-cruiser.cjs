@@ -118,6 +118,13 @@ module.exports = {
       to: { path: '\\.svelte(\\.ts)?$|^src/(app|embed)/' },
     },
     {
+      name: 'only-the-platform-speaks-comlink',
+      comment: 'Models take narrow ports of plain functions; the guarded worker client owns the transport.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/platform/' },
+      to: { path: 'comlink' },
+    },
+    {
       name: 'only-the-engine-side-imports-duckdb',
       severity: 'error',
       comment: 'DuckDB-WASM is reached through the engine door (AnalyticsApi), never from the page.',

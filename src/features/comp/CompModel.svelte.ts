@@ -9,8 +9,11 @@ import { setQuotas } from './core/quotas';
 import { computeResults, rowsByRep, summarize, type RepRow } from './core/results';
 import { simulateQuarter } from './core/simulate';
 import { checkPlan, parsePlanJson, planToJson } from './core/validate';
-import type { CompData } from './contract';
-import type { AnalyticsApi } from '../../engine-api/types';
+import type { CompApi, CompData } from './contract';
+import type { ForecastApi } from '../forecast/contract';
+
+/** The verbs the comp modeler uses: its data, and the forecast for the joint simulation. */
+export type CompPort = CompApi & Pick<ForecastApi, 'forecast'>;
 import { toDraft, type Draft } from './draft';
 
 export type CompState = 'loading' | 'ready' | 'error';
@@ -69,7 +72,7 @@ export class CompModel {
   ]);
   readonly simulation = $derived.by(() => this.simulate());
 
-  constructor(private readonly api: AnalyticsApi) {}
+  constructor(private readonly api: CompPort) {}
 
   /** `linkPlan`: the plan the link carries (edits survive a reload); else the plan fitted to the data. */
   async load(fiscalStartMonth: number, period: string, linkPlan?: CompPlan): Promise<void> {

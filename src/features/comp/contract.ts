@@ -70,3 +70,9 @@ export interface CompData {
   readonly firstQuarter: number | null;
   readonly referenceDate: string | null;
 }
+
+/** The comp modeler's verb. */
+export interface CompApi {
+  /** Per-rep, per-quarter aggregates for the compensation modeler. */
+  compData(request: CompDataRequest): Promise<CompData>;
+}

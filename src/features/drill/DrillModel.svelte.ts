@@ -1,8 +1,7 @@
 // The open drill-through's data: one page of the deals behind the clicked number and the
 // totals of all of them, asked of the engine whenever the drill, the view or the data
 // changes. A late answer to an older request never overwrites a newer one.
-import type { DrillRequest, DrillResult, DrillRow } from '../../engine-api/drill';
-import type { AnalyticsApi } from '../../engine-api/types';
+import type { DrillApi, DrillRequest, DrillResult, DrillRow } from '../../engine-api/drill';
 import type { ViewState } from '../../app/viewState';
 import { dashboardRequest } from '../dashboard/request';
 
@@ -33,7 +32,7 @@ export class DrillModel {
   shownRefresh = $state(-1);
   private latest = 0;
 
-  constructor(private readonly api: AnalyticsApi) {}
+  constructor(private readonly api: DrillApi) {}
 
   async load(view: ViewState, offset: number, key: string, refresh: number): Promise<void> {
     const request = drillRequest(view, offset, PAGE_SIZE);

@@ -1,9 +1,7 @@
 // The forecast screen's data: one engine call per change of period, filters, target or
 // stage table; progress from the worker while the backtest runs; a late answer to an older
 // request never overwrites a newer one.
-import * as Comlink from 'comlink';
-import type { ForecastProgress, ForecastResult } from './contract';
-import type { AnalyticsApi } from '../../engine-api/types';
+import type { ForecastApi, ForecastProgress, ForecastResult } from './contract';
 import type { Filters } from '../../shared/filters';
 import type { ForecastParams } from './hashState';
 
@@ -33,7 +31,7 @@ export class ForecastModel {
    * the new view. Without it (a model on its own) an edit reloads directly.
    */
   constructor(
-    private readonly api: AnalyticsApi,
+    private readonly api: ForecastApi,
     private readonly persist: ((params: ForecastParams) => void) | null = null,
   ) {}
 
@@ -64,7 +62,7 @@ export class ForecastModel {
           ...(this.asOf ? { asOf: this.asOf } : {}),
           stageProbabilities: $state.snapshot(this.stageEdits),
         },
-        Comlink.proxy(onProgress),
+        onProgress,
       );
       if (request !== this.latest) return;
       this.result = result;

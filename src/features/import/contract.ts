@@ -46,3 +46,9 @@ export interface DataQualityResult {
   /** The currency of the amounts (the data's, else the user's setting); null when neither names one. */
   readonly currency: string | null;
 }
+
+/** The data-quality panel's verb. */
+export interface DataQualityApi {
+  /** Data-quality checks on the loaded tables, each with its count, examples and effect on the KPIs. */
+  dataQuality(request?: DataQualityRequest): Promise<DataQualityResult>;
+}

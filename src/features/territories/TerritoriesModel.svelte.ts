@@ -1,8 +1,6 @@
 // The territory planner's state: today's territories from the engine, design options, the
 // running design (progress, stop), the proposed assignment with what-if moves, and locks.
-import * as Comlink from 'comlink';
-import type { TerritoryAccount } from './contract';
-import type { AnalyticsApi } from '../../engine-api/types';
+import type { TerritoriesApi, TerritoryAccount } from './contract';
 import type { DesignMode, DesignResponse, TerritoryWorkerApi } from './core/plannerTypes';
 import type { Progress } from './core/steps';
 import { createTerritoryClient } from './client';
@@ -104,7 +102,7 @@ export class TerritoriesModel {
     return { level: 'states' as const, unitTerritory: {} as Record<string, string>, points };
   });
 
-  constructor(private readonly api: AnalyticsApi) {}
+  constructor(private readonly api: TerritoriesApi) {}
 
   async load(): Promise<void> {
     try {
@@ -206,7 +204,7 @@ export class TerritoriesModel {
           named: [...this.named],
           ...(this.objective !== 'none' ? { objective: this.objective } : {}),
         },
-        Comlink.proxy((p: Progress) => (this.progress = p)),
+        (p: Progress) => (this.progress = p),
       );
       this.result = result;
       this.proposed = result.assignment;

@@ -1,7 +1,6 @@
 // The movement view's data: asked of the engine when the dashboard's view, the data or the
 // two dates change. A late answer to an older request never overwrites a newer one.
-import type { MovementResult } from '../../../engine-api/movement';
-import type { AnalyticsApi } from '../../../engine-api/types';
+import type { MovementApi, MovementResult } from '../../../engine-api/movement';
 import type { ViewState } from '../../../app/viewState';
 import { dashboardRequest } from '../request';
 
@@ -13,7 +12,7 @@ export class MovementModel {
   shownRefresh = $state(-1);
   private latest = 0;
 
-  constructor(private readonly api: AnalyticsApi) {}
+  constructor(private readonly api: MovementApi) {}
 
   async load(view: ViewState, refresh: number): Promise<void> {
     const ticket = ++this.latest;
