@@ -1,4 +1,4 @@
-// The data-quality verb: runs every check of src/queries/quality.ts on the loaded tables
+// The data-quality verb: runs every check of src/features/import/quality.ts on the loaded tables
 // and describes each finding's effect on the KPIs.
 import type { DataQualityRequest, DataQualityResult, QualityIssue } from '../../src/features/import/contract';
 import { extentQuery, type ExtentRow } from '../../src/queries/extent';

@@ -1,5 +1,5 @@
 // The comp screen's state: the engine's aggregates, the plan being edited, the baseline it
-// is compared with, and everything derived from them (pure functions in src/comp/).
+// is compared with, and everything derived from them (pure functions in src/features/comp/core/).
 import { calibratedPlan, defaultQuarter } from './core/defaults';
 import { forecastDraws, forecastRepForecasts, type ForecastDraws } from './core/forecastSource';
 import { historyForecasts } from './core/historyForecast';

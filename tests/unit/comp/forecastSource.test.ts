@@ -29,7 +29,7 @@ function data(reps: readonly string[]): CompData {
 const quotas = (byRep: Record<string, number>): QuotaTable =>
   new Map(Object.entries(byRep).map(([rep, cents]) => [rep, new Map([[Q, cents]])]));
 
-/** The forecast's own Monte Carlo (src/forecast) over single deals, as the worker runs it per rep. */
+/** The forecast's own Monte Carlo (src/features/forecast/core) over single deals, as the worker runs it per rep. */
 function forecastDrawsOf(rep: string, deals: readonly [number, number][], closed: number, draws: number): ForecastDraws {
   const groups: DealGroup[] = deals.map(([a, p]) => ({ p, n: 1, sum: a, sumSq: a * a }));
   const dist = simulate({ groups, base: closed, extra: [], draws, seed: 11 });

@@ -1,4 +1,4 @@
-// Properties of the smallest-largest-diameter objective (src/territories/diameterSearch.ts via
+// Properties of the smallest-largest-diameter objective (src/features/territories/core/diameterSearch.ts via
 // design()), over random jittered grids with random diagonals, weights, tolerances and locks
 // (fast-check). Each claim is checked by code of its own here: balance is summed again,
 // contiguity is a separate breadth-first search, the diameter a plain double loop.

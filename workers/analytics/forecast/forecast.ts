@@ -1,7 +1,7 @@
 // One request → the forecast screen: the target period's forecast as of a day inside it,
 // the backtest of every method (and of the selection procedure) at the same relative days of
 // past periods, and the breakdowns. One SQL pass rebuilds every as-of date; the pure models
-// in src/forecast do the rest. Deal-level data never leaves the worker.
+// in src/features/forecast/core do the rest. Deal-level data never leaves the worker.
 import type { ForecastProgress, ForecastRequest, ForecastResult, MethodEstimate } from '../../../src/features/forecast/contract';
 import { addDays } from '../../../src/features/forecast/core/calendar';
 import { METHOD_LABELS } from '../../../src/features/forecast/core/labels';
@@ -63,7 +63,7 @@ export function forecast(
   const p90 = headline.p90 ?? headline.point + (dist.p90 - dist.p50);
   const targetAmount = request.target ?? null;
   const points = data.periods.length - 1;
-  // R's rule (src/forecast/ets.ts): even ETS(A,N,N), 2 parameters, needs more than 6 points.
+  // R's rule (src/features/forecast/core/ets.ts): even ETS(A,N,N), 2 parameters, needs more than 6 points.
   const etsNote = estimates.some((e) => e.method === 'ets')
     ? []
     : [
