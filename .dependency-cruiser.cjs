@@ -29,15 +29,27 @@ const ALLOW = [
  * each is a shared type kept in the file that uses it most. Remove an entry with its cycle.
  */
 const CYCLE_ALLOW = [
-  '^src/territories/(planner|planToday)\\.ts$',
+  '^src/features/territories/core/(planner|planToday)\\.ts$',
   // The drill and movement contracts name the dashboard's request; types.ts composes their verbs.
   '^src/engine-api/(drill|movement|pivot|types)\\.ts$',
   '^src/demo/(geo|reps)\\.ts$',
   '^src/demo/(flaws|opportunities)\\.ts$',
 ];
 
-const LIBRARIES =
-  '^src/(staging|mapping|canonical|queries|forecast|comp|territories|demo|random|charts|export|share|privacy|offline|engine-api)/';
+/**
+ * A feature's contract (`src/features/<f>/contract.ts`: its request and result types) is its
+ * public face: `src/engine-api/types.ts` composes the contracts into AnalyticsApi and the
+ * engine side implements them. No other library reaches into a feature.
+ */
+const CONTRACT = '^src/features/[^/]+/contract\\.ts$';
+
+/** Known reads of another feature's contract (types only), each with its reason. */
+const CROSS_CONTRACT = [
+  // Comp's joint simulation takes the forecast's result as its bookings source.
+  '^src/features/forecast/contract\\.ts$',
+];
+
+const LIBRARIES = '^src/(staging|mapping|canonical|queries|demo|random|charts|export|share|privacy|offline)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -68,14 +80,28 @@ module.exports = {
       severity: 'error',
       comment: 'Libraries and contracts never import a feature slice or the composition root.',
       from: { path: LIBRARIES },
-      to: { path: '^src/(features|app|embed)/|^src/main\\.ts$|^workers/', pathNot: ALLOW },
+      to: { path: '^src/(features|app|embed)/|^src/main\\.ts$|^workers/', pathNot: [...ALLOW, ...CROSS_CONTRACT] },
+    },
+    {
+      name: 'the-engine-contract-composes-feature-contracts',
+      severity: 'error',
+      comment: "src/engine-api composes the features' contracts; it never imports their models, views or cores.",
+      from: { path: '^src/engine-api/' },
+      to: { path: '^src/(features|app|embed)/|^src/main\\.ts$|^workers/', pathNot: [CONTRACT, ...ALLOW] },
+    },
+    {
+      name: 'contracts-are-plain-data',
+      severity: 'error',
+      comment: 'A contract crosses the worker boundary: it never imports a model, a view or Comlink.',
+      from: { path: CONTRACT },
+      to: { path: '\\.svelte(\\.ts)?$|^src/(app|embed)/|comlink' },
     },
     {
       name: 'features-do-not-import-each-other',
       severity: 'error',
       comment: 'A feature slice reaches another only through src/shared or the composition root.',
       from: { path: '^src/features/([^/]+)/' },
-      to: { path: '^src/features/', pathNot: ['^src/features/$1/', ...ALLOW] },
+      to: { path: '^src/features/', pathNot: ['^src/features/$1/', ...ALLOW, ...CROSS_CONTRACT] },
     },
     {
       name: 'only-roots-import-the-app',
@@ -92,6 +118,13 @@ module.exports = {
       to: { path: '\\.svelte(\\.ts)?$|^src/(app|embed)/' },
     },
     {
+      name: 'only-the-platform-speaks-comlink',
+      comment: 'Models take narrow ports of plain functions; the guarded worker client owns the transport.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/platform/' },
+      to: { path: 'comlink' },
+    },
+    {
       name: 'only-the-engine-side-imports-duckdb',
       severity: 'error',
       comment: 'DuckDB-WASM is reached through the engine door (AnalyticsApi), never from the page.',
@@ -101,7 +134,9 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist)/' },
+    // Not node_modules: an excluded module vanishes as a dependency too, and the Comlink and
+    // DuckDB rules must see imports of those packages (doNotFollow keeps them uncruised).
+    exclude: { path: '^dist/' },
     // Type-only imports count: a contract that imports a type still depends on its folder.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

@@ -1,15 +1,15 @@
 // `npm run bench -- --commdis`: our territory designer on the public commercial-districting
 // instances in ../shared/data/commdis (the n = 1000 ones; more with COMMDIS_N=1000,2500 when
 // regenerated there). Per instance: feasible (balance of the three activities within ±5 % and
-// contiguity on the file's edges, judged by src/territories/commdis.ts, not by the designer),
+// contiguity on the file's edges, judged by src/features/territories/core/commdis.ts, not by the designer),
 // our largest diameter, the best-known one, the gap and the time (the design is the page's own
-// `design()` with the smallest-largest-diameter objective, src/territories/diameterSearch.ts). Writes
+// `design()` with the smallest-largest-diameter objective, src/features/territories/core/diameterSearch.ts). Writes
 // bench-results/commdis-<time>.json with every assignment, so anyone can check the plans.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { feasible, maxDiameter, parseCommdis } from '../../src/territories/commdis';
-import { design, runToEnd } from '../../src/territories/design';
+import { feasible, maxDiameter, parseCommdis } from '../../src/features/territories/core/commdis';
+import { design, runToEnd } from '../../src/features/territories/core/design';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 // shared/ sits beside the repository (CI, /work/main); a worktree one level deeper looks two up.
@@ -44,7 +44,7 @@ export interface CommdisRecord {
   readonly worstDeviation: number;
 }
 
-/** Designs one instance with our designer and judges the plan (src/territories/commdis.ts). */
+/** Designs one instance with our designer and judges the plan (src/features/territories/core/commdis.ts). */
 export function commdisRecord(instance: string, text: string, bestKnown: number, effort = EFFORT): CommdisRecord {
   const inst = parseCommdis(text);
   const t0 = performance.now();

@@ -4,8 +4,8 @@
 // the accuracy targets on the demo and on a second, untuned seed (forecastAccuracy.ts).
 // FORECAST_BENCH_SIZES=1000000 times the 1M-deal goal (the data is loaded straight into the
 // canonical tables, see forecastData.ts; the load is not part of the timed number).
-import { groupDeals, simulate } from '../../src/forecast/monteCarlo';
-import { Prng } from '../../src/forecast/prng';
+import { groupDeals, simulate } from '../../src/features/forecast/core/monteCarlo';
+import { Prng } from '../../src/features/forecast/core/prng';
 import { Analytics } from '../../workers/analytics/Analytics';
 import { openNodeEngine } from '../../src/platform/engine/openNode';
 import { accuracy } from './forecastAccuracy';

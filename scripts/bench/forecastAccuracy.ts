@@ -2,7 +2,7 @@
 // the demo and on a second demo seed nobody tuned on, the selection procedure's backtest WAPE
 // against the fair stage-weighted baseline and seasonal naive, and its P10–P90 coverage
 // against the 95 % binomial band around 80 %. A miss is printed with its numbers, never hidden.
-import type { ForecastResult } from '../../src/engine-api/forecast';
+import type { ForecastResult } from '../../src/features/forecast/contract';
 import { Analytics } from '../../workers/analytics/Analytics';
 import { openNodeEngine } from '../../src/platform/engine/openNode';
 

@@ -2,12 +2,12 @@
 // US counties into 10/25/50 territories, rebalancing a ±25 % imbalance, and what-if moves.
 import { readFileSync } from 'node:fs';
 import type { Topology } from 'topojson-specification';
-import { Alignment } from '../../src/territories/alignment';
-import { design, runToEnd } from '../../src/territories/design';
-import { disruption } from '../../src/territories/disruption';
-import { geoUnits } from '../../src/territories/geo';
-import { imbalancedStart } from '../../src/territories/synthetic';
-import { syntheticWeights } from '../../src/territories/synthetic';
+import { Alignment } from '../../src/features/territories/core/alignment';
+import { design, runToEnd } from '../../src/features/territories/core/design';
+import { disruption } from '../../src/features/territories/core/disruption';
+import { geoUnits } from '../../src/features/territories/core/geo';
+import { imbalancedStart } from '../../src/features/territories/core/synthetic';
+import { syntheticWeights } from '../../src/features/territories/core/synthetic';
 import { summarize } from '../../src/features/territories/summary';
 
 const topology = JSON.parse(readFileSync('node_modules/us-atlas/counties-10m.json', 'utf8')) as Topology;

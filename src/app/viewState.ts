@@ -2,7 +2,7 @@
 // month of the fiscal year. Read leniently (a bad value falls back and is reported),
 // written canonically.
 import { readCompHash, writeCompHash } from '../features/comp/hashState';
-import type { CompPlan } from '../comp/plan';
+import type { CompPlan } from '../features/comp/core/plan';
 import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '../features/dashboard/hashState';
 import { readLeaderSort, writeLeaderSort, type LeaderSort } from '../features/dashboard/leaderSort';
 import { readDrillHash, writeDrillHash, type DrillState } from '../features/drill/hashState';

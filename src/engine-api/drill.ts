@@ -37,7 +37,7 @@ export function parseRepWonKey(key: string): { start: string; end: string; rep: 
   return m && m[1] && m[2] && m[3] && m[1] < m[2] ? { start: m[1], end: m[2], rep: m[3] } : null;
 }
 
-/** Lead-quality rows by each lead attribute (src/engine-api/leads.ts LEAD_ATTRIBUTES). */
+/** Lead-quality rows by each lead attribute (src/features/leads/contract.ts LEAD_ATTRIBUTES). */
 export const LEAD_DRILL_KINDS = ['leads-source', 'leads-owner', 'leads-country', 'leads-state'] as const;
 export type LeadDrillKind = (typeof LEAD_DRILL_KINDS)[number];
 

@@ -3,18 +3,18 @@
 import type { Grain } from '../shared/periods/fiscal';
 import type { ImportPlan, TableMapping } from '../mapping/types';
 import type { ColumnDecisions } from '../mapping/values';
-import type { CompData, CompDataRequest } from './comp';
+import type { CompApi } from '../features/comp/contract';
 import type { DrillApi } from './drill';
 import type { MovementApi } from './movement';
 import type { PivotApi } from './pivot';
 import type { JoinNote } from '../mapping/joins';
-import type { DataQualityRequest, DataQualityResult } from './quality';
+import type { DataQualityApi } from '../features/import/contract';
 import type { KPI_IDS, KpiVariants } from '../shared/kpiVariants';
 import type { Dimension, Filters } from '../shared/filters';
 import type { FileFormat, TextEncoding } from '../staging/sniff';
-import type { ForecastApi } from './forecast';
-import type { TerritoriesApi } from './territories';
-import type { LeadsApi } from './leads';
+import type { ForecastApi } from '../features/forecast/contract';
+import type { TerritoriesApi } from '../features/territories/contract';
+import type { LeadsApi } from '../features/leads/contract';
 
 export type KpiId = (typeof KPI_IDS)[number];
 
@@ -292,7 +292,8 @@ export interface DemoRequest {
   readonly opportunities: number;
 }
 
-export interface AnalyticsApi extends ForecastApi, TerritoriesApi, LeadsApi, DrillApi, MovementApi, PivotApi {
+export interface AnalyticsApi
+  extends ForecastApi, TerritoriesApi, LeadsApi, DrillApi, MovementApi, PivotApi, CompApi, DataQualityApi {
   /** Generates the built-in demo with the seeded generator and loads it through the normal import path. */
   loadDemo(request: DemoRequest): Promise<ImportResult>;
   /** Registers and stages files, and proposes how to map them. */
@@ -308,10 +309,6 @@ export interface AnalyticsApi extends ForecastApi, TerritoriesApi, LeadsApi, Dri
   /** Replaces the loaded data with the staged files mapped as planned. */
   applyImport(plan: ImportPlan): Promise<ImportResult>;
   dashboard(request: DashboardRequest): Promise<DashboardResult>;
-  /** Per-rep, per-quarter aggregates for the compensation modeler (src/engine-api/comp.ts). */
-  compData(request: CompDataRequest): Promise<CompData>;
-  /** Data-quality checks on the loaded tables, each with its count, examples and effect on the KPIs. */
-  dataQuality(request?: DataQualityRequest): Promise<DataQualityResult>;
   /** URLs the engine worker has fetched (its resource timing), for the page's "no request left this origin" indicator. */
   resourceUrls(): Promise<string[]>;
 }

@@ -2,6 +2,9 @@
 // (PerformanceObserver, buffered from the start) and every one the engine worker fetched
 // (its own resource timing, asked through the engine door), plus any CSP violation report.
 import type { AnalyticsApi } from '../engine-api/types';
+
+/** The one verb the privacy bar reads. */
+export type PrivacyPort = Pick<AnalyticsApi, 'resourceUrls'>;
 import { foreignUrls } from './origins';
 
 export class PrivacyModel {
@@ -10,7 +13,7 @@ export class PrivacyModel {
   checkedWorker = $state(false);
 
   constructor(
-    private readonly api: AnalyticsApi,
+    private readonly api: PrivacyPort,
     private readonly origin: string = location.origin,
   ) {}
 

@@ -2,10 +2,10 @@
 // aggregate is worked out by hand, a lost-after-won deal that becomes a clawback, and
 // the Maven fixture, which has no quotas table.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { quarterIndexOf, quarterOf } from '../../src/comp/periods';
-import { DEFAULT_PLAN } from '../../src/comp/plan';
-import { computeResults, summarize } from '../../src/comp/results';
-import type { CompData } from '../../src/engine-api/comp';
+import { quarterIndexOf, quarterOf } from '../../src/features/comp/core/periods';
+import { DEFAULT_PLAN } from '../../src/features/comp/core/plan';
+import { computeResults, summarize } from '../../src/features/comp/core/results';
+import type { CompData } from '../../src/features/comp/contract';
 import type { Analytics } from '../../workers/analytics/Analytics';
 import { fixture, loadFiles, openAnalytics } from './helpers/engine';
 

@@ -2,7 +2,7 @@
 // demo data, and no leakage — rewriting every row dated on or after a backtest period's
 // as-of date leaves that period's forecasts exactly as they were.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ForecastResult } from '../../src/engine-api/forecast';
+import type { ForecastResult } from '../../src/features/forecast/contract';
 import type { Analytics } from '../../workers/analytics/Analytics';
 import { fixture, loadFiles, openAnalytics } from './helpers/engine';
 

@@ -3,7 +3,7 @@
 // created since, turn later stage-history rows into wins) and check that the period's
 // forecasts by every method do not move — while its actual does.
 import { describe, expect, it } from 'vitest';
-import type { ForecastResult } from '../../src/engine-api/forecast';
+import type { ForecastResult } from '../../src/features/forecast/contract';
 import type { SqlQuery } from '../../src/platform/sql/sql';
 import { Analytics } from '../../workers/analytics/Analytics';
 import { openNodeEngine } from '../../src/platform/engine/openNode';

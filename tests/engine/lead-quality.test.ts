@@ -1,6 +1,6 @@
 // The lead-quality screen's numbers on the hand-worked lead funnel (tests/engine/helpers/leadFunnel.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LeadQualityResult } from '../../src/engine-api/leads';
+import type { LeadQualityResult } from '../../src/features/leads/contract';
 import type { Analytics } from '../../workers/analytics/Analytics';
 import { loadFiles, openAnalytics } from './helpers/engine';
 import { csv, LEAD_HEAD, LEADS, OPP_HEAD, OPPS, REPS } from './helpers/leadFunnel';

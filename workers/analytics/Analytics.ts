@@ -12,14 +12,14 @@ import type {
   ImportResult,
   StageOptions,
 } from '../../src/engine-api/types';
-import type { CompData, CompDataRequest } from '../../src/engine-api/comp';
+import type { CompData, CompDataRequest } from '../../src/features/comp/contract';
 import type { DrillRequest, DrillResult } from '../../src/engine-api/drill';
 import type { MovementRequest, MovementResult } from '../../src/engine-api/movement';
 import type { PivotRequest, PivotResult } from '../../src/engine-api/pivot';
-import type { DataQualityRequest, DataQualityResult } from '../../src/engine-api/quality';
-import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/engine-api/forecast';
-import type { TerritoryAccounts } from '../../src/engine-api/territories';
-import type { LeadQualityRequest, LeadQualityResult } from '../../src/engine-api/leads';
+import type { DataQualityRequest, DataQualityResult } from '../../src/features/import/contract';
+import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/features/forecast/contract';
+import type { TerritoryAccounts } from '../../src/features/territories/contract';
+import type { LeadQualityRequest, LeadQualityResult } from '../../src/features/leads/contract';
 import type { ImportPlan, TableMapping } from '../../src/mapping/types';
 import { SESSION_SETTINGS, type EngineHost } from '../../src/platform/engine/host';
 import { SqlRunner } from '../../src/platform/engine/runner';

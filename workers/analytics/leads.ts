@@ -1,6 +1,6 @@
 // The lead-quality screen's engine side (docs/leads.md): per-lead rows from the canonical tables,
 // then the pure core (groups, cohorts) and the honest score (time split, AUC, calibration).
-import type { LeadQualityRequest, LeadQualityResult, RankedLead } from '../../src/engine-api/leads';
+import type { LeadQualityRequest, LeadQualityResult, RankedLead } from '../../src/features/leads/contract';
 import { conversionWindow, cohorts, groupLeads } from '../../src/features/leads/core';
 import { leadRowsQuery, type LeadRow } from '../../src/queries/leadRows';
 import { evaluateScore, scoreLead, trainScore } from '../../src/features/leads/score';

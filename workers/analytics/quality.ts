@@ -1,6 +1,6 @@
-// The data-quality verb: runs every check of src/queries/quality.ts on the loaded tables
+// The data-quality verb: runs every check of src/features/import/quality.ts on the loaded tables
 // and describes each finding's effect on the KPIs.
-import type { DataQualityRequest, DataQualityResult, QualityIssue } from '../../src/engine-api/quality';
+import type { DataQualityRequest, DataQualityResult, QualityIssue } from '../../src/features/import/contract';
 import { extentQuery, type ExtentRow } from '../../src/queries/extent';
 import {
   accountSpellingsQuery,
@@ -13,8 +13,8 @@ import {
   wonWithoutAmountQuery,
   type QualityCheckId,
   type QualityRow,
-} from '../../src/queries/quality';
-import { describeEffect, type EffectStyle, QUALITY_TITLES, totalsOf } from '../../src/queries/qualityEffects';
+} from '../../src/features/import/quality';
+import { describeEffect, type EffectStyle, QUALITY_TITLES, totalsOf } from '../../src/features/import/qualityEffects';
 import type { SqlQuery } from '../../src/platform/sql/sql';
 import { dataCurrencyOf, dataCurrencyQuery } from '../../src/queries/currency';
 import type { AnalyticsContext } from './context';

@@ -1,16 +1,19 @@
 // The comp screen's state: the engine's aggregates, the plan being edited, the baseline it
-// is compared with, and everything derived from them (pure functions in src/comp/).
-import { calibratedPlan, defaultQuarter } from '../../comp/defaults';
-import { forecastDraws, forecastRepForecasts, type ForecastDraws } from '../../comp/forecastSource';
-import { historyForecasts } from '../../comp/historyForecast';
-import { quarterOf } from '../../comp/periods';
-import type { CompPlan } from '../../comp/plan';
-import { setQuotas } from '../../comp/quotas';
-import { computeResults, rowsByRep, summarize, type RepRow } from '../../comp/results';
-import { simulateQuarter } from '../../comp/simulate';
-import { checkPlan, parsePlanJson, planToJson } from '../../comp/validate';
-import type { CompData } from '../../engine-api/comp';
-import type { AnalyticsApi } from '../../engine-api/types';
+// is compared with, and everything derived from them (pure functions in src/features/comp/core/).
+import { calibratedPlan, defaultQuarter } from './core/defaults';
+import { forecastDraws, forecastRepForecasts, type ForecastDraws } from './core/forecastSource';
+import { historyForecasts } from './core/historyForecast';
+import { quarterOf } from './core/periods';
+import type { CompPlan } from './core/plan';
+import { setQuotas } from './core/quotas';
+import { computeResults, rowsByRep, summarize, type RepRow } from './core/results';
+import { simulateQuarter } from './core/simulate';
+import { checkPlan, parsePlanJson, planToJson } from './core/validate';
+import type { CompApi, CompData } from './contract';
+import type { ForecastApi } from '../forecast/contract';
+
+/** The verbs the comp modeler uses: its data, and the forecast for the joint simulation. */
+export type CompPort = CompApi & Pick<ForecastApi, 'forecast'>;
 import { toDraft, type Draft } from './draft';
 
 export type CompState = 'loading' | 'ready' | 'error';
@@ -69,7 +72,7 @@ export class CompModel {
   ]);
   readonly simulation = $derived.by(() => this.simulate());
 
-  constructor(private readonly api: AnalyticsApi) {}
+  constructor(private readonly api: CompPort) {}
 
   /** `linkPlan`: the plan the link carries (edits survive a reload); else the plan fitted to the data. */
   async load(fiscalStartMonth: number, period: string, linkPlan?: CompPlan): Promise<void> {

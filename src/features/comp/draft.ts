@@ -1,6 +1,6 @@
 // The plan as the form edits it: the same shape as CompPlan with the readonly marks
-// removed, so inputs can bind to its fields. It is checked (src/comp/validate) before use.
-import type { CompPlan } from '../../comp/plan';
+// removed, so inputs can bind to its fields. It is checked (src/features/comp/core/validate) before use.
+import type { CompPlan } from './core/plan';
 
 export type Draft<T> = T extends readonly (infer U)[]
   ? Draft<U>[]

@@ -1,9 +1,9 @@
 // The compensation screen's part of the URL hash:
 //   c.plan=<plan JSON>   the plan being edited, when it differs from the one fitted to the data
 // The same JSON as "Save plan" writes (compact), checked field by field on the way in
-// (src/comp/validate.ts): a link with a broken plan opens on the fitted plan with a notice.
-import type { CompPlan } from '../../comp/plan';
-import { parsePlanJson } from '../../comp/validate';
+// (src/features/comp/core/validate.ts): a link with a broken plan opens on the fitted plan with a notice.
+import type { CompPlan } from './core/plan';
+import { parsePlanJson } from './core/validate';
 
 export function readCompHash(params: URLSearchParams, problems: string[]): CompPlan | undefined {
   const raw = params.get('c.plan');

@@ -1,6 +1,6 @@
 // Scales for the attainment histogram: D3 does the maths, the Svelte component draws.
 import { scaleBand, scaleLinear } from 'd3';
-import type { HistogramBin } from '../../comp/stats';
+import type { HistogramBin } from './core/stats';
 
 export interface HistogramLayout {
   readonly x: (from: number) => number;

@@ -1,7 +1,7 @@
 // Payout statements as CSV: one line per quarter and component for a rep. Text cells that
 // a spreadsheet would run as a formula (= + - @, tab, CR) are prefixed with an apostrophe.
-import { quarterOf } from '../../comp/periods';
-import type { RepRow } from '../../comp/results';
+import { quarterOf } from './core/periods';
+import type { RepRow } from './core/results';
 
 import { csvField } from '../../export/csv';
 

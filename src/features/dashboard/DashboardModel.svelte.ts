@@ -2,6 +2,9 @@
 // late answer to an older request never overwrites a newer one. `refreshes` counts the
 // answers applied (the root exposes it as data-refreshed for tests and the benchmark).
 import type { AnalyticsApi, DashboardRequest, DashboardResult } from '../../engine-api/types';
+
+/** The one verb the dashboard reads. */
+export type DashboardPort = Pick<AnalyticsApi, 'dashboard'>;
 import type { ViewState } from '../../app/viewState';
 import { periodGroups, type PeriodGroup } from '../../shared/periods/options';
 import { dashboardRequest } from './request';
@@ -30,7 +33,7 @@ export class DashboardModel {
     );
   });
 
-  constructor(private readonly api: AnalyticsApi) {}
+  constructor(private readonly api: DashboardPort) {}
 
   /** Shows a result computed elsewhere (the demo's first paint) as if the engine had answered. */
   show(result: DashboardResult, fiscalStartMonth: number): void {

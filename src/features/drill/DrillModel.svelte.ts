@@ -1,10 +1,10 @@
 // The open drill-through's data: one page of the deals behind the clicked number and the
 // totals of all of them, asked of the engine whenever the drill, the view or the data
 // changes. A late answer to an older request never overwrites a newer one.
-import type { DrillRequest, DrillResult, DrillRow } from '../../engine-api/drill';
-import type { AnalyticsApi } from '../../engine-api/types';
+import type { DrillApi, DrillRequest, DrillResult, DrillRow } from '../../engine-api/drill';
 import type { ViewState } from '../../app/viewState';
 import { dashboardRequest } from '../dashboard/request';
+import { LatestLoader } from '../../platform/latest';
 
 export const PAGE_SIZE = 50;
 /** An export reads the whole set in pages this large (the engine's largest page). */
@@ -31,27 +31,20 @@ export class DrillModel {
   /** The request the result on screen answers, and the dashboard refresh it was read after (tests and the benchmark wait for both). */
   shownKey = $state('');
   shownRefresh = $state(-1);
-  private latest = 0;
+  private readonly loader = new LatestLoader<DrillResult>(this);
 
-  constructor(private readonly api: AnalyticsApi) {}
+  constructor(private readonly api: DrillApi) {}
 
   async load(view: ViewState, offset: number, key: string, refresh: number): Promise<void> {
     const request = drillRequest(view, offset, PAGE_SIZE);
     if (!request) return;
-    const ticket = ++this.latest;
-    this.pending = true;
-    try {
-      const result = await this.api.drill(request);
-      if (ticket !== this.latest) return;
-      this.result = result;
-      this.error = null;
-      this.shownKey = key;
-      this.shownRefresh = refresh;
-    } catch (error) {
-      if (ticket === this.latest) this.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      if (ticket === this.latest) this.pending = false;
-    }
+    await this.loader.run(
+      () => this.api.drill(request),
+      () => {
+        this.shownKey = key;
+        this.shownRefresh = refresh;
+      },
+    );
   }
 
   /** Every row that passes the text filter, in the table's order, for CSV and XLSX. */

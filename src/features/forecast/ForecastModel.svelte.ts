@@ -1,9 +1,7 @@
 // The forecast screen's data: one engine call per change of period, filters, target or
 // stage table; progress from the worker while the backtest runs; a late answer to an older
 // request never overwrites a newer one.
-import * as Comlink from 'comlink';
-import type { ForecastProgress, ForecastResult } from '../../engine-api/forecast';
-import type { AnalyticsApi } from '../../engine-api/types';
+import type { ForecastApi, ForecastProgress, ForecastResult } from './contract';
 import type { Filters } from '../../shared/filters';
 import type { ForecastParams } from './hashState';
 
@@ -23,18 +21,20 @@ export class ForecastModel {
   target = $state<number | null>(null);
   asOf = $state<string | null>(null);
   stageEdits = $state<Record<string, number>>({});
+  /** The last edit of a linked model, for the screen to write into the link (syncLink). */
+  edited = $state.raw<ForecastParams | null>(null);
   private latest = 0;
   private view: ForecastView | null = null;
 
   readonly best = $derived(this.result?.backtest.leaderboard.find((r) => r.method === this.result?.recommended) ?? null);
 
   /**
-   * `persist` puts the target and stage edits into the link; the page then calls load() with
-   * the new view. Without it (a model on its own) an edit reloads directly.
+   * A `linked` model's edits go into the link (the screen syncs `edited` there) and the page
+   * then calls load() with the new view. On its own, an edit reloads directly.
    */
   constructor(
-    private readonly api: AnalyticsApi,
-    private readonly persist: ((params: ForecastParams) => void) | null = null,
+    private readonly api: ForecastApi,
+    private readonly linked = false,
   ) {}
 
   async load(view: ForecastView): Promise<void> {
@@ -43,7 +43,7 @@ export class ForecastModel {
       this.target = view.params.target;
       this.asOf = view.params.asOf ?? null;
       this.stageEdits = { ...view.params.stageProbabilities };
-    } else if (this.persist) {
+    } else if (this.linked) {
       this.target = null;
       this.asOf = null;
       this.stageEdits = {};
@@ -64,7 +64,7 @@ export class ForecastModel {
           ...(this.asOf ? { asOf: this.asOf } : {}),
           stageProbabilities: $state.snapshot(this.stageEdits),
         },
-        Comlink.proxy(onProgress),
+        onProgress,
       );
       if (request !== this.latest) return;
       this.result = result;
@@ -105,7 +105,7 @@ export class ForecastModel {
       stageProbabilities: $state.snapshot(this.stageEdits),
       asOf: this.asOf,
     };
-    if (this.persist) this.persist(params);
+    if (this.linked) this.edited = params;
     else if (this.view) void this.load({ ...this.view, params });
   }
 }

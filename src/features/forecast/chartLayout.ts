@@ -1,7 +1,7 @@
 // D3 does the maths for the forecast charts (scales, paths, ticks); Svelte draws the SVG.
 import { area, line, scaleBand, scaleLinear } from 'd3';
 import { moneyCompact } from '../../shared/format/display.svelte';
-import type { HistoryPoint, WaterfallStep } from '../../engine-api/forecast';
+import type { HistoryPoint, WaterfallStep } from './contract';
 
 export interface Box {
   readonly width: number;

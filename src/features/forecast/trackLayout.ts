@@ -1,7 +1,7 @@
 // The quarter in progress as a chart: booked to date and the headline forecast at each
 // checkpoint of the period, with its P10–P90 range narrowing as the period goes on.
 import { area, line, scaleLinear } from 'd3';
-import type { TrackPoint } from '../../engine-api/forecast';
+import type { TrackPoint } from './contract';
 import { moneyCompact } from '../../shared/format/display.svelte';
 import type { Box } from './chartLayout';
 

@@ -1,7 +1,6 @@
 // The data-quality panel's state: the checks' findings for the loaded data, reloaded
 // whenever a new import lands. Errors are kept and shown, never swallowed.
-import type { DataQualityResult } from '../../engine-api/quality';
-import type { AnalyticsApi } from '../../engine-api/types';
+import type { DataQualityApi, DataQualityResult } from './contract';
 
 export class DataQualityModel {
   result = $state<DataQualityResult | null>(null);
@@ -9,7 +8,7 @@ export class DataQualityModel {
   loading = $state(false);
   private generation = 0;
 
-  constructor(private readonly api: AnalyticsApi) {}
+  constructor(private readonly api: DataQualityApi) {}
 
   /** Issues with findings first, then the checks that passed, then those that could not run. */
   get issues(): DataQualityResult['issues'] {

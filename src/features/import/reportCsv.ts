@@ -1,7 +1,7 @@
 // The import report and the data-quality findings as CSV files a user can keep: RFC 4180
 // (CRLF, quotes doubled, fields with a comma, quote or line break quoted), and every text
 // cell that a spreadsheet would run as a formula (= + - @ tab CR) neutralised with a quote.
-import type { DataQualityResult } from '../../engine-api/quality';
+import type { DataQualityResult } from './contract';
 import type { ImportResult } from '../../engine-api/types';
 
 import { csvLines, type CsvValue } from '../../export/csv';

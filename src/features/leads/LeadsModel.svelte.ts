@@ -1,6 +1,6 @@
 // The lead-quality screen's data: one engine call per change of period, filters or grouping; a
 // late answer to an older request never overwrites a newer one.
-import type { LeadAttribute, LeadQualityResult, LeadsApi } from '../../engine-api/leads';
+import type { LeadAttribute, LeadQualityResult, LeadsApi } from './contract';
 import type { Filters } from '../../shared/filters';
 
 export interface LeadsView {

@@ -1,6 +1,6 @@
 // The lead-quality tables from per-lead rows (leadRows.ts), pure: groups by an attribute,
 // cohorts by creation month, and the conversion window that tells a young cohort from a bad one.
-import type { LeadAttribute, LeadCohort, LeadGroup } from '../../engine-api/leads';
+import type { LeadAttribute, LeadCohort, LeadGroup } from './contract';
 import { daysBetween, type DateRange } from '../../shared/periods/fiscal';
 import type { LeadRow } from '../../queries/leadRows';
 

@@ -1,5 +1,5 @@
 // The ranked open leads as a CSV file (the one CSV writer), with where each lead came from.
-import type { RankedLead } from '../../engine-api/leads';
+import type { RankedLead } from './contract';
 import { toCsv } from '../../export/csv';
 
 export function rankedCsv(rows: readonly RankedLead[]): string {

@@ -4,7 +4,7 @@
 // leads created early enough that their outcome was known at the split date, scored on leads
 // created after it, with AUC and a calibration table. A score that cannot beat the base rate
 // (AUC's lower 95 % bound at or below 0.5, or too few conversions) ranks nothing.
-import type { CalibrationBin, LeadAttribute, LeadScoreEvaluation } from '../../engine-api/leads';
+import type { CalibrationBin, LeadAttribute, LeadScoreEvaluation } from './contract';
 import { addDays } from '../../shared/periods/fiscal';
 import { daysToCustomer } from './core';
 import type { LeadRow } from '../../queries/leadRows';

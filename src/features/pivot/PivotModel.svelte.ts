@@ -6,6 +6,7 @@ import type { PivotApi } from '../../engine-api/pivot';
 import type { ViewState } from '../../app/viewState';
 import { dashboardRequest } from '../dashboard/request';
 import { DEFAULT_PIVOT } from './hashState';
+import { LatestLoader } from '../../platform/latest';
 
 export const PIVOT_PAGE = 50;
 /** Columns drawn; more are counted and named on screen (swap the axes or filter). */
@@ -24,25 +25,16 @@ export class PivotModel {
   pending = $state(false);
   /** The dashboard refresh the result on screen was read after (tests and the benchmark wait for it). */
   shownRefresh = $state(-1);
-  private latest = 0;
+  private readonly loader = new LatestLoader<PivotResult>(this);
 
   constructor(private readonly api: PivotApi) {}
 
   async load(view: ViewState, refresh: number): Promise<void> {
     const page = view.pivot?.page ?? 0;
-    const ticket = ++this.latest;
-    this.pending = true;
-    try {
-      const result = await this.api.pivot(pivotRequest(view, page * PIVOT_PAGE, PIVOT_PAGE));
-      if (ticket !== this.latest) return;
-      this.result = result;
-      this.error = null;
-      this.shownRefresh = refresh;
-    } catch (error) {
-      if (ticket === this.latest) this.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      if (ticket === this.latest) this.pending = false;
-    }
+    await this.loader.run(
+      () => this.api.pivot(pivotRequest(view, page * PIVOT_PAGE, PIVOT_PAGE)),
+      () => (this.shownRefresh = refresh),
+    );
   }
 
   /** Every row of the pivot (all its columns up to the engine's limit), for CSV and XLSX. */

@@ -1,10 +1,8 @@
 // The territory planner's state: today's territories from the engine, design options, the
 // running design (progress, stop), the proposed assignment with what-if moves, and locks.
-import * as Comlink from 'comlink';
-import type { TerritoryAccount } from '../../engine-api/territories';
-import type { AnalyticsApi } from '../../engine-api/types';
-import type { DesignMode, DesignResponse, TerritoryWorkerApi } from '../../territories/plannerTypes';
-import type { Progress } from '../../territories/steps';
+import type { TerritoriesApi, TerritoryAccount } from './contract';
+import type { DesignMode, DesignResponse, TerritoryWorkerApi } from './core/plannerTypes';
+import type { Progress } from './core/steps';
 import { createTerritoryClient } from './client';
 import { type GuardedWorker, WorkerRestartedError } from '../../platform/worker/guarded';
 import { assignmentCsv } from './exportCsv';
@@ -12,7 +10,7 @@ import { DEFAULT_BUDGET_PCT, DEFAULT_TERRITORY, territoryKey, type Compactness, 
 import { GROUPINGS, measureOf, type Grouping, type Measure } from './measures';
 import { namedTerritories } from './named';
 import { placeAll } from './placeAll';
-import type { PlacementSummary } from '../../territories/placement';
+import type { PlacementSummary } from './core/placement';
 import { accountsMovedFraction, summarize, type Summary } from './summary';
 
 export type RunState = 'idle' | 'running' | 'done' | 'stopped' | 'error';
@@ -104,7 +102,7 @@ export class TerritoriesModel {
     return { level: 'states' as const, unitTerritory: {} as Record<string, string>, points };
   });
 
-  constructor(private readonly api: AnalyticsApi) {}
+  constructor(private readonly api: TerritoriesApi) {}
 
   async load(): Promise<void> {
     try {
@@ -206,7 +204,7 @@ export class TerritoriesModel {
           named: [...this.named],
           ...(this.objective !== 'none' ? { objective: this.objective } : {}),
         },
-        Comlink.proxy((p: Progress) => (this.progress = p)),
+        (p: Progress) => (this.progress = p),
       );
       this.result = result;
       this.proposed = result.assignment;

@@ -2,7 +2,7 @@
 // (src/platform/worker/guarded.ts): a worker that dies (out of memory on a county design, a
 // trap) is replaced and the design fails with a message that says so. It holds nothing to
 // load again (maps are fetched anew on the next design). The screen terminates it on unmount.
-import type { TerritoryWorkerApi } from '../../territories/plannerTypes';
+import type { TerritoryWorkerApi } from './core/plannerTypes';
 import { GuardedWorker, connectWorker } from '../../platform/worker/guarded';
 
 const spawnPlanner = (name: string) =>

@@ -6,7 +6,7 @@ import statesUrl from 'us-atlas/states-10m.json?url';
 import { geoCentroid } from 'd3';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { Gazetteer } from '../../territories/placement';
+import type { Gazetteer } from './core/placement';
 
 let cached: Promise<Gazetteer> | null = null;
 

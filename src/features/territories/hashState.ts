@@ -12,7 +12,7 @@
 //   t.obj=diameter|inertia                 compactness objective beside balance  (none)
 //   t.design=1                             run the design on open (same seed, same result)
 // Read leniently: a bad value falls back to the default with a notice, never a crash.
-import type { DesignMode } from '../../territories/plannerTypes';
+import type { DesignMode } from './core/plannerTypes';
 import { GROUPINGS, MEASURES, type Grouping, type Measure } from './measures';
 
 export interface TerritoryParams {

@@ -1,5 +1,5 @@
 // The numeric columns a territory can be measured and balanced on, and how to read them.
-import type { TerritoryAccount } from '../../engine-api/territories';
+import type { TerritoryAccount } from './contract';
 
 export type Measure = 'accounts' | 'annualRevenue' | 'openPipeline' | 'bookings' | 'employees';
 

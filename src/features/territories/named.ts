@@ -1,7 +1,7 @@
 // Which of today's territories are named-account territories (enterprise reps' lists of
 // accounts rather than land): those whose accounts mostly carry a territory name that says
 // so. They are judged on balance and disruption only, never on contiguity (docs/territories.md).
-import type { TerritoryAccount } from '../../engine-api/territories';
+import type { TerritoryAccount } from './contract';
 
 const NAMED = /\b(named|enterprise|strategic|key accounts?|global accounts?|major accounts?)\b/i;
 

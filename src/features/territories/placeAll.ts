@@ -1,8 +1,8 @@
-// Every account placed for the map (src/territories/placement.ts): the gazetteer (ZIP and state
+// Every account placed for the map (src/features/territories/core/placement.ts): the gazetteer (ZIP and state
 // centres) is loaded only when some account has no coordinates. Its coordinates replace the
 // exported ones only where there were none; the summary says how each account was placed.
-import type { TerritoryAccount } from '../../engine-api/territories';
-import { placeAccount, summarizePlacement, type Gazetteer, type PlacementSummary } from '../../territories/placement';
+import type { TerritoryAccount } from './contract';
+import { placeAccount, summarizePlacement, type Gazetteer, type PlacementSummary } from './core/placement';
 import { loadGazetteer } from './gazetteer';
 
 export async function placeAll(

@@ -1,7 +1,7 @@
 // Per-territory figures and balance metrics for any assignment of accounts to territory
 // names — today's, a proposed one, or one after what-if moves. O(accounts), no engine call.
-import type { TerritoryAccount } from '../../engine-api/territories';
-import { balanceMetrics, type BalanceMetrics } from '../../territories/metrics';
+import type { TerritoryAccount } from './contract';
+import { balanceMetrics, type BalanceMetrics } from './core/metrics';
 import { measureOf, type Measure } from './measures';
 
 export interface TerritoryRow {

@@ -157,5 +157,21 @@ export function connectWorker<Api>(spawn: (name: string) => Worker, lockPrefix: 
   // looks unresponsive; the life lock has no such doubt.
   const remote = Comlink.wrap<Api & { readonly alive?: boolean }>(worker);
   const ping = locks ? undefined : async () => remote.alive;
-  return { api: remote as Api, died, ...(ping ? { ping } : {}), terminate: () => worker.terminate() };
+  return { api: withCallbacks(remote), died, ...(ping ? { ping } : {}), terminate: () => worker.terminate() };
+}
+
+/**
+ * A function argument (a progress callback) crosses to the worker as a Comlink proxy, so the
+ * models that pass one speak plain functions and never import Comlink.
+ */
+function withCallbacks<Api>(remote: Comlink.Remote<Api>): Api {
+  return new Proxy({} as Api & object, {
+    get: (_target, key) => {
+      if (typeof key !== 'string') return undefined;
+      const fn: unknown = Reflect.get(remote, key);
+      if (typeof fn !== 'function') return fn;
+      const invoke = fn as (...a: unknown[]) => unknown;
+      return (...args: unknown[]) => invoke(...args.map((a) => (typeof a === 'function' ? Comlink.proxy(a) : a)));
+    },
+  });
 }

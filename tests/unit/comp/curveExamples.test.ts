@@ -1,8 +1,8 @@
 // The commission curve against hand-computed examples, to the cent. Each expectation
 // carries its arithmetic (BCR 12.5 %, quota $100,000, TI $12,500 unless stated).
 import { describe, expect, it } from 'vitest';
-import { commission } from '../../../src/comp/curve';
-import type { CommissionCurve } from '../../../src/comp/plan';
+import { commission } from '../../../src/features/comp/core/curve';
+import type { CommissionCurve } from '../../../src/features/comp/core/plan';
 import { ACCEL_TIERS, FLAT, QUOTA, TI } from './fixtures';
 
 const pay = (curve: CommissionCurve, bookingsCents: number, quotaCents = QUOTA, ti = TI) =>

@@ -1,9 +1,9 @@
 // The starting plan and period fitted to the data, and the history stand-in for forecasts.
 import { describe, expect, it } from 'vitest';
-import { calibratedPlan, defaultQuarter, quarterFromPeriod } from '../../../src/comp/defaults';
-import { historyForecasts } from '../../../src/comp/historyForecast';
-import { quarterIndexOf } from '../../../src/comp/periods';
-import type { CompData } from '../../../src/engine-api/comp';
+import { calibratedPlan, defaultQuarter, quarterFromPeriod } from '../../../src/features/comp/core/defaults';
+import { historyForecasts } from '../../../src/features/comp/core/historyForecast';
+import { quarterIndexOf } from '../../../src/features/comp/core/periods';
+import type { CompData } from '../../../src/features/comp/contract';
 
 const Q = quarterIndexOf('2024-01-01');
 const base: CompData = {

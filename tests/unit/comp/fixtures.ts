@@ -1,7 +1,7 @@
 // Plan shapes shared by the hand-computed examples: one role with OTE $100,000 a year,
 // 50/50 mix → base $12,500 and target incentive (TI) $12,500 a quarter; quota $100,000 a
 // quarter, so the base commission rate (BCR) is TI ÷ quota = 12.5 %.
-import type { CommissionCurve, CompPlan, Role } from '../../../src/comp/plan';
+import type { CommissionCurve, CompPlan, Role } from '../../../src/features/comp/core/plan';
 
 export const ROLE: Role = { id: 'ae', name: 'AE', oteCents: 100_000_00, baseShare: 0.5, teams: [] };
 export const TI = 12_500_00;

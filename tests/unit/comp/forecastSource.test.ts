@@ -2,11 +2,11 @@
 // plan the mean payout is base + rate × the forecast's mean (Σ a·p, by hand), and the chance
 // of reaching quota matches what a small two-deal distribution gives by hand.
 import { describe, expect, it } from 'vitest';
-import { forecastRepForecasts, type ForecastDraws } from '../../../src/comp/forecastSource';
-import type { QuotaTable } from '../../../src/comp/quotas';
-import { simulateQuarter } from '../../../src/comp/simulate';
-import type { CompData } from '../../../src/engine-api/comp';
-import { simulate, type DealGroup } from '../../../src/forecast/monteCarlo';
+import { forecastRepForecasts, type ForecastDraws } from '../../../src/features/comp/core/forecastSource';
+import type { QuotaTable } from '../../../src/features/comp/core/quotas';
+import { simulateQuarter } from '../../../src/features/comp/core/simulate';
+import type { CompData } from '../../../src/features/comp/contract';
+import { simulate, type DealGroup } from '../../../src/features/forecast/core/monteCarlo';
 import { FLAT, plan, QUOTA, TI } from './fixtures';
 
 const Q = 100; // the quarter simulated (any index)
@@ -29,7 +29,7 @@ function data(reps: readonly string[]): CompData {
 const quotas = (byRep: Record<string, number>): QuotaTable =>
   new Map(Object.entries(byRep).map(([rep, cents]) => [rep, new Map([[Q, cents]])]));
 
-/** The forecast's own Monte Carlo (src/forecast) over single deals, as the worker runs it per rep. */
+/** The forecast's own Monte Carlo (src/features/forecast/core) over single deals, as the worker runs it per rep. */
 function forecastDrawsOf(rep: string, deals: readonly [number, number][], closed: number, draws: number): ForecastDraws {
   const groups: DealGroup[] = deals.map(([a, p]) => ({ p, n: 1, sum: a, sumSq: a * a }));
   const dist = simulate({ groups, base: closed, extra: [], draws, seed: 11 });

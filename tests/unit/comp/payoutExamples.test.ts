@@ -1,7 +1,7 @@
 // The full payout engine (base, commission, SPIFs, clawbacks, draws, balances) against
 // hand-computed quarters, to the cent. Shared shapes in fixtures.ts (BCR 12.5 %).
 import { describe, expect, it } from 'vitest';
-import { payRep, quarterlyPay, spifCents, type PeriodInput } from '../../../src/comp/payout';
+import { payRep, quarterlyPay, spifCents, type PeriodInput } from '../../../src/features/comp/core/payout';
 import { ACCEL_TIERS, plan, QUOTA, ROLE } from './fixtures';
 
 const q = (period: number, bookingsCents: number, extra: Partial<PeriodInput> = {}): PeriodInput => ({

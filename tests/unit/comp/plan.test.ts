@@ -1,7 +1,7 @@
 // Plan JSON: a save/load round trip, and clear messages for bad files.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAN } from '../../../src/comp/plan';
-import { parsePlanJson, planToJson } from '../../../src/comp/validate';
+import { DEFAULT_PLAN } from '../../../src/features/comp/core/plan';
+import { parsePlanJson, planToJson } from '../../../src/features/comp/core/validate';
 
 describe('plan JSON', () => {
   it('round-trips the default plan', () => {

@@ -2,9 +2,9 @@
 // retroactive never below marginal for the same tiers, and the payout identity.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commission } from '../../../src/comp/curve';
-import { payRep, type PeriodInput } from '../../../src/comp/payout';
-import type { CommissionCurve, CompPlan, Draw } from '../../../src/comp/plan';
+import { commission } from '../../../src/features/comp/core/curve';
+import { payRep, type PeriodInput } from '../../../src/features/comp/core/payout';
+import type { CommissionCurve, CompPlan, Draw } from '../../../src/features/comp/core/plan';
 import { plan, ROLE } from './fixtures';
 
 /** Ascending tier starts from 0 with any rates (accelerators and decelerators). */

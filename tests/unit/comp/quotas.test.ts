@@ -2,9 +2,9 @@
 // bottom-up from deals due × win rate — each against hand arithmetic.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, quotasFromTable, setQuotas } from '../../../src/comp/quotas';
-import { quarterIndexOf, quarterOf } from '../../../src/comp/periods';
-import type { CompData } from '../../../src/engine-api/comp';
+import { allocate, quotasFromTable, setQuotas } from '../../../src/features/comp/core/quotas';
+import { quarterIndexOf, quarterOf } from '../../../src/features/comp/core/periods';
+import type { CompData } from '../../../src/features/comp/contract';
 
 const Q1_2024 = quarterIndexOf('2024-01-15');
 const data = (patch: Partial<CompData>): CompData => ({

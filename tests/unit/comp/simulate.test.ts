@@ -1,7 +1,7 @@
 // Forecast simulation: degenerate distributions give exact answers; a spread one is
 // deterministic for a seed and brackets its quantiles.
 import { describe, expect, it } from 'vitest';
-import { quantileAt, simulateQuarter } from '../../../src/comp/simulate';
+import { quantileAt, simulateQuarter } from '../../../src/features/comp/core/simulate';
 import { FLAT, plan, QUOTA } from './fixtures';
 
 describe('forecast simulation', () => {

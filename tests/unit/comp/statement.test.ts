@@ -1,8 +1,8 @@
 // Payout statement CSV: spreadsheet formula injection is defused, quoting is RFC 4180.
 import { describe, expect, it } from 'vitest';
 import { csvCell, statementCsv } from '../../../src/features/comp/statement';
-import type { RepRow } from '../../../src/comp/results';
-import { quarterIndexOf } from '../../../src/comp/periods';
+import type { RepRow } from '../../../src/features/comp/core/results';
+import { quarterIndexOf } from '../../../src/features/comp/core/periods';
 
 describe('statement CSV', () => {
   it('prefixes text that a spreadsheet would run as a formula', () => {

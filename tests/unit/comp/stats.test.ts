@@ -1,6 +1,6 @@
 // Gini, Pearson and the attainment histogram against values worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { attainmentHistogram, gini, pearson, shareAtOrAboveQuota } from '../../../src/comp/stats';
+import { attainmentHistogram, gini, pearson, shareAtOrAboveQuota } from '../../../src/features/comp/core/stats';
 
 describe('fairness statistics', () => {
   it('Gini of 1, 2, 3, 4: Σ|xi − xj| over ordered pairs = 20; ÷ (2 · 4² · 2.5 = 80) = 0.25', () => {

@@ -1,9 +1,9 @@
 // The target period and the backtest grid, on hand-picked dates.
 import { describe, expect, it } from 'vitest';
-import { chooseTarget, completeFrom, periodGrid } from '../../../src/forecast/calendar';
-import { conversionTable, SHRINKAGE } from '../../../src/forecast/conversion';
-import { stageTable } from '../../../src/forecast/stageTable';
-import type { Cell } from '../../../src/forecast/types';
+import { chooseTarget, completeFrom, periodGrid } from '../../../src/features/forecast/core/calendar';
+import { conversionTable, SHRINKAGE } from '../../../src/features/forecast/core/conversion';
+import { stageTable } from '../../../src/features/forecast/core/stageTable';
+import type { Cell } from '../../../src/features/forecast/core/types';
 
 describe('target period', () => {
   it('is the next quarter when the data ends on a quarter’s last day', () => {

@@ -1,7 +1,7 @@
 // ETS recursions against published values: fixed parameters give the textbook/R numbers,
 // and the fitted parameters never do worse (in SSE) than the published ones.
 import { describe, expect, it } from 'vitest';
-import { etsFilter, etsForecast, etsWithParams, fitEts } from '../../../src/forecast/ets';
+import { etsFilter, etsForecast, etsWithParams, fitEts } from '../../../src/features/forecast/core/ets';
 import { AUSAIR, AUSTOURISTS, LIVESTOCK, OIL } from './series';
 
 const none = { alpha: 0, beta: 0, gamma: 0, phi: 1, level0: 0, trend0: 0, seasons0: [] as number[] };

@@ -1,6 +1,6 @@
 // Scores on hand-computed examples.
 import { describe, expect, it } from 'vitest';
-import { bias, coverage, mase, meanPinball, pinball, wape } from '../../../src/forecast/metrics';
+import { bias, coverage, mase, meanPinball, pinball, wape } from '../../../src/features/forecast/core/metrics';
 
 const points = [
   { actual: 100, point: 90, p10: 80, p90: 120, naiveScale: 20 },

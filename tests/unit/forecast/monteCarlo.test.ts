@@ -1,8 +1,8 @@
 // Monte Carlo mean and variance against the closed forms Σa·p and Σa²·p(1−p), within
 // sampling error; the same seed gives the same draws.
 import { describe, expect, it } from 'vitest';
-import { groupDeals, probabilityAtLeast, simulate, simulateJoint } from '../../../src/forecast/monteCarlo';
-import { Prng } from '../../../src/forecast/prng';
+import { groupDeals, probabilityAtLeast, simulate, simulateJoint } from '../../../src/features/forecast/core/monteCarlo';
+import { Prng } from '../../../src/features/forecast/core/prng';
 
 function deals(count: number, seed: number): { amounts: Float64Array; probs: Float64Array } {
   const rng = new Prng(seed);

@@ -6,8 +6,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { etsAicc, etsFits, etsFormName, etsWithParams, fitBestEts, fitEts, type EtsSpec } from '../../../src/forecast/ets';
-import { seasonalFactors, sesWithDrift, thetaForecast } from '../../../src/forecast/theta';
+import {
+  etsAicc,
+  etsFits,
+  etsFormName,
+  etsWithParams,
+  fitBestEts,
+  fitEts,
+  type EtsSpec,
+} from '../../../src/features/forecast/core/ets';
+import { seasonalFactors, sesWithDrift, thetaForecast } from '../../../src/features/forecast/core/theta';
 import { AUSAIR, AUSTOURISTS, LIVESTOCK, OIL } from './series';
 
 interface EtsRef {

@@ -3,10 +3,10 @@
 // calibrated band is the textbook prediction interval.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forecastCheckpoints, type BacktestInput, type CheckpointForecast } from '../../../src/forecast/backtest';
-import { leaderboard } from '../../../src/forecast/leaderboard';
-import { calibrate, calibratedBand, DEFAULT_METHOD, tQuantile } from '../../../src/forecast/selection';
-import type { Cell, MethodForecast, MethodId } from '../../../src/forecast/types';
+import { forecastCheckpoints, type BacktestInput, type CheckpointForecast } from '../../../src/features/forecast/core/backtest';
+import { leaderboard } from '../../../src/features/forecast/core/leaderboard';
+import { calibrate, calibratedBand, DEFAULT_METHOD, tQuantile } from '../../../src/features/forecast/core/selection';
+import type { Cell, MethodForecast, MethodId } from '../../../src/features/forecast/core/types';
 
 const METHODS: MethodId[] = ['conversion', 'monte_carlo', 'seasonal_naive', 'theta'];
 

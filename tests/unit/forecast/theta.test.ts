@@ -1,8 +1,8 @@
 // Theta = SES with drift b/2 (Hyndman & Billah 2003): its shape and seasonal adjustment here;
 // equality with R's forecast::thetaf is in rReference.test.ts. Seasonal naive by hand.
 import { describe, expect, it } from 'vitest';
-import { seasonalNaive } from '../../../src/forecast/seasonalNaive';
-import { linearTrend, seasonalFactors, thetaForecast } from '../../../src/forecast/theta';
+import { seasonalNaive } from '../../../src/features/forecast/core/seasonalNaive';
+import { linearTrend, seasonalFactors, thetaForecast } from '../../../src/features/forecast/core/theta';
 import { AUSTOURISTS, LIVESTOCK } from './series';
 
 describe('Theta method', () => {

@@ -4,9 +4,9 @@
 // recount against the start.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { budgetRebalance, type BudgetProblem } from '../../../src/territories/budgetRebalance';
-import { runToEnd } from '../../../src/territories/design';
-import { graphFromLists, neighbours, type Graph } from '../../../src/territories/graph';
+import { budgetRebalance, type BudgetProblem } from '../../../src/features/territories/core/budgetRebalance';
+import { runToEnd } from '../../../src/features/territories/core/design';
+import { graphFromLists, neighbours, type Graph } from '../../../src/features/territories/core/graph';
 
 /** Largest |load − mean| ÷ mean over territories and attributes, summed here. */
 function recount(p: BudgetProblem, assign: Int32Array): number {

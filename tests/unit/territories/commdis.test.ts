@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { feasible, maxDiameter, parseCommdis } from '../../../src/territories/commdis';
-import { design, runToEnd } from '../../../src/territories/design';
+import { feasible, maxDiameter, parseCommdis } from '../../../src/features/territories/core/commdis';
+import { design, runToEnd } from '../../../src/features/territories/core/design';
 
 const inst = parseCommdis(readFileSync(path.resolve('tests/fixtures/territories/commdis-del-n1000-k5-s54458.in'), 'utf8'));
 

@@ -1,7 +1,7 @@
 // An outside check of the commdis bench's output (docs/territories.md, "Benchmark"): the JSON
 // the bench writes is judged from the `.in` files alone, with a reader, a balance recount, a
 // contiguity BFS and a diameter written here, sharing no code with the designer or its judge
-// (src/territories/commdis.ts). Instances: tests/fixtures/territories/README.md.
+// (src/features/territories/core/commdis.ts). Instances: tests/fixtures/territories/README.md.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,8 +1,13 @@
 // The contiguity checker and the graph helpers on small graphs drawn by hand.
 import { describe, expect, it } from 'vitest';
-import { components, discontiguousTerritories, graphFromLists, joinComponents } from '../../../src/territories/graph';
-import { ConnectivityProbe } from '../../../src/territories/contiguity';
-import { pointGraph } from '../../../src/territories/delaunay';
+import {
+  components,
+  discontiguousTerritories,
+  graphFromLists,
+  joinComponents,
+} from '../../../src/features/territories/core/graph';
+import { ConnectivityProbe } from '../../../src/features/territories/core/contiguity';
+import { pointGraph } from '../../../src/features/territories/core/delaunay';
 
 // A path 0-1-2-3-4 and a separate pair 5-6.
 const path = graphFromLists([[1], [2], [3], [4], [], [6], []]);

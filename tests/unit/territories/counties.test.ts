@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { design, runToEnd } from '../../../src/territories/design';
-import { geoUnits } from '../../../src/territories/geo';
-import { components, discontiguousTerritories } from '../../../src/territories/graph';
-import { syntheticWeights } from '../../../src/territories/synthetic';
+import { design, runToEnd } from '../../../src/features/territories/core/design';
+import { geoUnits } from '../../../src/features/territories/core/geo';
+import { components, discontiguousTerritories } from '../../../src/features/territories/core/graph';
+import { syntheticWeights } from '../../../src/features/territories/core/synthetic';
 
 const topology = JSON.parse(readFileSync(path.resolve('node_modules/us-atlas/counties-10m.json'), 'utf8')) as Topology;
 const units = geoUnits(topology, 'counties');

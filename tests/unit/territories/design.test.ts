@@ -1,12 +1,12 @@
 // Invariants of every design mode: each unit assigned exactly once, locks respected,
 // contiguity on graphs, repeatable for a seed, and balance never reported better than it is.
 import { describe, expect, it } from 'vitest';
-import { design, runInSlices, runToEnd, StoppedError } from '../../../src/territories/design';
-import { graphFromLists, discontiguousTerritories } from '../../../src/territories/graph';
-import { balanceMetrics } from '../../../src/territories/metrics';
-import type { Problem } from '../../../src/territories/problem';
-import { imbalancedStart, syntheticWeights } from '../../../src/territories/synthetic';
-import { disruption } from '../../../src/territories/disruption';
+import { design, runInSlices, runToEnd, StoppedError } from '../../../src/features/territories/core/design';
+import { graphFromLists, discontiguousTerritories } from '../../../src/features/territories/core/graph';
+import { balanceMetrics } from '../../../src/features/territories/core/metrics';
+import type { Problem } from '../../../src/features/territories/core/problem';
+import { imbalancedStart, syntheticWeights } from '../../../src/features/territories/core/synthetic';
+import { disruption } from '../../../src/features/territories/core/disruption';
 
 /** A w × h grid graph (4-neighbours). */
 function grid(w: number, h: number) {

@@ -1,12 +1,12 @@
-// Properties of the smallest-largest-diameter objective (src/territories/diameterSearch.ts via
+// Properties of the smallest-largest-diameter objective (src/features/territories/core/diameterSearch.ts via
 // design()), over random jittered grids with random diagonals, weights, tolerances and locks
 // (fast-check). Each claim is checked by code of its own here: balance is summed again,
 // contiguity is a separate breadth-first search, the diameter a plain double loop.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { design, runToEnd } from '../../../src/territories/design';
-import { graphFromLists, neighbours, type Graph } from '../../../src/territories/graph';
-import type { Problem } from '../../../src/territories/problem';
+import { design, runToEnd } from '../../../src/features/territories/core/design';
+import { graphFromLists, neighbours, type Graph } from '../../../src/features/territories/core/graph';
+import type { Problem } from '../../../src/features/territories/core/problem';
 
 function recount(p: Problem, assign: Int32Array): number {
   let worst = 0;

@@ -1,7 +1,7 @@
 // Balance metrics against values worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { balanceMetrics, worstDeviation } from '../../../src/territories/metrics';
-import { disruption } from '../../../src/territories/disruption';
+import { balanceMetrics, worstDeviation } from '../../../src/features/territories/core/metrics';
+import { disruption } from '../../../src/features/territories/core/disruption';
 
 describe('balanceMetrics', () => {
   it('matches a hand-computed example', () => {

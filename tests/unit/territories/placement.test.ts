@@ -1,7 +1,13 @@
 // Placing accounts without coordinates: ZIP forms, state names and abbreviations in any case,
 // other countries outside the map, and a reason for every account left unplaced.
 import { describe, expect, it } from 'vitest';
-import { placeAccount, stateName, summarizePlacement, zip5, type Gazetteer } from '../../../src/territories/placement';
+import {
+  placeAccount,
+  stateName,
+  summarizePlacement,
+  zip5,
+  type Gazetteer,
+} from '../../../src/features/territories/core/placement';
 
 const gazetteer: Gazetteer = {
   zip: (code) => (code === '02108' ? { latitude: 42.36, longitude: -71.06 } : undefined),

@@ -1,6 +1,6 @@
 // The page's per-territory summary and the CSV export, against hand-computed values.
 import { describe, expect, it } from 'vitest';
-import type { TerritoryAccount } from '../../../src/engine-api/territories';
+import type { TerritoryAccount } from '../../../src/features/territories/contract';
 import { assignmentCsv, csvCell } from '../../../src/features/territories/exportCsv';
 import { accountsMovedFraction, summarize } from '../../../src/features/territories/summary';
 

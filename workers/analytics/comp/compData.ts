@@ -1,6 +1,6 @@
 // Runs the compensation builders on the loaded data and shapes plain, serializable
-// aggregates for the page (src/engine-api/comp.ts). No deal row leaves the engine.
-import type { CompData, CompDataRequest } from '../../../src/engine-api/comp';
+// aggregates for the page (src/features/comp/contract.ts). No deal row leaves the engine.
+import type { CompData, CompDataRequest } from '../../../src/features/comp/contract';
 import type { AnalyticsContext } from '../context';
 import {
   compBookingsQuery,

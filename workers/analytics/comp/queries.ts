@@ -1,7 +1,7 @@
 // Pure SQL builders for the compensation modeler: per-rep, per-quarter aggregates in
 // integer cents. (JS numbers bind as DOUBLE, so the offset is cast: `//` on a DOUBLE does not floor.)
 // Quarter index = floor((year·12 + month − 1 − (fiscal start − 1)) ÷ 3),
-// the same formula as src/comp/periods.ts; the fiscal offset travels as a parameter.
+// the same formula as src/features/comp/core/periods.ts; the fiscal offset travels as a parameter.
 import type { SqlQuery, SqlValue } from '../../../src/platform/sql/sql';
 
 /** The quarter-index expression for a DATE column expression, and its one parameter. */

@@ -8,20 +8,20 @@ import type {
   LeaderboardEntry,
   TrackPoint,
   WaterfallStep,
-} from '../../../src/engine-api/forecast';
+} from '../../../src/features/forecast/contract';
 import {
   cellsByWindow,
   checkpointInputs,
   forecastCheckpoints,
   type BacktestInput,
   type CheckpointForecast,
-} from '../../../src/forecast/backtest';
-import { CHECKPOINTS, addDays } from '../../../src/forecast/calendar';
-import { METHOD_LABELS } from '../../../src/forecast/labels';
-import { leaderboard } from '../../../src/forecast/leaderboard';
-import { forecastAll } from '../../../src/forecast/methods';
-import { probabilityAtLeast, type Distribution } from '../../../src/forecast/monteCarlo';
-import { calibrate } from '../../../src/forecast/selection';
+} from '../../../src/features/forecast/core/backtest';
+import { CHECKPOINTS, addDays } from '../../../src/features/forecast/core/calendar';
+import { METHOD_LABELS } from '../../../src/features/forecast/core/labels';
+import { leaderboard } from '../../../src/features/forecast/core/leaderboard';
+import { forecastAll } from '../../../src/features/forecast/core/methods';
+import { probabilityAtLeast, type Distribution } from '../../../src/features/forecast/core/monteCarlo';
+import { calibrate } from '../../../src/features/forecast/core/selection';
 import type { AnalyticsContext } from '../context';
 import { isHonest } from './honesty';
 import type { Plan, Setup } from './plan';

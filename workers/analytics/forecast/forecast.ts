@@ -1,11 +1,11 @@
 // One request → the forecast screen: the target period's forecast as of a day inside it,
 // the backtest of every method (and of the selection procedure) at the same relative days of
 // past periods, and the breakdowns. One SQL pass rebuilds every as-of date; the pure models
-// in src/forecast do the rest. Deal-level data never leaves the worker.
-import type { ForecastProgress, ForecastRequest, ForecastResult, MethodEstimate } from '../../../src/engine-api/forecast';
-import { addDays } from '../../../src/forecast/calendar';
-import { METHOD_LABELS } from '../../../src/forecast/labels';
-import { defaultProbability, stageTable } from '../../../src/forecast/stageTable';
+// in src/features/forecast/core do the rest. Deal-level data never leaves the worker.
+import type { ForecastProgress, ForecastRequest, ForecastResult, MethodEstimate } from '../../../src/features/forecast/contract';
+import { addDays } from '../../../src/features/forecast/core/calendar';
+import { METHOD_LABELS } from '../../../src/features/forecast/core/labels';
+import { defaultProbability, stageTable } from '../../../src/features/forecast/core/stageTable';
 import type { AnalyticsContext } from '../context';
 import { breakdowns, scoreBacktest } from './current';
 import { planForecast, type Setup } from './plan';
@@ -63,7 +63,7 @@ export function forecast(
   const p90 = headline.p90 ?? headline.point + (dist.p90 - dist.p50);
   const targetAmount = request.target ?? null;
   const points = data.periods.length - 1;
-  // R's rule (src/forecast/ets.ts): even ETS(A,N,N), 2 parameters, needs more than 6 points.
+  // R's rule (src/features/forecast/core/ets.ts): even ETS(A,N,N), 2 parameters, needs more than 6 points.
   const etsNote = estimates.some((e) => e.method === 'ets')
     ? []
     : [

@@ -1,5 +1,5 @@
 // Which methods can be judged fairly on this data, and what the page says about it.
-import type { MethodId } from '../../../src/forecast/types';
+import type { MethodId } from '../../../src/features/forecast/core/types';
 import type { DataFactsRow } from './queries';
 
 /** Without stage history the stage (and category) a deal had on a past date is unknown. */

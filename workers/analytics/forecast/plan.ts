@@ -13,7 +13,7 @@ import {
   type ForecastGrain,
   type Target,
   type Window,
-} from '../../../src/forecast/calendar';
+} from '../../../src/features/forecast/core/calendar';
 import { describePeriod, formatPeriod, periodRange } from '../../../src/shared/periods/fiscal';
 import type { Filters } from '../../../src/shared/filters';
 import type { StageWeight } from './queries';

@@ -79,7 +79,7 @@ export interface CellOptions {
   readonly byOwner: boolean;
 }
 
-/** Deals open at each window's start, grouped by stage and age then (and owner): see Cell in src/forecast/types. */
+/** Deals open at each window's start, grouped by stage and age then (and owner): see Cell in src/features/forecast/core/types. */
 export function cellsQuery(windows: readonly SqlWindow[], opts: CellOptions): SqlQuery {
   const w = windowsCte(windows);
   const d = dealsCte(opts.filters);

@@ -2,9 +2,9 @@
 // period, docs/forecast.md), then a second, small one the target's own day per owner (for
 // the per-rep and per-team breakdowns). The facts query gives each window's outcome and
 // what its period had booked before the window's start.
-import type { ForecastProgress, HistoryPoint } from '../../../src/engine-api/forecast';
-import type { CheckpointFacts, PeriodFacts } from '../../../src/forecast/backtest';
-import type { Cell } from '../../../src/forecast/types';
+import type { ForecastProgress, HistoryPoint } from '../../../src/features/forecast/contract';
+import type { CheckpointFacts, PeriodFacts } from '../../../src/features/forecast/core/backtest';
+import type { Cell } from '../../../src/features/forecast/core/types';
 import type { AnalyticsContext } from '../context';
 import type { Plan, Setup } from './plan';
 import { cellsQuery, windowFactsQuery, type CellRow, type SqlWindow, type WindowFactsRow } from './queries';

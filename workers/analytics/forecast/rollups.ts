@@ -1,10 +1,10 @@
 // The current forecast's breakdowns: the waterfall from booked to forecast, and per-rep and
 // per-team ranges from one joint Monte Carlo over every group's open deals and new business.
-import type { GroupForecast, WaterfallStep } from '../../../src/engine-api/forecast';
-import type { ConversionTable } from '../../../src/forecast/conversion';
-import { cellGroups } from '../../../src/forecast/methods';
-import { simulateJoint, summarize } from '../../../src/forecast/monteCarlo';
-import type { Cell } from '../../../src/forecast/types';
+import type { GroupForecast, WaterfallStep } from '../../../src/features/forecast/contract';
+import type { ConversionTable } from '../../../src/features/forecast/core/conversion';
+import { cellGroups } from '../../../src/features/forecast/core/methods';
+import { simulateJoint, summarize } from '../../../src/features/forecast/core/monteCarlo';
+import type { Cell } from '../../../src/features/forecast/core/types';
 
 export function waterfall(
   closed: number,

@@ -1,12 +1,12 @@
 // The territory worker's API: runs a design in slices (progress after each, stop between
 // them). Geographic units and their adjacency are built once per level and reused.
 import type { Topology } from 'topojson-specification';
-import { runInSlices } from '../../../src/territories/design';
-import { geoUnits, type GeoLevel, type GeoUnits } from '../../../src/territories/geo';
-import { placeInUnits } from '../../../src/territories/placeUnits';
-import { accountUnits, plan, type UnitSetup } from '../../../src/territories/planner';
-import type { DesignRequest, DesignResponse, TerritoryWorkerApi } from '../../../src/territories/plannerTypes';
-import type { Progress } from '../../../src/territories/steps';
+import { runInSlices } from '../../../src/features/territories/core/design';
+import { geoUnits, type GeoLevel, type GeoUnits } from '../../../src/features/territories/core/geo';
+import { placeInUnits } from '../../../src/features/territories/core/placeUnits';
+import { accountUnits, plan, type UnitSetup } from '../../../src/features/territories/core/planner';
+import type { DesignRequest, DesignResponse, TerritoryWorkerApi } from '../../../src/features/territories/core/plannerTypes';
+import type { Progress } from '../../../src/features/territories/core/steps';
 
 export class TerritoryPlanner implements TerritoryWorkerApi {
   private stopRequested = false;

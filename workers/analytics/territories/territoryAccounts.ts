@@ -1,6 +1,10 @@
 // Reads the planner's account list from the canonical tables (one query, plain numbers out).
-import type { TerritoryAccounts } from '../../../src/engine-api/territories';
-import { territoryAccountsQuery, unmatchedDealsQuery, type TerritoryAccountRow } from '../../../src/territories/accountsSql';
+import type { TerritoryAccounts } from '../../../src/features/territories/contract';
+import {
+  territoryAccountsQuery,
+  unmatchedDealsQuery,
+  type TerritoryAccountRow,
+} from '../../../src/features/territories/core/accountsSql';
 import type { AnalyticsContext } from '../context';
 
 export function territoryAccounts(ctx: AnalyticsContext): TerritoryAccounts {

@@ -1,7 +1,7 @@
 // The words of the data-quality panel: each check's title and what its findings do to
 // the KPIs, from the totals the check's query returned. Pure, so tests pin the wording.
-import { formatMoney } from '../shared/format/money';
-import { formatCount } from '../shared/format/numbers';
+import { formatMoney } from '../../shared/format/money';
+import { formatCount } from '../../shared/format/numbers';
 import type { QualityCheckId, QualityRow } from './quality';
 
 /**

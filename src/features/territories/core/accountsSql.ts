@@ -1,6 +1,6 @@
 // SQL for the planner's account list: accounts with their deal figures. Deals join by
 // account_id when both sides have one, else by account name (Maven has names only).
-import { query, type SqlQuery } from '../platform/sql/sql';
+import { query, type SqlQuery } from '../../../platform/sql/sql';
 
 const DEAL_FIGURES = `
   sum(CASE WHEN status = 'won' THEN amount ELSE 0 END)::DOUBLE AS bookings,

@@ -1,4 +1,4 @@
-// Swaps for the diameter search's repair (src/territories/diameterSearch.ts): a territory whose
+// Swaps for the diameter search's repair (src/features/territories/core/diameterSearch.ts): a territory whose
 // activities are off in different directions (one too high, two too low) often has no single
 // boundary move that helps; trading a unit with a neighbouring territory can. Tried when the
 // moves stall: the best swap, by balance first, that lowers the penalty and splits neither

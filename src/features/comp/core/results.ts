@@ -1,6 +1,6 @@
 // A plan applied to the engine's aggregates: every rep's quarters paid, then one quarter
 // summarized — cost of sales, attainment distribution, fairness — in total and by team.
-import type { CompData, CompRep } from '../engine-api/comp';
+import type { CompData, CompRep } from '../contract';
 import type { ClawbackInput, DealGroup, PeriodInput, PeriodPayout } from './payout';
 import { payRep } from './payout';
 import { roleFor, type CompPlan } from './plan';

@@ -1,6 +1,6 @@
 // What the compensation modeler gets from the engine: per-rep, per-quarter aggregates
 // only (no deal rows cross the door). Money is integer cents; quarters are quarter
-// indices (src/comp/periods.ts) under the requested fiscal calendar.
+// indices (src/features/comp/core/periods.ts) under the requested fiscal calendar.
 
 export interface CompDataRequest {
   readonly fiscalStartMonth: number;
@@ -69,4 +69,10 @@ export interface CompData {
   readonly lastQuarter: number | null;
   readonly firstQuarter: number | null;
   readonly referenceDate: string | null;
+}
+
+/** The comp modeler's verb. */
+export interface CompApi {
+  /** Per-rep, per-quarter aggregates for the compensation modeler. */
+  compData(request: CompDataRequest): Promise<CompData>;
 }

@@ -1,7 +1,7 @@
 // Quota per rep and quarter, three ways: from the quotas table (rows pro-rated onto
 // quarters by days), top-down (company target × over-assignment split by a weight) or
 // bottom-up (the rep's deals due in the quarter × a win rate). Integer cents throughout.
-import type { CompBookings, CompData, CompQuotaRow } from '../engine-api/comp';
+import type { CompBookings, CompData, CompQuotaRow } from '../contract';
 import { mulDivRound, mulDivRoundBig, PPM, toPpm } from './money';
 import { epochDay, quarterIndexOf, quarterOf } from './periods';
 import type { QuotaSetting } from './plan';

@@ -196,7 +196,7 @@ function* repair(
     if (st.pairs === 0 && excess === 0) return true;
     if (primary < bestPrimary - 1e-12) [bestPrimary, stale] = [primary, 0];
     else if (++stale > patience) {
-      // Moves stall: a swap may still lower the penalty (src/territories/diameterSwaps.ts).
+      // Moves stall: a swap may still lower the penalty (src/features/territories/core/diameterSwaps.ts).
       if (!improvingSwap(st, g, probe, LAMBDA, isLocked)) return false;
       stale = 0;
       continue;

@@ -129,7 +129,7 @@ function timeSeries(inputs: ForecastInputs): MethodForecast[] {
   const sn = seasonalNaive(y, inputs.seasonPeriod, h);
   out.push(band('seasonal_naive', sn.mean[h - 1] ?? Number.NaN, sn.sd[h - 1] ?? Number.NaN));
   // ETS: the additive form with the lowest AICc among those the series has enough points for;
-  // none is offered below 7 points (R's rule, src/forecast/ets.ts).
+  // none is offered below 7 points (R's rule, src/features/forecast/core/ets.ts).
   const fit = fitBestEts(y, inputs.seasonPeriod);
   if (fit) {
     const fc = etsForecast(fit, h);

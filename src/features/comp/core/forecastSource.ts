@@ -1,8 +1,8 @@
 // The next-quarter simulation's per-rep distributions from the forecast (issue 6): each rep's
 // Monte Carlo draws of the quarter's bookings (booked so far + open deals + new business),
 // resampled by simulateQuarter. Used only when the forecast is for that very quarter.
-import type { CompData } from '../engine-api/comp';
-import type { ForecastResult } from '../engine-api/forecast';
+import type { CompData } from '../contract';
+import type { ForecastResult } from '../../forecast/contract';
 import { empirical, quotaFor } from './historyForecast';
 import type { QuotaTable } from './quotas';
 import type { RepForecast } from './simulate';

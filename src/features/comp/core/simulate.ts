@@ -7,7 +7,7 @@
 import { commission } from './curve';
 import { quarterlyPay } from './payout';
 import { roleFor, type CompPlan } from './plan';
-import { Mulberry32 } from '../random/mulberry32';
+import { Mulberry32 } from '../../../random/mulberry32';
 
 /** A rep's forecast for one quarter as quantiles of bookings (p in 0..1, ascending). */
 export interface RepForecast {

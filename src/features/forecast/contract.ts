@@ -1,10 +1,10 @@
 // The forecast's request and result across the engine door: plain data only. Deal-level
 // arrays stay inside the worker; the page gets period totals, percentiles and scores.
-import type { MethodId } from '../forecast/types';
-import type { StageSource } from '../forecast/stageTable';
-import type { Filters } from '../shared/filters';
+import type { MethodId } from './core/types';
+import type { StageSource } from './core/stageTable';
+import type { Filters } from '../../shared/filters';
 
-export type { MethodId } from '../forecast/types';
+export type { MethodId } from './core/types';
 
 export interface ForecastRequest {
   /** The header's period: a month or quarter is forecast (one that is over is replayed); anything else falls back to the quarter under way. */

@@ -1,4 +1,4 @@
-// A compact first plan for the diameter search (src/territories/diameterSearch.ts): k-means++
+// A compact first plan for the diameter search (src/features/territories/core/diameterSearch.ts): k-means++
 // centres on the coordinates and Lloyd rounds in which each centre also carries an additive
 // weight (a power diagram: a unit goes to the centre with the smallest d² − weight) that grows
 // while its territory's share of the activities is below the mean, so the cells come out

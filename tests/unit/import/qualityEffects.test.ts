@@ -1,8 +1,8 @@
 // The data-quality wording: each effect names the count and the money, in words a sales-ops
 // analyst reads; the SQL builders bind values as parameters.
 import { describe, expect, it } from 'vitest';
-import { accountSpellingsQuery, openPastCloseQuery, ownersMissingQuery } from '../../../src/queries/quality';
-import { describeEffect } from '../../../src/queries/qualityEffects';
+import { accountSpellingsQuery, openPastCloseQuery, ownersMissingQuery } from '../../../src/features/import/quality';
+import { describeEffect } from '../../../src/features/import/qualityEffects';
 
 const USD = { currency: 'USD', locale: 'en-US' };
 

@@ -21,9 +21,9 @@ export interface Problem {
   readonly seed: number;
   /** Unit positions in a plane (compactness needs them). */
   readonly coordinates?: { readonly x: Float64Array; readonly y: Float64Array };
-  /** Compactness beside balance, for designs on a graph (src/territories/compact.ts). */
+  /** Compactness beside balance, for designs on a graph (src/features/territories/core/compact.ts). */
   readonly compactness?: 'diameter' | 'inertia';
-  /** Tabu iterations of the diameter search (src/territories/diameterSearch.ts); a count, so a seed gives one plan. */
+  /** Tabu iterations of the diameter search (src/features/territories/core/diameterSearch.ts); a count, so a seed gives one plan. */
   readonly effort?: number;
 }
 

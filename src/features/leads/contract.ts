@@ -1,6 +1,6 @@
 // The lead-quality screen's part of the engine door (docs/leads.md): which leads become
 // customers, what they cost, and which open leads to work first.
-import type { Filters } from '../shared/filters';
+import type { Filters } from '../../shared/filters';
 
 export const LEAD_ATTRIBUTES = ['source', 'owner', 'country', 'state'] as const;
 export type LeadAttribute = (typeof LEAD_ATTRIBUTES)[number];

@@ -1,8 +1,8 @@
 // What the data-quality panel gets from the engine: each check with its count, a few
 // examples that point at file and line, and what it does to the KPIs in words.
-import type { QualityCheckId } from '../queries/quality';
+import type { QualityCheckId } from './quality';
 
-export type { QualityCheckId } from '../queries/quality';
+export type { QualityCheckId } from './quality';
 
 export interface QualityExample {
   /** The id, owner or account names the example is about. */
@@ -45,4 +45,10 @@ export interface DataQualityResult {
   readonly issues: readonly QualityIssue[];
   /** The currency of the amounts (the data's, else the user's setting); null when neither names one. */
   readonly currency: string | null;
+}
+
+/** The data-quality panel's verb. */
+export interface DataQualityApi {
+  /** Data-quality checks on the loaded tables, each with its count, examples and effect on the KPIs. */
+  dataQuality(request?: DataQualityRequest): Promise<DataQualityResult>;
 }

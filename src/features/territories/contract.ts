@@ -12,7 +12,7 @@ export interface TerritoryAccount {
   readonly state: string | null;
   readonly postalCode: string | null;
   readonly country: string | null;
-  /** As exported; the planner places accounts without them by ZIP code or state (src/territories/placement.ts). */
+  /** As exported; the planner places accounts without them by ZIP code or state (src/features/territories/core/placement.ts). */
   readonly latitude: number | null;
   readonly longitude: number | null;
   readonly annualRevenue: number | null;

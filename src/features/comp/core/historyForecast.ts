@@ -1,6 +1,6 @@
 // The fallback when no forecast of the next quarter exists (see forecastSource.ts): each rep's
 // next quarter drawn from their own last eight quarters (empirical P10/P50/P90).
-import type { CompData } from '../engine-api/comp';
+import type { CompData } from '../contract';
 import type { QuotaTable } from './quotas';
 import type { RepForecast } from './simulate';
 

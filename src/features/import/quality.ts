@@ -1,7 +1,7 @@
 // Data-quality checks as pure SQL builders. Each query returns up to `limit` example rows,
 // every row carrying the check's totals (window aggregates), so one round trip gives the
 // count, the examples (id, file, line) and the money involved; no row means nothing found.
-import { quoteIdent, type SqlQuery } from '../platform/sql/sql';
+import { quoteIdent, type SqlQuery } from '../../platform/sql/sql';
 
 export type QualityCheckId =
   | 'closed_before_created'

@@ -9,7 +9,7 @@ import {
   parsePeriod,
   periodRange,
   type Period,
-} from '../shared/periods/fiscal';
+} from '../../../shared/periods/fiscal';
 
 export { addDays, daysBetween };
 

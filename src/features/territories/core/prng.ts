@@ -1,5 +1,5 @@
 // Seeded randomness for territory designs, so that a design is repeatable for a seed.
-import { Mulberry32 } from '../random/mulberry32';
+import { Mulberry32 } from '../../../random/mulberry32';
 
 export class SeededRandom extends Mulberry32 {
   constructor(seed: number) {

@@ -1,7 +1,7 @@
 // A starting plan fitted to the loaded data, so the first screen is plausible: quotas from
 // the table when there is one (else top-down from recent bookings), and OTE at a fifth of
 // the typical yearly quota — the usual 4–5× quota-to-OTE rule of sales compensation.
-import type { CompData } from '../engine-api/comp';
+import type { CompData } from '../contract';
 import { quarterIndexOf } from './periods';
 import { DEFAULT_PLAN, type CompPlan } from './plan';
 import { setQuotas } from './quotas';
