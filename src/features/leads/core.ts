@@ -25,6 +25,16 @@ export function conversionWindow(rows: readonly LeadRow[]): number | null {
   return Math.max(1, Math.ceil(days[Math.ceil(0.8 * days.length) - 1] ?? 0));
 }
 
+/** Spend channels by their name with case and surrounding spaces ignored (a source matches its channel so). */
+export function channelIndex(spendByChannel: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+  return new Map([...spendByChannel].map(([name, spend]) => [name.trim().toLowerCase(), spend]));
+}
+
+/** The spend of the channel named like a lead source; null when none is (a blank source has none). */
+export function spendOf(channels: ReadonlyMap<string, number>, source: string | null): number | null {
+  return source === null ? null : (channels.get(source.trim().toLowerCase()) ?? null);
+}
+
 /** Leads created in the range, by one attribute, largest groups first; spend by channel matched to source. */
 export function groupLeads(
   rows: readonly LeadRow[],
@@ -47,7 +57,7 @@ export function groupLeads(
     }
     groups.set(key, g);
   }
-  const channels = new Map([...spendByChannel].map(([name, spend]) => [name.trim().toLowerCase(), spend]));
+  const channels = channelIndex(spendByChannel);
   return [...groups]
     .map(([value, g]) => ({
       value,
@@ -56,7 +66,7 @@ export function groupLeads(
       toCustomer: g.won,
       wonAmount: g.amount,
       daysToCustomer: g.days.length > 0 ? g.days.reduce((a, b) => a + b, 0) / g.days.length : null,
-      spend: by === 'source' && value !== null ? (channels.get(value.trim().toLowerCase()) ?? null) : null,
+      spend: by === 'source' ? spendOf(channels, value) : null,
     }))
     .sort((a, b) => b.leads - a.leads || String(a.value).localeCompare(String(b.value)));
 }
