@@ -261,7 +261,7 @@ export class AppModel {
   setLinkState(
     patch: Pick<
       Partial<ViewState>,
-      'forecast' | 'territory' | 'drill' | 'leaderSort' | 'movement' | 'compPlan' | 'pivot' | 'tableSorts'
+      'forecast' | 'territory' | 'drill' | 'leadDrill' | 'leaderSort' | 'movement' | 'compPlan' | 'pivot' | 'tableSorts'
     >,
   ): void {
     if (this.snapshot) return;
