@@ -22,8 +22,10 @@ export interface LeadGroup {
   readonly toOpportunity: number;
   /** Leads with a deal won by the reference date. */
   readonly toCustomer: number;
-  /** Σ amount of those won deals. */
+  /** Σ amount of those won deals (of the ones with an amount). */
   readonly wonAmount: number;
+  /** Those won deals without an amount: while any, the revenue is incomplete and is shown as not available. */
+  readonly wonUnpriced: number;
   /** Mean days from the lead's creation to its first won close; null without customers. */
   readonly daysToCustomer: number | null;
   /** Spend of the period on the channel named like this source (only by source); null without one. */
@@ -170,8 +172,8 @@ export interface LeadListRow {
   readonly deal_stage: string | null;
   readonly deal_amount: number | null;
   readonly deal_currency: string | null;
-  /** Σ amount of the lead's won deals (the row's won revenue, lead by lead). */
-  readonly won_amount: number;
+  /** Σ amount of the lead's won deals (the row's won revenue, lead by lead); null when one of them has no amount. */
+  readonly won_amount: number | null;
   /** Distinct deals linked to the lead. */
   readonly deals: number;
   readonly file: string;
@@ -186,8 +188,10 @@ export interface LeadListTotals {
   readonly converted: number;
   /** Leads that became customers: the row's "% to customer" numerator. */
   readonly customers: number;
-  /** Σ of the leads' won revenue: the row's won revenue. */
-  readonly wonAmount: number;
+  /** Σ of the leads' won revenue: the row's won revenue; null while a won deal has no amount (`unpriced`). */
+  readonly wonAmount: number | null;
+  /** Won deals of these customers without an amount. */
+  readonly unpriced: number;
   /** The period's spend of the channel named like the source (source rows only); null without one. */
   readonly spend: number | null;
   readonly matched: number;

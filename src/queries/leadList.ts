@@ -74,7 +74,8 @@ function leadRowsCte(p: Params, req: LeadListQueryRequest): string {
     FROM ${LEAD_LINK_TABLE} k JOIN pop p USING (lead_id) JOIN opportunities o USING (opportunity_id)),
   per AS (
     SELECT lead_id, count(DISTINCT opportunity_id)::INTEGER AS deals, bool_or(cust) AS customer,
-      coalesce(sum(amount) FILTER (WHERE cust), 0)::DOUBLE AS won_amount
+      coalesce(sum(amount) FILTER (WHERE cust), 0)::DOUBLE AS won_amount,
+      count(*) FILTER (WHERE cust AND amount IS NULL)::INTEGER AS unpriced
     FROM linked GROUP BY lead_id),
   shown AS (
     SELECT * FROM linked
@@ -84,7 +85,10 @@ function leadRowsCte(p: Params, req: LeadListQueryRequest): string {
     SELECT p.lead_id AS lead, p.company, p.source, p.owner, p.country, p.state, p.created AS created_d, p.status,
       (p.marked OR per.lead_id IS NOT NULL) AS converted, coalesce(per.customer, FALSE) AS customer,
       s.opportunity_id AS deal, s.name AS deal_name, s.stage AS deal_stage, s.amount::DOUBLE AS deal_amount,
-      s.currency AS deal_currency, coalesce(per.won_amount, 0)::DOUBLE AS won_amount, coalesce(per.deals, 0)::INTEGER AS deals,
+      s.currency AS deal_currency, coalesce(per.won_amount, 0)::DOUBLE AS priced_won, coalesce(per.unpriced, 0)::INTEGER AS unpriced,
+      -- A won deal without an amount leaves the lead's revenue unknown, not lower.
+      CASE WHEN coalesce(per.unpriced, 0) = 0 THEN coalesce(per.won_amount, 0)::DOUBLE END AS won_amount,
+      coalesce(per.deals, 0)::INTEGER AS deals,
       p.source_file AS file, p.source_line AS line
     FROM pop p LEFT JOIN per USING (lead_id) LEFT JOIN shown s USING (lead_id))`;
 }
@@ -102,7 +106,8 @@ export function leadListTotalsQuery(req: LeadListQueryRequest): SqlQuery {
   const matched = searchSql(p, req.search);
   const sql = `${cte}
   SELECT count(*)::INTEGER AS count, count(*) FILTER (WHERE converted)::INTEGER AS converted,
-    count(*) FILTER (WHERE customer)::INTEGER AS customers, coalesce(sum(won_amount), 0)::DOUBLE AS won_amount,
+    count(*) FILTER (WHERE customer)::INTEGER AS customers, coalesce(sum(priced_won), 0)::DOUBLE AS won_amount,
+    coalesce(sum(unpriced), 0)::INTEGER AS unpriced,
     count(*) FILTER (WHERE ${matched})::INTEGER AS matched
   FROM lr`;
   return { sql, params: p.values };

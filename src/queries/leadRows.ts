@@ -19,7 +19,10 @@ export interface LeadRow {
   readonly to_opp: boolean;
   /** First won close on or after the lead's creation and by the reference date. */
   readonly first_won: string | null;
+  /** Σ amount of its won deals that carry one. */
   readonly won_amount: number;
+  /** Its won deals without an amount: the revenue above leaves them out, so it must not be shown as the revenue. */
+  readonly won_unpriced: number;
   readonly source_file: string;
   readonly source_line: number;
 }
@@ -51,6 +54,7 @@ export function leadRowsQuery(referenceDate: string, filters: Filters): SqlQuery
   const where = p.splice(leadFilterWhere(filters));
   const ref = p.date(referenceDate);
   const ref2 = p.date(referenceDate);
+  const ref3 = p.date(referenceDate);
   // A won deal counts for its lead only when it closed by the reference date and not before the
   // lead existed (docs/kpis.md, the article's variants: the same rule).
   const wonCond = (r: string) => `d.status = 'won' AND d.close_date <= ${r} AND (l.created IS NULL OR d.close_date >= l.created)`;
@@ -61,6 +65,7 @@ export function leadRowsQuery(referenceDate: string, filters: Filters): SqlQuery
     (l.marked OR count(d.lead_id) > 0) AS to_opp,
     strftime(min(d.close_date) FILTER (WHERE ${wonCond(ref)}), '%Y-%m-%d') AS first_won,
     coalesce(sum(d.amount) FILTER (WHERE ${wonCond(ref2)}), 0)::DOUBLE AS won_amount,
+    count(*) FILTER (WHERE ${wonCond(ref3)} AND d.amount IS NULL)::INTEGER AS won_unpriced,
     l.source_file, l.source_line
   FROM lead1 l LEFT JOIN deals d USING (lead_id)
   GROUP BY l.lead_id, l.created, l.source, l.owner, l.country, l.state, l.company, l.status, l.marked, l.source_file, l.source_line

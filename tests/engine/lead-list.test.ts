@@ -27,7 +27,7 @@ describe('the leads of a lead-quality row', () => {
   it('lists the Web leads: count, converted, customers and revenue equal to the row (by hand)', async () => {
     const web = await list({ attribute: 'source', key: 'Web' });
     // Web: L1 L3 L5 L7 L8. Converted: L1 (D1, D3), L3 (D5), L5 (D8). Customers: L1 (D1 + D3 = 200), L5 (D8 = 100).
-    expect(web.totals).toEqual({ count: 5, converted: 3, customers: 2, wonAmount: 300, spend: 500, matched: 5 });
+    expect(web.totals).toEqual({ count: 5, converted: 3, customers: 2, wonAmount: 300, unpriced: 0, spend: 500, matched: 5 });
     expect(web.referenceDate).toBe('2024-05-10');
     expect(web.title).toBe('Leads with source Web created at any time');
     // Default order: created, oldest first.

@@ -20,6 +20,7 @@ interface TotalsRow {
   readonly converted: number;
   readonly customers: number;
   readonly won_amount: number;
+  readonly unpriced: number;
   readonly matched: number;
 }
 
@@ -76,7 +77,9 @@ export function leadList(ctx: AnalyticsContext, req: LeadListRequest): LeadListR
       count: t.count,
       converted: t.converted,
       customers: t.customers,
-      wonAmount: t.won_amount,
+      // A sum that leaves out won deals without an amount would be a wrong number: none instead.
+      wonAmount: t.unpriced > 0 ? null : t.won_amount,
+      unpriced: t.unpriced,
       spend,
       matched: t.matched,
     },

@@ -42,16 +42,20 @@ export function groupLeads(
   range: DateRange | null,
   spendByChannel: ReadonlyMap<string, number>,
 ): LeadGroup[] {
-  const groups = new Map<string | null, { leads: number; opp: number; won: number; amount: number; days: number[] }>();
+  const groups = new Map<
+    string | null,
+    { leads: number; opp: number; won: number; amount: number; unpriced: number; days: number[] }
+  >();
   for (const row of rows) {
     if (!inRange(row, range)) continue;
     const key = row[by];
-    const g = groups.get(key) ?? { leads: 0, opp: 0, won: 0, amount: 0, days: [] };
+    const g = groups.get(key) ?? { leads: 0, opp: 0, won: 0, amount: 0, unpriced: 0, days: [] };
     g.leads += 1;
     if (row.to_opp) g.opp += 1;
     if (row.first_won) {
       g.won += 1;
       g.amount += row.won_amount;
+      g.unpriced += row.won_unpriced;
       const d = daysToCustomer(row);
       if (d !== null) g.days.push(d);
     }
@@ -65,6 +69,7 @@ export function groupLeads(
       toOpportunity: g.opp,
       toCustomer: g.won,
       wonAmount: g.amount,
+      wonUnpriced: g.unpriced,
       daysToCustomer: g.days.length > 0 ? g.days.reduce((a, b) => a + b, 0) / g.days.length : null,
       spend: by === 'source' ? spendOf(channels, value) : null,
     }))
