@@ -8,7 +8,7 @@ import type { DateRange } from '../shared/periods/fiscal';
 import { Params } from '../platform/sql/params';
 import { quoteIdent, type SqlQuery } from '../platform/sql/sql';
 import { LEAD_LINK_TABLE } from './article';
-import { leadFilterWhere, leadOnceSql } from './leadRows';
+import { dealBySql, leadFilterWhere, leadOnceSql, markedBySql } from './leadRows';
 import { inRangeSql } from './tiles';
 
 export interface LeadListQueryRequest {
@@ -46,32 +46,37 @@ const SORT_SQL: Record<LeadListColumn, string> = {
 };
 
 /** The row's condition on a lead of `pop` (columns of leadOnceSql). */
-function groupSql(p: Params, target: LeadListTarget, referenceDate: string): string {
+function groupSql(p: Params, target: LeadListTarget): string {
   if (target.attribute === 'month') {
-    // A cohort counts leads created by the reference date (core.ts cohorts); there is no blank month.
+    // A cohort is the leads created in that month (core.ts cohorts); there is no blank month.
     if (target.key === null) return 'FALSE';
-    return `(created IS NOT NULL AND created <= ${p.date(referenceDate)} AND strftime(created, '%Y-%m') = ${p.add(target.key)})`;
+    return `(created IS NOT NULL AND strftime(created, '%Y-%m') = ${p.add(target.key)})`;
   }
   const column = quoteIdent(target.attribute);
   return target.key === null ? `${column} IS NULL` : `${column} = ${p.add(target.key)}`;
 }
 
 /**
- * `lr`: one row per lead of the row. A lead converted when a deal is linked to it or it is marked
- * converted; it is a customer when a linked deal was won by the reference date and not before the
- * lead existed (leadRows.ts). The deal shown is its first such won deal, else its earliest linked one.
+ * `lr`: one row per lead of the row. A lead converted when a deal linked to it was created (or won)
+ * by the reference date or it was marked converted by then; it is a customer when a linked deal was
+ * won by the reference date and not before the lead existed (leadRows.ts). Deals created after the
+ * reference date are not yet the lead's. The deal shown is its first won deal, else its earliest one.
  */
 function leadRowsCte(p: Params, req: LeadListQueryRequest): string {
   const lead1 = leadOnceSql(p.splice(leadFilterWhere(req.filters)));
   const created = inRangeSql(p, 'created', req.range);
-  const group = groupSql(p, req.target, req.referenceDate);
+  const group = groupSql(p, req.target);
   const ref = p.date(req.referenceDate);
+  const dealRef = p.date(req.referenceDate);
+  const markedRef = p.date(req.referenceDate);
   return `WITH lead1 AS (${lead1}),
   pop AS (SELECT * FROM lead1 WHERE ${created} AND ${group}),
   linked AS (
-    SELECT k.lead_id, o.opportunity_id, o.name, o.stage, o.amount, o.currency, o.created_date, o.close_date,
-      coalesce(o.status = 'won' AND o.close_date <= ${ref} AND (p.created IS NULL OR o.close_date >= p.created), FALSE) AS cust
-    FROM ${LEAD_LINK_TABLE} k JOIN pop p USING (lead_id) JOIN opportunities o USING (opportunity_id)),
+    SELECT * FROM (
+      SELECT k.lead_id, o.opportunity_id, o.name, o.stage, o.amount, o.currency, o.created_date, o.close_date,
+        coalesce(o.status = 'won' AND o.close_date <= ${ref} AND (p.created IS NULL OR o.close_date >= p.created), FALSE) AS cust
+      FROM ${LEAD_LINK_TABLE} k JOIN pop p USING (lead_id) JOIN opportunities o USING (opportunity_id)) o
+    WHERE cust OR ${dealBySql('o', dealRef)}),
   per AS (
     SELECT lead_id, count(DISTINCT opportunity_id)::INTEGER AS deals, bool_or(cust) AS customer,
       coalesce(sum(amount) FILTER (WHERE cust), 0)::DOUBLE AS won_amount,
@@ -83,7 +88,7 @@ function leadRowsCte(p: Params, req: LeadListQueryRequest): string {
       ORDER BY cust DESC, CASE WHEN cust THEN close_date END NULLS LAST, created_date NULLS LAST, opportunity_id) = 1),
   lr AS (
     SELECT p.lead_id AS lead, p.company, p.source, p.owner, p.country, p.state, p.created AS created_d, p.status,
-      (p.marked OR per.lead_id IS NOT NULL) AS converted, coalesce(per.customer, FALSE) AS customer,
+      (${markedBySql('p', markedRef)} OR per.lead_id IS NOT NULL) AS converted, coalesce(per.customer, FALSE) AS customer,
       s.opportunity_id AS deal, s.name AS deal_name, s.stage AS deal_stage, s.amount::DOUBLE AS deal_amount,
       s.currency AS deal_currency, coalesce(per.won_amount, 0)::DOUBLE AS priced_won, coalesce(per.unpriced, 0)::INTEGER AS unpriced,
       -- A won deal without an amount leaves the lead's revenue unknown, not lower.

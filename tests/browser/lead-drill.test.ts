@@ -3,12 +3,15 @@
 // count is the row's "leads" and whose converted count is its "% to opportunity" numerator; the
 // list sorts, filters, exports with its context and opens again from the link.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowserSessions, waitForReady } from './setup/browser';
 
 const siteUrl = inject('siteUrl');
 const TABLE = '[data-testid="lead-drill"]';
+const maven = (file: string) => path.resolve(import.meta.dirname, '../fixtures/maven-crm', file);
+const MAVEN_FILES = ['sales_pipeline.csv', 'sales_teams.csv', 'accounts.csv', 'products.csv'].map(maven);
 
 interface Totals {
   count: number;
@@ -145,5 +148,48 @@ describe('the leads of a lead-quality row', () => {
     expect([reopened.count, reopened.converted, reopened.matched]).toEqual([t.count, t.converted, filtered.matched]);
     await again.page.keyboard.press('Escape');
     await again.page.waitForFunction(() => !location.hash.includes('drill='));
+  }, 300_000);
+
+  it('reads the Leads screen and its lead list as of the link’s reference date', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await openLeads(page, 'view=leads&period=2026&ref=2026-06-30&drill=leads:source:Web');
+    await expect(page.locator('[data-testid="leads-screen"] .lede').textContent()).resolves.toContain('as of 2026-06-30');
+    const t = await listed(page, 'leads:source:Web');
+    const web = (await rowsOf(page, '[data-lead-group="Web"]'))[0];
+    expect([t.count, t.converted, t.customers]).toEqual([web?.leads, web?.opp, web?.customers]);
+    // Groups and cohorts hold the same leads also when the reference date lies inside the period.
+    const groups = await rowsOf(page, '[data-lead-group]');
+    const cohorts = await rowsOf(page, '[data-cohort]');
+    const sum = (rows: { leads: number }[]) => rows.reduce((n, r) => n + r.leads, 0);
+    expect(sum(cohorts)).toBe(sum(groups));
+    await expect(page.locator('.lead-drill').textContent()).resolves.toContain('won by 2026-06-30');
+    // As of the data's last day (2026-09-30) more of the same leads have become opportunities and customers.
+    const again = await sessions.open(siteUrl);
+    await openLeads(again.page, 'view=leads&period=2026&drill=leads:source:Web');
+    const later = await listed(again.page, 'leads:source:Web');
+    expect(later.count).toBe(t.count);
+    expect(later.converted).toBeGreaterThan(t.converted);
+    expect(later.customers).toBeGreaterThan(t.customers);
+  }, 300_000);
+
+  it('says no leads are loaded on Maven (deals only), and the article’s variants are not available with the reason', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await openLeads(page, 'view=leads&period=all');
+    await page.setInputFiles('[data-testid="file-input"]', MAVEN_FILES);
+    await page.waitForFunction(() => document.querySelector('[data-testid="leads-unavailable"]') !== null, null, {
+      timeout: 90_000,
+    });
+    await expect(page.locator('[data-testid="leads-unavailable"]').textContent()).resolves.toMatch(/No leads are loaded/);
+    expect(await page.locator('[data-lead-list]').count()).toBe(0);
+    await page.evaluate(() => {
+      location.hash = 'view=dashboard&period=all&k.win_rate=won_over_leads&k.avg_sales_cycle_days=lead_to_customer';
+    });
+    for (const kpi of ['win_rate', 'avg_sales_cycle_days']) {
+      const tile = page.locator(`[data-kpi="${kpi}"]`);
+      await page.waitForFunction((k) => document.querySelector(`[data-kpi="${k}"]`)?.getAttribute('data-value') === '', kpi, {
+        timeout: 60_000,
+      });
+      await expect(tile.textContent()).resolves.toMatch(/lead/i);
+    }
   }, 300_000);
 });

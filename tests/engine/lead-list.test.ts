@@ -104,23 +104,51 @@ describe('the leads of a lead-quality row', () => {
     await expect(product).rejects.toThrow(/not split by product/);
   });
 
-  it('every row of every grouping and every cohort lists exactly its leads and converted leads', async () => {
-    for (const by of ['source', 'owner', 'country', 'state'] as const) {
-      const q = await analytics.leadQuality({ period: 'all', fiscalStartMonth: 1, by });
-      for (const g of q.groups) {
-        const t = (await list({ attribute: by, key: g.value })).totals;
-        expect([t.count, t.converted, t.customers, t.wonAmount], `${by} ${g.value}`).toEqual([
-          g.leads,
-          g.toOpportunity,
-          g.toCustomer,
-          g.wonAmount,
-        ]);
+  it.each([undefined, '2024-02-15'])(
+    'every row of every grouping and every cohort lists exactly its leads (as of %s)',
+    async (ref) => {
+      const at = ref ? { referenceDate: ref } : {};
+      for (const by of ['source', 'owner', 'country', 'state'] as const) {
+        const q = await analytics.leadQuality({ period: 'all', fiscalStartMonth: 1, by, ...at });
+        for (const g of q.groups) {
+          const t = (await list({ attribute: by, key: g.value }, at)).totals;
+          expect([t.count, t.converted, t.customers, t.wonAmount], `${by} ${g.value}`).toEqual([
+            g.leads,
+            g.toOpportunity,
+            g.toCustomer,
+            g.wonAmount,
+          ]);
+        }
+        for (const c of q.cohorts) {
+          const t = (await list({ attribute: 'month', key: c.month }, at)).totals;
+          expect([t.count, t.converted, t.customers], c.month).toEqual([c.leads, c.toOpportunity, c.toCustomer]);
+        }
       }
-      for (const c of q.cohorts) {
-        const t = (await list({ attribute: 'month', key: c.month })).totals;
-        expect([t.count, t.converted, t.customers], c.month).toEqual([c.leads, c.toOpportunity, c.toCustomer]);
-      }
-    }
+    },
+  );
+
+  it('dates the outcomes at the link’s reference date (2024-02-15, by hand)', async () => {
+    const referenceDate = '2024-02-15';
+    const q = await analytics.leadQuality({ period: 'all', fiscalStartMonth: 1, by: 'source', referenceDate });
+    // Web: L1 (marked 01-10, D1 won 01-31) and L3 (marked 01-20) converted; L5's mark and deal are of April.
+    // Event: L2 marked 02-01 (D2 won only on 02-20), L6's D6 created 01-25. Partner: L4's mark and deal are of March.
+    expect(q.groups.map((g) => [g.value, g.leads, g.toOpportunity, g.toCustomer, g.wonAmount])).toEqual([
+      ['Web', 5, 2, 1, 100],
+      ['Event', 2, 2, 0, 0],
+      ['Partner', 1, 0, 0, 0],
+    ]);
+    const web = await list({ attribute: 'source', key: 'Web' }, { referenceDate });
+    expect(web.totals).toMatchObject({ count: 5, converted: 2, customers: 1, wonAmount: 100 });
+    // L1's D3 was created on the reference date: it is already L1's deal, not yet won.
+    expect(web.rows.map((r) => [r.lead, r.converted, r.customer, r.deal, r.deals, r.won_amount])).toEqual([
+      ['L1', true, true, 'D1', 2, 100],
+      ['L3', true, false, 'D5', 1, 0],
+      ['L7', false, false, null, 0, 0],
+      ['L5', false, false, null, 0, 0],
+      ['L8', false, false, null, 0, 0],
+    ]);
+    const partner = await list({ attribute: 'source', key: 'Partner' }, { referenceDate });
+    expect(partner.totals).toMatchObject({ count: 1, converted: 0 });
   });
 
   it('sorts, filters by text and pages in the engine', async () => {

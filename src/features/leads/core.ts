@@ -85,7 +85,9 @@ export function cohorts(
 ): LeadCohort[] {
   const months = new Map<string, { leads: number; opp: number; won: number }>();
   for (const row of rows) {
-    if (!row.created || !inRange(row, range) || row.created > referenceDate) continue;
+    // Every lead of the period that has a creation date, as in the groups, so both add up to the same
+    // leads also when the link's reference date lies inside the period (a later month is simply young).
+    if (!row.created || !inRange(row, range)) continue;
     const month = row.created.slice(0, 7);
     const m = months.get(month) ?? { leads: 0, opp: 0, won: 0 };
     m.leads += 1;
