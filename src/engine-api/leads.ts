@@ -82,6 +82,8 @@ export interface LeadQualityResult {
   readonly unavailable: string | null;
   /** Why outcomes cannot be traced (no deal linked to a lead); opportunity rates still work. */
   readonly outcomesMissing: string | null;
+  /** Why won revenue is not summed (the leads' won deals are in several currencies); null when it is. */
+  readonly revenueMixed: string | null;
   readonly groups: readonly LeadGroup[];
   readonly cohorts: readonly LeadCohort[];
   /** The conversion window: 80 % of lead → customer conversions happened within it. */

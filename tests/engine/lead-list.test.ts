@@ -168,3 +168,18 @@ describe('the leads of a lead-quality row', () => {
     expect(pages[2]?.offset).toBe(4);
   });
 });
+
+describe('won revenue in several currencies', () => {
+  it('is not summed on the screen nor in the lead list, and says why', async () => {
+    const mixed = await openAnalytics();
+    // D8 (L5's won deal) in euros: the Web row's revenue would add dollars to euros.
+    const opps = OPPS.map((line) => (line.startsWith('D8,') ? line.replace(',USD,', ',EUR,') : line));
+    await loadFiles(mixed, [csv('opportunities.csv', [OPP_HEAD, ...opps]), csv('leads.csv', [LEAD_HEAD, ...LEADS]), REPS]);
+    const q = await mixed.leadQuality({ period: 'all', fiscalStartMonth: 1, by: 'source' });
+    expect(q.revenueMixed).toMatch(/EUR, USD/);
+    const web = await mixed.leadList({ period: 'all', fiscalStartMonth: 1, target: { attribute: 'source', key: 'Web' } });
+    expect(web.totals).toMatchObject({ count: 5, converted: 3, customers: 2, wonAmount: null, unpriced: 0 });
+    const one = await analytics.leadQuality({ period: 'all', fiscalStartMonth: 1, by: 'source' });
+    expect(one.revenueMixed).toBeNull();
+  });
+});

@@ -10,6 +10,7 @@ import { describePeriod, parsePeriod, periodRange } from '../../src/shared/perio
 import type { AnalyticsContext } from './context';
 import { pickReference } from './dashboard';
 import { prepare } from './dashboard/prepare';
+import { revenueMixed } from './leads';
 
 /** A page is at most this many rows; an export asks for all of them page by page. */
 export const MAX_LEAD_PAGE = 100_000;
@@ -67,7 +68,7 @@ export function leadList(ctx: AnalyticsContext, req: LeadListRequest): LeadListR
       ? `Leads created in ${shown} (cohort)`
       : `Leads with ${ATTRIBUTE_WORDS[req.target.attribute]} ${shown} created ${when}`;
   const rules =
-    `Converted: a deal names the lead, the lead names a deal, or it is marked converted (the row's % to opportunity). ` +
+    `Converted: a deal created by ${referenceDate} names the lead or is named by it, or it was marked converted by then (the row's % to opportunity). ` +
     `Customer: a linked deal won by ${referenceDate} and not before the lead was created (% to customer, won revenue). ` +
     `The deal shown is the lead's first won deal, else its earliest linked deal.`;
   return {
@@ -78,7 +79,7 @@ export function leadList(ctx: AnalyticsContext, req: LeadListRequest): LeadListR
       converted: t.converted,
       customers: t.customers,
       // A sum that leaves out won deals without an amount would be a wrong number: none instead.
-      wonAmount: t.unpriced > 0 ? null : t.won_amount,
+      wonAmount: t.unpriced > 0 || revenueMixed(ctx) !== null ? null : t.won_amount,
       unpriced: t.unpriced,
       spend,
       matched: t.matched,
