@@ -85,6 +85,12 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
   const territory = readTerritoryHash(params, problems);
   const drill = readDrillHash(params, problems);
   const leadDrill = readLeadDrillHash(params, problems);
+  // A lead list lives on the Leads screen: a link without a view opens there; another view keeps it closed.
+  if (leadDrill && view !== 'leads') {
+    if (v === null) view = 'leads';
+    else problems.push(`The link's lead list opens on the Leads screen (view=leads), not on "${view}"; it is not opened.`);
+  }
+  const openLeadDrill = view === 'leads' ? leadDrill : undefined;
   const leaderSort = readLeaderSort(params, problems);
   const movement = readMovementHash(params, problems);
   const compPlan = readCompHash(params, problems);
@@ -100,7 +106,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
       ...(forecast ? { forecast } : {}),
       ...(territory ? { territory } : {}),
       ...(drill ? { drill } : {}),
-      ...(leadDrill ? { leadDrill } : {}),
+      ...(openLeadDrill ? { leadDrill: openLeadDrill } : {}),
       ...(leaderSort ? { leaderSort } : {}),
       ...(movement ? { movement } : {}),
       ...(compPlan ? { compPlan } : {}),

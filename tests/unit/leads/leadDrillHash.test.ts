@@ -45,6 +45,17 @@ describe('lead list in the link', () => {
     expect(problems[0]).toMatch(/lead list/);
   });
 
+  it('opens on the Leads screen: a link without a view goes there, another view keeps it closed with a notice', () => {
+    const bare = readViewState('#period=all&drill=leads:month:2026-03');
+    expect(bare.state.view).toBe('leads');
+    expect(bare.state.leadDrill).toEqual({ target: { attribute: 'month', key: '2026-03' } });
+    expect(bare.problems).toEqual([]);
+    const dash = readViewState('#view=dashboard&period=all&drill=leads:month:2026-03');
+    expect(dash.state.view).toBe('dashboard');
+    expect(dash.state.leadDrill).toBeUndefined();
+    expect(dash.problems[0]).toMatch(/opens on the Leads screen/);
+  });
+
   it('drops a deal-table sort on a lead list with a notice, and a deal link stays a deal link', () => {
     const bad = readViewState('#view=leads&drill=leads:source:Web&drill.sort=amount.desc');
     expect(bad.state.leadDrill).toEqual({ target: { attribute: 'source', key: 'Web' } });
