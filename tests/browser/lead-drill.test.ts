@@ -170,6 +170,10 @@ describe('the leads of a lead-quality row', () => {
     expect(later.count).toBe(t.count);
     expect(later.converted).toBeGreaterThan(t.converted);
     expect(later.customers).toBeGreaterThan(t.customers);
+    // Leaving the Leads screen closes the list, so the dashboard's link does not carry it.
+    await again.page.click('nav.views button:has-text("Dashboard")');
+    await again.page.waitForFunction(() => location.hash.includes('view=dashboard'));
+    expect(decodeURIComponent(again.page.url())).not.toContain('drill=');
   }, 300_000);
 
   it('says no leads are loaded on Maven (deals only), and the article’s variants are not available with the reason', async () => {
