@@ -25,6 +25,9 @@ interface TotalsRow {
   readonly matched: number;
 }
 
+/** The last totals read, per prepared data (a new import prepares anew, so they cannot outlive it). */
+const lastTotals = new WeakMap<object, { key: string; totals: TotalsRow }>();
+
 const ATTRIBUTE_WORDS: Record<LeadListTarget['attribute'], string> = {
   source: 'source',
   owner: 'owner',
@@ -44,7 +47,11 @@ export function leadList(ctx: AnalyticsContext, req: LeadListRequest): LeadListR
   const referenceDate = pickReference(req.referenceDate, prep.extent.referenceDate);
   const range = periodRange(period, req.fiscalStartMonth);
   const q: LeadListQueryRequest = { range, referenceDate, filters, target: req.target, search: req.search ?? '' };
-  const t = ctx.sql.one<TotalsRow>(leadListTotalsQuery(q));
+  // Sorting and paging do not change the totals: the table's next clicks read only a page.
+  const key = JSON.stringify([q, req.period, req.fiscalStartMonth]);
+  const kept = lastTotals.get(prep);
+  const t = kept?.key === key ? kept.totals : ctx.sql.one<TotalsRow>(leadListTotalsQuery(q));
+  lastTotals.set(prep, { key, totals: t });
   const offset = Math.max(0, Math.floor(req.offset ?? 0));
   const limit = Math.min(MAX_LEAD_PAGE, Math.max(1, Math.floor(req.limit ?? 50)));
   const rows = ctx.sql.rows<LeadListRow>(leadListPageQuery(q, req.sort ?? DEFAULT_SORT, offset, limit));
