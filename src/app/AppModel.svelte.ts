@@ -244,7 +244,13 @@ export class AppModel {
     }
     const screenChange = patch.view !== undefined && patch.view !== this.view.view;
     // A period the user picks is theirs from then on: it goes into the link and survives new data.
-    this.view = { ...this.view, ...patch, ...(patch.period !== undefined ? { periodAuto: false } : {}) };
+    this.view = {
+      ...this.view,
+      ...patch,
+      ...(patch.period !== undefined ? { periodAuto: false } : {}),
+      // The lead list belongs to the Leads screen: leaving it closes the list.
+      ...(screenChange && patch.view !== 'leads' ? { leadDrill: undefined } : {}),
+    };
     // A screen change is a history entry (back/forward move between screens); the rest replaces it.
     const hash = carryLinkKeys(writeViewState(this.view), location.hash);
     if (screenChange) history.pushState(null, '', hash);
@@ -261,7 +267,7 @@ export class AppModel {
   setLinkState(
     patch: Pick<
       Partial<ViewState>,
-      'forecast' | 'territory' | 'drill' | 'leaderSort' | 'movement' | 'compPlan' | 'pivot' | 'tableSorts'
+      'forecast' | 'territory' | 'drill' | 'leadDrill' | 'leaderSort' | 'movement' | 'compPlan' | 'pivot' | 'tableSorts'
     >,
   ): void {
     if (this.snapshot) return;

@@ -6,6 +6,7 @@ import type { CompPlan } from '../features/comp/core/plan';
 import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '../features/dashboard/hashState';
 import { readLeaderSort, writeLeaderSort, type LeaderSort } from '../features/dashboard/leaderSort';
 import { readDrillHash, writeDrillHash, type DrillState } from '../features/drill/hashState';
+import { readLeadDrillHash, writeLeadDrillHash, type LeadDrillState } from '../features/leads/leadDrillHash';
 import { readMovementHash, writeMovementHash } from '../features/dashboard/movement/hashState';
 import type { MovementWindow } from '../engine-api/movement';
 import { readTableSorts, writeTableSorts, type TableSorts } from '../charts/tableSort';
@@ -35,6 +36,8 @@ export interface ViewState extends DashboardHashState {
   readonly territory?: TerritoryParams;
   /** The open drill-through (`drill`, `drill.sort`, `drill.q`); absent = closed. */
   readonly drill?: DrillState;
+  /** The open lead list (`drill=leads:…`, `drill.sort`, `drill.q`); absent = closed. At most one of drill and leadDrill is set. */
+  readonly leadDrill?: LeadDrillState;
   /** The leaderboard's sort (`lb.sort`); absent = won amount, highest first. */
   readonly leaderSort?: LeaderSort;
   /** The pipeline movement's two dates (`mv`); absent = the 7 days up to the reference date. */
@@ -81,6 +84,13 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
   const forecast = readForecastHash(params, problems);
   const territory = readTerritoryHash(params, problems);
   const drill = readDrillHash(params, problems);
+  const leadDrill = readLeadDrillHash(params, problems);
+  // A lead list lives on the Leads screen: a link without a view opens there; another view keeps it closed.
+  if (leadDrill && view !== 'leads') {
+    if (v === null) view = 'leads';
+    else problems.push(`The link's lead list opens on the Leads screen (view=leads), not on "${view}"; it is not opened.`);
+  }
+  const openLeadDrill = view === 'leads' ? leadDrill : undefined;
   const leaderSort = readLeaderSort(params, problems);
   const movement = readMovementHash(params, problems);
   const compPlan = readCompHash(params, problems);
@@ -96,6 +106,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
       ...(forecast ? { forecast } : {}),
       ...(territory ? { territory } : {}),
       ...(drill ? { drill } : {}),
+      ...(openLeadDrill ? { leadDrill: openLeadDrill } : {}),
       ...(leaderSort ? { leaderSort } : {}),
       ...(movement ? { movement } : {}),
       ...(compPlan ? { compPlan } : {}),
@@ -115,6 +126,7 @@ export function writeViewState(state: ViewState): string {
   writeForecastHash(state.forecast, params);
   writeTerritoryHash(state.territory, params);
   writeDrillHash(state.drill, params);
+  writeLeadDrillHash(state.leadDrill, params);
   writeLeaderSort(state.leaderSort, params);
   writeMovementHash(state.movement, params);
   writeCompHash(state.compPlan, params);

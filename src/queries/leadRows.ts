@@ -19,7 +19,10 @@ export interface LeadRow {
   readonly to_opp: boolean;
   /** First won close on or after the lead's creation and by the reference date. */
   readonly first_won: string | null;
+  /** Σ amount of its won deals that carry one. */
   readonly won_amount: number;
+  /** Its won deals without an amount: the revenue above leaves them out, so it must not be shown as the revenue. */
+  readonly won_unpriced: number;
   readonly source_file: string;
   readonly source_line: number;
 }
@@ -33,6 +36,7 @@ export function leadOnceSql(where: string): string {
   return `SELECT lead_id, min(created_date) AS created, any_value(source) AS source, any_value(owner) AS owner,
         any_value(country) AS country, any_value(state) AS state, any_value(company) AS company, any_value(status) AS status,
         bool_or(coalesce(is_converted, FALSE) OR converted_opportunity_id IS NOT NULL) AS marked,
+        min(converted_date) FILTER (WHERE coalesce(is_converted, FALSE) OR converted_opportunity_id IS NOT NULL) AS marked_on,
         min(source_file) AS source_file, min(source_line)::INTEGER AS source_line
       FROM (SELECT l.*, r.team, r.manager, r.region FROM leads l
             LEFT JOIN (SELECT rep, any_value(team) AS team, any_value(manager) AS manager, any_value(region) AS region
@@ -40,6 +44,13 @@ export function leadOnceSql(where: string): string {
       WHERE ${where}
       GROUP BY lead_id`;
 }
+
+/**
+ * Became an opportunity by the reference date `ref` (docs/leads.md): marked converted on or before
+ * it (or on no date), or a linked deal `d` created by then (or undated) — or won by then.
+ */
+export const markedBySql = (l: string, ref: string) => `(${l}.marked AND (${l}.marked_on IS NULL OR ${l}.marked_on <= ${ref}))`;
+export const dealBySql = (d: string, ref: string) => `(${d}.created_date IS NULL OR ${d}.created_date <= ${ref})`;
 
 /** The lead filters of the view: lead dimensions only, the deals' lead source read as the lead's source. */
 export function leadFilterWhere(filters: Filters): { sql: string; params: SqlValue[] } {
@@ -49,21 +60,26 @@ export function leadFilterWhere(filters: Filters): { sql: string; params: SqlVal
 export function leadRowsQuery(referenceDate: string, filters: Filters): SqlQuery {
   const p = new Params();
   const where = p.splice(leadFilterWhere(filters));
+  const markedRef = p.date(referenceDate);
+  const dealRef = p.date(referenceDate);
+  const dealWonRef = p.date(referenceDate);
   const ref = p.date(referenceDate);
   const ref2 = p.date(referenceDate);
+  const ref3 = p.date(referenceDate);
   // A won deal counts for its lead only when it closed by the reference date and not before the
   // lead existed (docs/kpis.md, the article's variants: the same rule).
   const wonCond = (r: string) => `d.status = 'won' AND d.close_date <= ${r} AND (l.created IS NULL OR d.close_date >= l.created)`;
   const sql = `WITH lead1 AS (${leadOnceSql(where)}),
     deals AS (
-      SELECT k.lead_id, o.status, o.amount, o.close_date FROM ${LEAD_LINK_TABLE} k JOIN opportunities o USING (opportunity_id))
+      SELECT k.lead_id, o.status, o.amount, o.created_date, o.close_date FROM ${LEAD_LINK_TABLE} k JOIN opportunities o USING (opportunity_id))
   SELECT l.lead_id, strftime(l.created, '%Y-%m-%d') AS created, l.source, l.owner, l.country, l.state, l.company, l.status,
-    (l.marked OR count(d.lead_id) > 0) AS to_opp,
+    (${markedBySql('l', markedRef)} OR count(d.lead_id) FILTER (WHERE ${dealBySql('d', dealRef)} OR ${wonCond(dealWonRef)}) > 0) AS to_opp,
     strftime(min(d.close_date) FILTER (WHERE ${wonCond(ref)}), '%Y-%m-%d') AS first_won,
     coalesce(sum(d.amount) FILTER (WHERE ${wonCond(ref2)}), 0)::DOUBLE AS won_amount,
+    count(*) FILTER (WHERE ${wonCond(ref3)} AND d.amount IS NULL)::INTEGER AS won_unpriced,
     l.source_file, l.source_line
   FROM lead1 l LEFT JOIN deals d USING (lead_id)
-  GROUP BY l.lead_id, l.created, l.source, l.owner, l.country, l.state, l.company, l.status, l.marked, l.source_file, l.source_line
+  GROUP BY l.lead_id, l.created, l.source, l.owner, l.country, l.state, l.company, l.status, l.marked, l.marked_on, l.source_file, l.source_line
   ORDER BY l.created NULLS LAST, l.lead_id`;
   return { sql, params: p.values };
 }

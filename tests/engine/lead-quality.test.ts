@@ -27,10 +27,28 @@ describe('lead quality', () => {
     expect(all.outcomesMissing).toBeNull();
     expect(all.groups).toEqual([
       // Web: L1 L3 L5 L7 L8; to opportunity L1 L3 L5; customers L1 (29 days, D1+D3 = 200) and L5 (43 days, 100).
-      { value: 'Web', leads: 5, toOpportunity: 3, toCustomer: 2, wonAmount: 300, daysToCustomer: 36, spend: 500 },
+      { value: 'Web', leads: 5, toOpportunity: 3, toCustomer: 2, wonAmount: 300, wonUnpriced: 0, daysToCustomer: 36, spend: 500 },
       // Event: L2 (its converted deal D2, 36 days) and L6 (its deal closed before it existed: not a customer).
-      { value: 'Event', leads: 2, toOpportunity: 2, toCustomer: 1, wonAmount: 100, daysToCustomer: 36, spend: null },
-      { value: 'Partner', leads: 1, toOpportunity: 1, toCustomer: 0, wonAmount: 0, daysToCustomer: null, spend: null },
+      {
+        value: 'Event',
+        leads: 2,
+        toOpportunity: 2,
+        toCustomer: 1,
+        wonAmount: 100,
+        wonUnpriced: 0,
+        daysToCustomer: 36,
+        spend: null,
+      },
+      {
+        value: 'Partner',
+        leads: 1,
+        toOpportunity: 1,
+        toCustomer: 0,
+        wonAmount: 0,
+        wonUnpriced: 0,
+        daysToCustomer: null,
+        spend: null,
+      },
     ]);
   });
 

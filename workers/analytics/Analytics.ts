@@ -19,7 +19,7 @@ import type { PivotRequest, PivotResult } from '../../src/engine-api/pivot';
 import type { DataQualityRequest, DataQualityResult } from '../../src/features/import/contract';
 import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/features/forecast/contract';
 import type { TerritoryAccounts } from '../../src/features/territories/contract';
-import type { LeadQualityRequest, LeadQualityResult } from '../../src/features/leads/contract';
+import type { LeadListRequest, LeadListResult, LeadQualityRequest, LeadQualityResult } from '../../src/features/leads/contract';
 import type { ImportPlan, TableMapping } from '../../src/mapping/types';
 import { SESSION_SETTINGS, type EngineHost } from '../../src/platform/engine/host';
 import { SqlRunner } from '../../src/platform/engine/runner';
@@ -31,6 +31,7 @@ import { forecast } from './forecast/forecast';
 import { territoryAccounts } from './territories/territoryAccounts';
 import { dashboard, resetDashboard } from './dashboard';
 import { leadQuality } from './leads';
+import { leadList } from './leadList';
 import { drill } from './drill/drill';
 import { movement } from './movement';
 import { pivot } from './pivot/pivot';
@@ -143,6 +144,10 @@ export class Analytics implements AnalyticsApi {
 
   leadQuality(request: LeadQualityRequest): Promise<LeadQualityResult> {
     return this.exclusive((ctx) => leadQuality(ctx, request));
+  }
+
+  leadList(request: LeadListRequest): Promise<LeadListResult> {
+    return this.exclusive((ctx) => leadList(ctx, request));
   }
 
   territoryAccounts(): Promise<TerritoryAccounts> {

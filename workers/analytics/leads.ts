@@ -26,6 +26,7 @@ export function leadQuality(ctx: AnalyticsContext, req: LeadQualityRequest): Lea
     referenceDate,
     unavailable,
     outcomesMissing: null,
+    revenueMixed: null,
     groups: [],
     cohorts: [],
     windowDays: null,
@@ -58,6 +59,7 @@ export function leadQuality(ctx: AnalyticsContext, req: LeadQualityRequest): Lea
       links === 0
         ? 'No deal is linked to a lead (neither file names the other): customers and revenue per lead cannot be traced.'
         : null,
+    revenueMixed: revenueMixed(ctx),
     groups: groupLeads(rows, req.by, range, spend),
     cohorts: cohorts(rows, range, referenceDate, windowDays),
     windowDays,
@@ -71,6 +73,20 @@ export function leadQuality(ctx: AnalyticsContext, req: LeadQualityRequest): Lea
     ranked: usable && windowDays !== null ? rank(rows, open, referenceDate, windowDays) : [],
     openLeads: open.length,
   };
+}
+
+/**
+ * Won revenue adds the amounts of the leads' won deals: in several currencies that sum is not one
+ * number (docs/currency.md), so it is not shown. Shared with the lead list (leadList.ts).
+ */
+export function revenueMixed(ctx: AnalyticsContext): string | null {
+  const rows = ctx.sql.rows<{ currency: string }>({
+    sql: `SELECT DISTINCT o.currency FROM ${LEAD_LINK_TABLE} k JOIN opportunities o USING (opportunity_id)
+      WHERE o.status = 'won' AND o.currency IS NOT NULL ORDER BY 1`,
+    params: [],
+  });
+  if (rows.length < 2) return null;
+  return `The leads' won deals are in ${rows.map((r) => r.currency).join(', ')}: won revenue is not summed across currencies.`;
 }
 
 /** The ranking model learns from every lead whose outcome is known (created a window ago or more). */

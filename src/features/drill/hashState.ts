@@ -3,7 +3,8 @@
 //                          month:2017-03, aging:31–60 days, owner:<rep>, segment:<value>,
 //                          source:<lead source>, funnel:<stage>, movement:<step>,
 //                          leads-source|owner|country|state:<value>, rep-won:<start>..<end>/<rep>; an empty key is
-//                          the blank group (for funnel, the first step "Created")
+//                          the blank group (for funnel, the first step "Created"); leads:… is a lead list
+//                          (src/features/leads/leadDrillHash.ts)
 //   drill.sort=<col>.<asc|desc>   the table's sort (default amount.desc)
 //   drill.q=<text>                the table's text filter
 // Read leniently: a bad value is dropped with a notice, never a crash.
@@ -58,7 +59,8 @@ function isColumn(name: string): name is DrillColumn {
 
 export function readDrillHash(params: URLSearchParams, problems: string[]): DrillState | undefined {
   const raw = params.get('drill');
-  if (raw === null) return undefined;
+  // `leads:` opens the Leads screen's lead list, read by src/features/leads/leadDrillHash.ts.
+  if (raw === null || raw.startsWith('leads:')) return undefined;
   const target = parseTarget(raw);
   if (!target) {
     problems.push(

@@ -5,5 +5,6 @@ import type { DrillTarget } from '../../engine-api/drill';
 
 export function openDrill(app: AppModel, target: DrillTarget): void {
   const sort = app.view.drill?.sort;
-  app.setLinkState({ drill: { target, ...(sort ? { sort } : {}) } });
+  // One drill-through is open at a time: a deal table replaces a lead list.
+  app.setLinkState({ drill: { target, ...(sort ? { sort } : {}) }, leadDrill: undefined });
 }

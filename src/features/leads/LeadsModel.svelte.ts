@@ -6,6 +6,8 @@ import type { Filters } from '../../shared/filters';
 export interface LeadsView {
   readonly period: string;
   readonly fiscalStartMonth: number;
+  /** The link's `ref=`; absent = the data's latest date. */
+  readonly referenceDate?: string;
   readonly filters?: Filters;
 }
 
@@ -28,6 +30,7 @@ export class LeadsModel {
       const result = await this.api.leadQuality({
         period: view.period,
         fiscalStartMonth: view.fiscalStartMonth,
+        ...(view.referenceDate ? { referenceDate: view.referenceDate } : {}),
         by: this.by,
         filters: $state.snapshot(view.filters ?? {}) as Filters,
       });

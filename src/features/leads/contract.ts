@@ -22,8 +22,10 @@ export interface LeadGroup {
   readonly toOpportunity: number;
   /** Leads with a deal won by the reference date. */
   readonly toCustomer: number;
-  /** Σ amount of those won deals. */
+  /** Σ amount of those won deals (of the ones with an amount). */
   readonly wonAmount: number;
+  /** Those won deals without an amount: while any, the revenue is incomplete and is shown as not available. */
+  readonly wonUnpriced: number;
   /** Mean days from the lead's creation to its first won close; null without customers. */
   readonly daysToCustomer: number | null;
   /** Spend of the period on the channel named like this source (only by source); null without one. */
@@ -80,6 +82,8 @@ export interface LeadQualityResult {
   readonly unavailable: string | null;
   /** Why outcomes cannot be traced (no deal linked to a lead); opportunity rates still work. */
   readonly outcomesMissing: string | null;
+  /** Why won revenue is not summed (the leads' won deals are in several currencies); null when it is. */
+  readonly revenueMixed: string | null;
   readonly groups: readonly LeadGroup[];
   readonly cohorts: readonly LeadCohort[];
   /** The conversion window: 80 % of lead → customer conversions happened within it. */
@@ -94,4 +98,113 @@ export interface LeadQualityResult {
 
 export interface LeadsApi {
   leadQuality(request: LeadQualityRequest): Promise<LeadQualityResult>;
+  /** One page of the leads behind a lead-quality row or cohort, with the totals of all of them. */
+  leadList(request: LeadListRequest): Promise<LeadListResult>;
+}
+
+/** What a lead list opens on: the leads of a lead-quality row (by its attribute) or of a cohort (`month`, `YYYY-MM`). */
+export const LEAD_LIST_ATTRIBUTES = [...LEAD_ATTRIBUTES, 'month'] as const;
+export type LeadListAttribute = (typeof LEAD_LIST_ATTRIBUTES)[number];
+
+export interface LeadListTarget {
+  readonly attribute: LeadListAttribute;
+  /** The row's value; null = the blank group. */
+  readonly key: string | null;
+}
+
+/** The lead table's columns (docs/leads.md, "The leads of a row"): the lead, its outcome, its deal, its file and line. */
+export const LEAD_LIST_COLUMNS = [
+  'lead',
+  'company',
+  'source',
+  'owner',
+  'country',
+  'state',
+  'created',
+  'status',
+  'converted',
+  'customer',
+  'deal',
+  'deal_name',
+  'deal_stage',
+  'deal_amount',
+  'won_amount',
+  'deals',
+  'file',
+  'line',
+] as const;
+export type LeadListColumn = (typeof LEAD_LIST_COLUMNS)[number];
+
+export interface LeadListSort {
+  readonly column: LeadListColumn;
+  readonly desc: boolean;
+}
+
+export interface LeadListRequest {
+  readonly period: string;
+  readonly fiscalStartMonth: number;
+  /** ISO date; the data's latest date when absent. */
+  readonly referenceDate?: string | null;
+  readonly filters?: Filters;
+  readonly target: LeadListTarget;
+  readonly sort?: LeadListSort;
+  /** Text filter over lead id, company, source, owner, country, state, status, deal and file (case-insensitive). */
+  readonly search?: string;
+  readonly offset?: number;
+  /** Rows per page (at most 100,000: an export asks for everything in pages of that size). */
+  readonly limit?: number;
+}
+
+export interface LeadListRow {
+  readonly lead: string;
+  readonly company: string | null;
+  readonly source: string | null;
+  readonly owner: string | null;
+  readonly country: string | null;
+  readonly state: string | null;
+  readonly created: string | null;
+  readonly status: string | null;
+  /** Became an opportunity: a linked deal, or marked converted (the row's "% to opportunity" numerator). */
+  readonly converted: boolean;
+  /** A linked deal won by the reference date and not before the lead was created. */
+  readonly customer: boolean;
+  /** The deal it became: its first won deal, else its earliest linked deal; null without one. */
+  readonly deal: string | null;
+  readonly deal_name: string | null;
+  readonly deal_stage: string | null;
+  readonly deal_amount: number | null;
+  readonly deal_currency: string | null;
+  /** Σ amount of the lead's won deals (the row's won revenue, lead by lead); null when one of them has no amount. */
+  readonly won_amount: number | null;
+  /** Distinct deals linked to the lead. */
+  readonly deals: number;
+  readonly file: string;
+  readonly line: number;
+}
+
+/** Totals of every lead of the row (the text filter changes only `matched`). */
+export interface LeadListTotals {
+  /** Leads: the row's "leads" figure. */
+  readonly count: number;
+  /** Converted leads: the row's "% to opportunity" numerator. */
+  readonly converted: number;
+  /** Leads that became customers: the row's "% to customer" numerator. */
+  readonly customers: number;
+  /** Σ of the leads' won revenue: the row's won revenue; null while a won deal has no amount (`unpriced`). */
+  readonly wonAmount: number | null;
+  /** Won deals of these customers without an amount. */
+  readonly unpriced: number;
+  /** The period's spend of the channel named like the source (source rows only); null without one. */
+  readonly spend: number | null;
+  readonly matched: number;
+}
+
+export interface LeadListResult {
+  /** What the rows are, in words ("Leads with source Web created in 2026"). */
+  readonly title: string;
+  readonly note: string;
+  readonly totals: LeadListTotals;
+  readonly rows: readonly LeadListRow[];
+  readonly offset: number;
+  readonly referenceDate: string;
 }

@@ -25,6 +25,16 @@ export function conversionWindow(rows: readonly LeadRow[]): number | null {
   return Math.max(1, Math.ceil(days[Math.ceil(0.8 * days.length) - 1] ?? 0));
 }
 
+/** Spend channels by their name with case and surrounding spaces ignored (a source matches its channel so). */
+export function channelIndex(spendByChannel: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+  return new Map([...spendByChannel].map(([name, spend]) => [name.trim().toLowerCase(), spend]));
+}
+
+/** The spend of the channel named like a lead source; null when none is (a blank source has none). */
+export function spendOf(channels: ReadonlyMap<string, number>, source: string | null): number | null {
+  return source === null ? null : (channels.get(source.trim().toLowerCase()) ?? null);
+}
+
 /** Leads created in the range, by one attribute, largest groups first; spend by channel matched to source. */
 export function groupLeads(
   rows: readonly LeadRow[],
@@ -32,22 +42,26 @@ export function groupLeads(
   range: DateRange | null,
   spendByChannel: ReadonlyMap<string, number>,
 ): LeadGroup[] {
-  const groups = new Map<string | null, { leads: number; opp: number; won: number; amount: number; days: number[] }>();
+  const groups = new Map<
+    string | null,
+    { leads: number; opp: number; won: number; amount: number; unpriced: number; days: number[] }
+  >();
   for (const row of rows) {
     if (!inRange(row, range)) continue;
     const key = row[by];
-    const g = groups.get(key) ?? { leads: 0, opp: 0, won: 0, amount: 0, days: [] };
+    const g = groups.get(key) ?? { leads: 0, opp: 0, won: 0, amount: 0, unpriced: 0, days: [] };
     g.leads += 1;
     if (row.to_opp) g.opp += 1;
     if (row.first_won) {
       g.won += 1;
       g.amount += row.won_amount;
+      g.unpriced += row.won_unpriced;
       const d = daysToCustomer(row);
       if (d !== null) g.days.push(d);
     }
     groups.set(key, g);
   }
-  const channels = new Map([...spendByChannel].map(([name, spend]) => [name.trim().toLowerCase(), spend]));
+  const channels = channelIndex(spendByChannel);
   return [...groups]
     .map(([value, g]) => ({
       value,
@@ -55,8 +69,9 @@ export function groupLeads(
       toOpportunity: g.opp,
       toCustomer: g.won,
       wonAmount: g.amount,
+      wonUnpriced: g.unpriced,
       daysToCustomer: g.days.length > 0 ? g.days.reduce((a, b) => a + b, 0) / g.days.length : null,
-      spend: by === 'source' && value !== null ? (channels.get(value.trim().toLowerCase()) ?? null) : null,
+      spend: by === 'source' ? spendOf(channels, value) : null,
     }))
     .sort((a, b) => b.leads - a.leads || String(a.value).localeCompare(String(b.value)));
 }
@@ -70,7 +85,9 @@ export function cohorts(
 ): LeadCohort[] {
   const months = new Map<string, { leads: number; opp: number; won: number }>();
   for (const row of rows) {
-    if (!row.created || !inRange(row, range) || row.created > referenceDate) continue;
+    // Every lead of the period that has a creation date, as in the groups, so both add up to the same
+    // leads also when the link's reference date lies inside the period (a later month is simply young).
+    if (!row.created || !inRange(row, range)) continue;
     const month = row.created.slice(0, 7);
     const m = months.get(month) ?? { leads: 0, opp: 0, won: 0 };
     m.leads += 1;

@@ -20,6 +20,7 @@ function lead(id: number, created: string, source: string, wonAfterDays: number 
     to_opp: wonAfterDays !== null,
     first_won: wonAfterDays === null ? null : addDays(created, wonAfterDays),
     won_amount: wonAfterDays === null ? 0 : 100,
+    won_unpriced: 0,
     source_file: 'leads.csv',
     source_line: id + 1,
   };
