@@ -15,6 +15,7 @@ import type { Params } from '../platform/sql/params';
 import { inRangeSql, CLOSED, WON } from './tiles';
 import { OUTSIDE_BUCKETS, reachedSql } from './views';
 import { pivotPopulation } from './pivotDrill';
+import { forecastPopulation } from './forecastDrillPopulation';
 
 export interface DrillScope {
   readonly range: DateRange | null;
@@ -123,6 +124,8 @@ export function populationOf(p: Params, target: DrillTarget, s: DrillScope): Pop
       return leadGroupPopulation(p, target.kind, target.key, s);
     case 'pivot':
       return pivotPopulation(p, target, s.fiscalStartMonth, when);
+    case 'forecast':
+      return forecastPopulation(p, target.key, s.periodWords);
     case 'funnel': {
       if (target.key === null) return { where: 'k', title: `Deals created ${when}`, note: null };
       const step = s.stages.indexOf(target.key);

@@ -1,6 +1,7 @@
 // Drill-through from screens other than the dashboard, on the built page with the demo: each
 // row of the Leads screen's lead-quality table opens the won deals behind its customers and
-// revenue, their Σ equal to the row's won revenue (docs/drill.md, docs/leads.md).
+// revenue, their Σ equal to the row's won revenue (docs/drill.md, docs/leads.md); each step of
+// the forecast waterfall opens the deals behind it, their Σ equal to the step.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowserSessions, waitForReady } from './setup/browser';
@@ -48,6 +49,30 @@ describe('drill-through from the other screens', () => {
       expect(Math.abs(d.amount - row.won), row.value).toBeLessThan(0.005);
     }
     expect(decodeURIComponent(page.url())).toContain('drill=leads-source:');
+  }, 300_000);
+
+  it('opens the deals behind each forecast waterfall step, adding up to the step', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=forecast&period=2026-Q3`);
+    await waitForReady(page);
+    await page.waitForSelector('[data-engine="ready"]', { timeout: 90_000 });
+    await page.waitForSelector('[data-forecast-state="ready"] [data-testid="forecast-waterfall"] [data-drill]', {
+      timeout: 120_000,
+    });
+    const steps = await page.$$eval('[data-testid="forecast-waterfall"] [data-drill]', (gs) =>
+      gs.map((g) => ({ drill: g.getAttribute('data-drill') ?? '', value: Number(g.getAttribute('data-value')) })),
+    );
+    // Booked, at least two stages, new business and the total.
+    expect(steps.length).toBeGreaterThan(4);
+    expect(steps.map((s) => s.drill)).toContain('forecast:booked');
+    expect(steps.map((s) => s.drill)).toContain('forecast:total');
+    for (const step of steps) {
+      await page.click(`[data-testid="forecast-waterfall"] [data-drill="${step.drill}"]`);
+      const d = await drilled(page, step.drill);
+      expect(Math.abs(d.amount - step.value), step.drill).toBeLessThan(0.005);
+      if (step.drill !== 'forecast:new') expect(d.count, step.drill).toBeGreaterThan(0);
+    }
+    expect(decodeURIComponent(page.url())).toContain('drill=forecast:total');
   }, 300_000);
 
   it('opens the won deals behind a payout statement line, adding up to its bookings', async () => {

@@ -17,6 +17,10 @@ export function drillRequest(view: ViewState, offset: number, limit: number): Dr
     dashboard: dashboardRequest(view),
     target: drill.target,
     ...(view.movement ? { movement: view.movement } : {}),
+    // A forecast step is read on the forecast screen's period and as-of day.
+    ...(drill.target.kind === 'forecast'
+      ? { forecast: { period: view.period, ...(view.forecast?.asOf ? { asOf: view.forecast.asOf } : {}) } }
+      : {}),
     ...(drill.sort ? { sort: drill.sort } : {}),
     search: drill.search ?? '',
     offset,

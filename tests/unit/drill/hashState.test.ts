@@ -19,6 +19,10 @@ const TARGETS: DrillTarget[] = [
   { kind: 'month', key: '2017-03' },
   { kind: 'source', key: 'Web' },
   { kind: 'movement', key: 'pushed_out' },
+  { kind: 'forecast', key: 'booked' },
+  { kind: 'forecast', key: 'open:Negotiation: final' },
+  { kind: 'forecast', key: 'open' },
+  { kind: 'forecast', key: 'total' },
 ];
 
 describe('drill state in the link', () => {
@@ -35,11 +39,14 @@ describe('drill state in the link', () => {
     expect(back.state.drill).toEqual(state.drill);
   });
 
-  it.each(['kpi:nope', 'bookings:2017-04-15', 'pivot:x', 'nocolon'])('drops %s with a notice', (raw) => {
-    const { state, problems } = readViewState(`#period=all&drill=${encodeURIComponent(raw)}`);
-    expect(state.drill).toBeUndefined();
-    expect(problems.join(' ')).toMatch(/drill-through/);
-  });
+  it.each(['kpi:nope', 'bookings:2017-04-15', 'pivot:x', 'nocolon', 'forecast:open:', 'forecast:stage'])(
+    'drops %s with a notice',
+    (raw) => {
+      const { state, problems } = readViewState(`#period=all&drill=${encodeURIComponent(raw)}`);
+      expect(state.drill).toBeUndefined();
+      expect(problems.join(' ')).toMatch(/drill-through/);
+    },
+  );
 
   it('keeps the drill but not a bad sort', () => {
     const { state, problems } = readViewState('#period=all&drill=kpi:won_count&drill.sort=price.up');

@@ -14,6 +14,8 @@ import type { AnalyticsContext } from '../context';
 import { pickReference } from '../dashboard';
 import { prepare } from '../dashboard/prepare';
 import { movementScope, viewPeriod } from '../movement';
+import { forecastDrillBasis } from '../forecast/drillBasis';
+import { forecastDrillPrepared } from '../forecast/drillRows';
 
 /** A page is at most this many rows; an export asks for all of them page by page. */
 export const MAX_PAGE = 100_000;
@@ -52,6 +54,16 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
     request.target.kind === 'movement'
       ? movementScope(ctx, { dashboard: dash, ...(request.movement ? { window: request.movement } : {}) })
       : undefined;
+  // A forecast step: the forecast screen's period and as-of day, its rows prepared by the forecast's own rules.
+  const forecast =
+    request.target.kind === 'forecast'
+      ? forecastDrillBasis(ctx, {
+          ...(request.forecast?.period ? { period: request.forecast.period } : {}),
+          ...(request.forecast?.asOf ? { asOf: request.forecast.asOf } : {}),
+          fiscalStartMonth: dash.fiscalStartMonth,
+          filters: dash.filters ?? {},
+        })
+      : undefined;
   const label = describePeriod(period, dash.fiscalStartMonth);
   const leadRow = (LEAD_DRILL_KINDS as readonly string[]).includes(request.target.kind);
   // Pay is computed on every deal the rep owns: the dashboard's filters do not narrow a statement.
@@ -64,7 +76,11 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
       variants: { ...dash.variants },
       grain: grainFor(period),
       stages: prep.stages.map((s) => s.stage),
-      periodWords: period.kind === 'all' ? 'at any time' : `in ${label}`,
+      periodWords: forecast
+        ? `${forecast.periodLabel} as of ${forecast.asOf}`
+        : period.kind === 'all'
+          ? 'at any time'
+          : `in ${label}`,
       ...(movement ? { movement: { from: movement.from, to: movement.to } } : {}),
       ...(leadRow ? { leadFilters: dash.filters ?? {} } : {}),
       fiscalStartMonth: dash.fiscalStartMonth,
@@ -74,6 +90,7 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
     target: request.target,
     search: request.search ?? '',
     ...(movement ? { movement } : {}),
+    ...(forecast ? { prepared: forecastDrillPrepared(forecast, dash.filters ?? {}) } : {}),
   };
   const target = request.target;
   const accounts = target.kind === 'kpi' && ACCOUNT_KPIS.has(target.kpi);
