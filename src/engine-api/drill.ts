@@ -22,6 +22,8 @@ export type DrillTarget =
   | { readonly kind: 'movement'; readonly key: MovementStep }
   /** A forecast waterfall step (key: src/engine-api/forecastDrill.ts) on the view of `DrillRequest.forecast`. */
   | { readonly kind: 'forecast'; readonly key: string }
+  /** A territory row of the planner (key `today/<name>` or `proposed/<name>`): its accounts in `DrillRequest.accounts`. */
+  | { readonly kind: 'territory'; readonly key: string }
   /** A pivot cell or total: the measure's deals with each coordinate's value (docs/pivot.md). */
   | { readonly kind: 'pivot'; readonly measure: PivotMeasure; readonly cell: readonly PivotCoord[] };
 
@@ -73,6 +75,8 @@ export interface DrillRequest {
   readonly target: DrillTarget;
   /** A movement step's two dates; absent = the 7 days up to the reference date. */
   readonly movement?: MovementWindow;
+  /** A territory row's account ids (account_id, else name): the assignment lives on the page. */
+  readonly accounts?: readonly string[];
   /** A forecast step's period and as-of day (the forecast screen's). */
   readonly forecast?: ForecastDrillView;
   readonly sort?: DrillSort;

@@ -75,6 +75,41 @@ describe('drill-through from the other screens', () => {
     expect(decodeURIComponent(page.url())).toContain('drill=forecast:total');
   }, 300_000);
 
+  it("opens the deals of a territory row's accounts, today's and designed, adding up to its bookings and win rate", async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=territories&period=2026-Q3&t.mode=states&t.design=1&t.seed=3`);
+    await waitForReady(page);
+    await page.waitForSelector('[data-testid="balance-summary"][data-design="done"]', { timeout: 180_000 });
+    for (const table of ['territory-table', 'territory-table-today']) {
+      const rows = await page.$$eval(`[data-testid="${table}"] tr[data-territory]`, (trs) =>
+        trs.map((tr) => {
+          const cells = tr.querySelectorAll('td');
+          return {
+            name: tr.getAttribute('data-territory') ?? '',
+            bookings: Number(cells[4]?.getAttribute('data-value')),
+            winRate: cells[5]?.hasAttribute('data-value') ? Number(cells[5]?.getAttribute('data-value')) : null,
+          };
+        }),
+      );
+      expect(rows.length, table).toBeGreaterThan(2);
+      const design = table === 'territory-table' ? 'proposed' : 'today';
+      for (const row of rows.slice(0, 6)) {
+        await page.click(`[data-testid="${table}"] [data-drill-territory="${row.name}"]`);
+        const target = `territory:${design}/${row.name}`;
+        await drilled(page, target);
+        const t = await page.evaluate(() => {
+          const el = document.querySelector('[data-testid="drill"]');
+          const n = (a: string) => Number(el?.getAttribute(a));
+          return { won: n('data-won-amount'), wonN: n('data-won-count'), lostN: n('data-lost-count') };
+        });
+        expect(Math.abs(t.won - row.bookings), target).toBeLessThan(0.005);
+        if (row.winRate === null) expect(t.wonN + t.lostN, target).toBe(0);
+        else expect(t.wonN / (t.wonN + t.lostN), target).toBeCloseTo(row.winRate, 9);
+      }
+    }
+    expect(decodeURIComponent(page.url())).toContain('drill=territory:today/');
+  }, 400_000);
+
   it('opens the won deals behind a payout statement line, adding up to its bookings', async () => {
     const { page } = await sessions.open(siteUrl);
     await page.goto(`${siteUrl}#view=comp&period=2026-Q3`);

@@ -3,7 +3,7 @@
 //                          month:2017-03, aging:31–60 days, owner:<rep>, segment:<value>,
 //                          source:<lead source>, funnel:<stage>, movement:<step>,
 //                          leads-source|owner|country|state:<value>, rep-won:<start>..<end>/<rep>,
-//                          forecast:booked|open:<stage>|open|new|total; an empty key is
+//                          forecast:booked|open:<stage>|open|new|total, territory:today|proposed/<name>; an empty key is
 //                          the blank group (for funnel, the first step "Created")
 //   drill.sort=<col>.<asc|desc>   the table's sort (default amount.desc)
 //   drill.q=<text>                the table's text filter
@@ -19,6 +19,7 @@ import {
 } from '../../engine-api/drill';
 import { isMovementStep } from '../../engine-api/movement';
 import { parseForecastKey } from '../../engine-api/forecastDrill';
+import { parseTerritoryKey } from '../../queries/territoryDrill';
 import { isKpiId } from '../../shared/kpiVariants';
 import { formatPivotKey, parsePivotKey } from './pivotLink';
 
@@ -60,6 +61,7 @@ export function parseTarget(text: string): DrillTarget | null {
   }
   if (kind === 'movement') return isMovementStep(key) ? { kind, key } : null;
   if (kind === 'forecast') return parseForecastKey(key) ? { kind, key } : null;
+  if (kind === 'territory') return parseTerritoryKey(key) ? { kind, key } : null;
   if (kind === 'rep-won') return parseRepWonKey(key) ? { kind, key } : null;
   const group = DRILL_GROUP_KINDS.find((k) => k === kind) ?? LEAD_DRILL_KINDS.find((k) => k === kind);
   return group ? { kind: group, key: key === '' ? null : key } : null;

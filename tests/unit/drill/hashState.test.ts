@@ -23,6 +23,8 @@ const TARGETS: DrillTarget[] = [
   { kind: 'forecast', key: 'open:Negotiation: final' },
   { kind: 'forecast', key: 'open' },
   { kind: 'forecast', key: 'total' },
+  { kind: 'territory', key: 'today/North East' },
+  { kind: 'territory', key: 'proposed/T 3/b' },
 ];
 
 describe('drill state in the link', () => {
@@ -39,14 +41,20 @@ describe('drill state in the link', () => {
     expect(back.state.drill).toEqual(state.drill);
   });
 
-  it.each(['kpi:nope', 'bookings:2017-04-15', 'pivot:x', 'nocolon', 'forecast:open:', 'forecast:stage'])(
-    'drops %s with a notice',
-    (raw) => {
-      const { state, problems } = readViewState(`#period=all&drill=${encodeURIComponent(raw)}`);
-      expect(state.drill).toBeUndefined();
-      expect(problems.join(' ')).toMatch(/drill-through/);
-    },
-  );
+  it.each([
+    'kpi:nope',
+    'bookings:2017-04-15',
+    'pivot:x',
+    'nocolon',
+    'forecast:open:',
+    'forecast:stage',
+    'territory:today/',
+    'territory:x',
+  ])('drops %s with a notice', (raw) => {
+    const { state, problems } = readViewState(`#period=all&drill=${encodeURIComponent(raw)}`);
+    expect(state.drill).toBeUndefined();
+    expect(problems.join(' ')).toMatch(/drill-through/);
+  });
 
   it('keeps the drill but not a bad sort', () => {
     const { state, problems } = readViewState('#period=all&drill=kpi:won_count&drill.sort=price.up');

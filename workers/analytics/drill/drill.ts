@@ -16,6 +16,7 @@ import { prepare } from '../dashboard/prepare';
 import { movementScope, viewPeriod } from '../movement';
 import { forecastDrillBasis } from '../forecast/drillBasis';
 import { forecastDrillPrepared } from '../forecast/drillRows';
+import { territoryPrepared } from '../../../src/queries/territoryDrill';
 
 /** A page is at most this many rows; an export asks for all of them page by page. */
 export const MAX_PAGE = 100_000;
@@ -64,6 +65,8 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
           filters: dash.filters ?? {},
         })
       : undefined;
+  if (request.target.kind === 'territory' && !request.accounts)
+    throw new Error("A territory row's deals are read from the Territories screen, which knows the row's accounts.");
   const label = describePeriod(period, dash.fiscalStartMonth);
   const leadRow = (LEAD_DRILL_KINDS as readonly string[]).includes(request.target.kind);
   // Pay is computed on every deal the rep owns: the dashboard's filters do not narrow a statement.
@@ -84,6 +87,7 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
       ...(movement ? { movement: { from: movement.from, to: movement.to } } : {}),
       ...(leadRow ? { leadFilters: dash.filters ?? {} } : {}),
       fiscalStartMonth: dash.fiscalStartMonth,
+      ...(request.accounts ? { accounts: request.accounts.length } : {}),
     },
     // A lead-quality row filters its leads (by their owner, source…), not the deals they became.
     filters: unfiltered ? {} : (dash.filters ?? {}),
@@ -91,6 +95,7 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
     search: request.search ?? '',
     ...(movement ? { movement } : {}),
     ...(forecast ? { prepared: forecastDrillPrepared(forecast, dash.filters ?? {}) } : {}),
+    ...(request.target.kind === 'territory' ? { prepared: territoryPrepared(request.accounts ?? [], referenceDate) } : {}),
   };
   const target = request.target;
   const accounts = target.kind === 'kpi' && ACCOUNT_KPIS.has(target.kpi);
