@@ -1,6 +1,7 @@
 // Drill-through across the engine door: from a number on the dashboard to the deals behind
 // it (docs/drill.md). The worker returns one page of rows and the totals of the whole set,
 // never the whole table.
+import type { ForecastDrillView } from './forecastDrill';
 import type { MovementStep, MovementWindow } from './movement';
 import type { PivotCoord, PivotMeasure } from './pivot';
 import type { DashboardRequest, KpiId } from './types';
@@ -19,6 +20,10 @@ export type DrillTarget =
   | { readonly kind: 'rep-won'; readonly key: string }
   /** A step of the pipeline movement between the request's two dates (docs/movement.md). */
   | { readonly kind: 'movement'; readonly key: MovementStep }
+  /** A forecast waterfall step (key: src/engine-api/forecastDrill.ts) on the view of `DrillRequest.forecast`. */
+  | { readonly kind: 'forecast'; readonly key: string }
+  /** A territory row of the planner (key `today/<name>` or `proposed/<name>`): its accounts in `DrillRequest.accounts`. */
+  | { readonly kind: 'territory'; readonly key: string }
   /** A pivot cell or total: the measure's deals with each coordinate's value (docs/pivot.md). */
   | { readonly kind: 'pivot'; readonly measure: PivotMeasure; readonly cell: readonly PivotCoord[] };
 
@@ -70,6 +75,10 @@ export interface DrillRequest {
   readonly target: DrillTarget;
   /** A movement step's two dates; absent = the 7 days up to the reference date. */
   readonly movement?: MovementWindow;
+  /** A territory row's account ids (account_id, else name): the assignment lives on the page. */
+  readonly accounts?: readonly string[];
+  /** A forecast step's period and as-of day (the forecast screen's). */
+  readonly forecast?: ForecastDrillView;
   readonly sort?: DrillSort;
   /** Text filter over name, account, owner, stage, source and file (case-insensitive). */
   readonly search?: string;

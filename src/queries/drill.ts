@@ -19,6 +19,8 @@ export interface DrillQueryRequest {
   readonly search: string;
   /** For a movement step: its dates, period and filters. */
   readonly movement?: MovementScope;
+  /** Rows prepared elsewhere (a forecast step's): the CTE that defines `g`, filters already applied. */
+  readonly prepared?: SqlQuery;
 }
 
 /** The SQL expression of each column of the deal table (over the prepared rows `g`). */
@@ -46,6 +48,7 @@ const SEARCHED = ['name', 'account_name', 'owner', 'stage', 'lead_source', 'sour
  * age (created → close, or → reference date while open), aging, open_month and seg.
  */
 function prepared(p: Params, req: DrillQueryRequest): string {
+  if (req.prepared) return p.splice(req.prepared);
   if (req.target.kind === 'movement') {
     if (!req.movement) throw new Error('A movement step needs its two dates.');
     return movementPrepared(p, req.movement);

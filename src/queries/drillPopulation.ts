@@ -15,6 +15,8 @@ import type { Params } from '../platform/sql/params';
 import { inRangeSql, CLOSED, WON } from './tiles';
 import { OUTSIDE_BUCKETS, reachedSql } from './views';
 import { pivotPopulation } from './pivotDrill';
+import { forecastPopulation } from './forecastDrillPopulation';
+import { territoryPopulation } from './territoryDrill';
 
 export interface DrillScope {
   readonly range: DateRange | null;
@@ -30,6 +32,8 @@ export interface DrillScope {
   readonly leadFilters?: Filters;
   /** A movement step's two dates. */
   readonly movement?: { readonly from: string; readonly to: string };
+  /** A territory row's number of accounts. */
+  readonly accounts?: number;
   /** First month of the fiscal year (a pivot cell's quarter or year is fiscal). */
   readonly fiscalStartMonth: number;
 }
@@ -123,6 +127,10 @@ export function populationOf(p: Params, target: DrillTarget, s: DrillScope): Pop
       return leadGroupPopulation(p, target.kind, target.key, s);
     case 'pivot':
       return pivotPopulation(p, target, s.fiscalStartMonth, when);
+    case 'forecast':
+      return forecastPopulation(p, target.key, s.periodWords);
+    case 'territory':
+      return territoryPopulation(target.key, s.accounts ?? 0);
     case 'funnel': {
       if (target.key === null) return { where: 'k', title: `Deals created ${when}`, note: null };
       const step = s.stages.indexOf(target.key);

@@ -1,6 +1,7 @@
 // Drill-through from screens other than the dashboard, on the built page with the demo: each
 // row of the Leads screen's lead-quality table opens the won deals behind its customers and
-// revenue, their Σ equal to the row's won revenue (docs/drill.md, docs/leads.md).
+// revenue, their Σ equal to the row's won revenue (docs/drill.md, docs/leads.md); each step of
+// the forecast waterfall opens the deals behind it, their Σ equal to the step.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowserSessions, waitForReady } from './setup/browser';
@@ -49,6 +50,65 @@ describe('drill-through from the other screens', () => {
     }
     expect(decodeURIComponent(page.url())).toContain('drill=leads-source:');
   }, 300_000);
+
+  it('opens the deals behind each forecast waterfall step, adding up to the step', async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=forecast&period=2026-Q3`);
+    await waitForReady(page);
+    await page.waitForSelector('[data-engine="ready"]', { timeout: 90_000 });
+    await page.waitForSelector('[data-forecast-state="ready"] [data-testid="forecast-waterfall"] [data-drill]', {
+      timeout: 120_000,
+    });
+    const steps = await page.$$eval('[data-testid="forecast-waterfall"] [data-drill]', (gs) =>
+      gs.map((g) => ({ drill: g.getAttribute('data-drill') ?? '', value: Number(g.getAttribute('data-value')) })),
+    );
+    // Booked, at least two stages, new business and the total.
+    expect(steps.length).toBeGreaterThan(4);
+    expect(steps.map((s) => s.drill)).toContain('forecast:booked');
+    expect(steps.map((s) => s.drill)).toContain('forecast:total');
+    for (const step of steps) {
+      await page.click(`[data-testid="forecast-waterfall"] [data-drill="${step.drill}"]`);
+      const d = await drilled(page, step.drill);
+      expect(Math.abs(d.amount - step.value), step.drill).toBeLessThan(0.005);
+      if (step.drill !== 'forecast:new') expect(d.count, step.drill).toBeGreaterThan(0);
+    }
+    expect(decodeURIComponent(page.url())).toContain('drill=forecast:total');
+  }, 300_000);
+
+  it("opens the deals of a territory row's accounts, today's and designed, adding up to its bookings and win rate", async () => {
+    const { page } = await sessions.open(siteUrl);
+    await page.goto(`${siteUrl}#view=territories&period=2026-Q3&t.mode=states&t.design=1&t.seed=3`);
+    await waitForReady(page);
+    await page.waitForSelector('[data-testid="balance-summary"][data-design="done"]', { timeout: 180_000 });
+    for (const table of ['territory-table', 'territory-table-today']) {
+      const rows = await page.$$eval(`[data-testid="${table}"] tr[data-territory]`, (trs) =>
+        trs.map((tr) => {
+          const cells = tr.querySelectorAll('td');
+          return {
+            name: tr.getAttribute('data-territory') ?? '',
+            bookings: Number(cells[4]?.getAttribute('data-value')),
+            winRate: cells[5]?.hasAttribute('data-value') ? Number(cells[5]?.getAttribute('data-value')) : null,
+          };
+        }),
+      );
+      expect(rows.length, table).toBeGreaterThan(2);
+      const design = table === 'territory-table' ? 'proposed' : 'today';
+      for (const row of rows.slice(0, 6)) {
+        await page.click(`[data-testid="${table}"] [data-drill-territory="${row.name}"]`);
+        const target = `territory:${design}/${row.name}`;
+        await drilled(page, target);
+        const t = await page.evaluate(() => {
+          const el = document.querySelector('[data-testid="drill"]');
+          const n = (a: string) => Number(el?.getAttribute(a));
+          return { won: n('data-won-amount'), wonN: n('data-won-count'), lostN: n('data-lost-count') };
+        });
+        expect(Math.abs(t.won - row.bookings), target).toBeLessThan(0.005);
+        if (row.winRate === null) expect(t.wonN + t.lostN, target).toBe(0);
+        else expect(t.wonN / (t.wonN + t.lostN), target).toBeCloseTo(row.winRate, 9);
+      }
+    }
+    expect(decodeURIComponent(page.url())).toContain('drill=territory:today/');
+  }, 400_000);
 
   it('opens the won deals behind a payout statement line, adding up to its bookings', async () => {
     const { page } = await sessions.open(siteUrl);

@@ -58,6 +58,12 @@ describe('pivot in the browser', () => {
       await pivotShown(page, measure, 'region', 'quarter');
       expect(await grand(page), `${measure} ${view}`).toBeCloseTo(want ?? NaN, 6);
     }
+    // The pivot keeps the dashboard's filters but not its segment group-by and comparison, which it does not use.
+    expect(await page.locator('[data-testid="filter-region"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="segment-by"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="comparison"]').count()).toBe(0);
+    await openHash(page, 'view=dashboard&period=2025');
+    expect(await page.locator('[data-testid="segment-by"]').count()).toBe(1);
   });
 
   it("opens a cell's deals, adding up to the cell, and keeps the layout in the link", async () => {

@@ -1,7 +1,7 @@
 // The open drill-through's data: one page of the deals behind the clicked number and the
 // totals of all of them, asked of the engine whenever the drill, the view or the data
 // changes. A late answer to an older request never overwrites a newer one.
-import type { DrillApi, DrillRequest, DrillResult, DrillRow } from '../../engine-api/drill';
+import type { DrillApi, DrillRequest, DrillResult, DrillRow, DrillTarget } from '../../engine-api/drill';
 import type { ViewState } from '../../app/viewState';
 import { dashboardRequest } from '../dashboard/request';
 import { LatestLoader } from '../../platform/latest';
@@ -10,13 +10,22 @@ export const PAGE_SIZE = 50;
 /** An export reads the whole set in pages this large (the engine's largest page). */
 const EXPORT_PAGE = 100_000;
 
-export function drillRequest(view: ViewState, offset: number, limit: number): DrillRequest | null {
+/** A screen that holds the rows behind its own marks (the territory planner's assignment) names their accounts. */
+export type AccountsFor = (target: DrillTarget) => readonly string[] | null;
+
+export function drillRequest(view: ViewState, offset: number, limit: number, accountsFor?: AccountsFor): DrillRequest | null {
   const drill = view.drill;
   if (!drill) return null;
+  const accounts = accountsFor?.(drill.target) ?? null;
   return {
+    ...(accounts ? { accounts: [...accounts] } : {}),
     dashboard: dashboardRequest(view),
     target: drill.target,
     ...(view.movement ? { movement: view.movement } : {}),
+    // A forecast step is read on the forecast screen's period and as-of day.
+    ...(drill.target.kind === 'forecast'
+      ? { forecast: { period: view.period, ...(view.forecast?.asOf ? { asOf: view.forecast.asOf } : {}) } }
+      : {}),
     ...(drill.sort ? { sort: drill.sort } : {}),
     search: drill.search ?? '',
     offset,
@@ -33,10 +42,13 @@ export class DrillModel {
   shownRefresh = $state(-1);
   private readonly loader = new LatestLoader<DrillResult>(this);
 
-  constructor(private readonly api: DrillApi) {}
+  constructor(
+    private readonly api: DrillApi,
+    private readonly accountsFor?: AccountsFor,
+  ) {}
 
   async load(view: ViewState, offset: number, key: string, refresh: number): Promise<void> {
-    const request = drillRequest(view, offset, PAGE_SIZE);
+    const request = drillRequest(view, offset, PAGE_SIZE, this.accountsFor);
     if (!request) return;
     await this.loader.run(
       () => this.api.drill(request),
@@ -51,7 +63,7 @@ export class DrillModel {
   async allRows(view: ViewState): Promise<DrillRow[]> {
     const rows: DrillRow[] = [];
     for (let offset = 0; ; offset += EXPORT_PAGE) {
-      const request = drillRequest(view, offset, EXPORT_PAGE);
+      const request = drillRequest(view, offset, EXPORT_PAGE, this.accountsFor);
       if (!request) return rows;
       const page = await this.api.drill(request);
       rows.push(...page.rows);

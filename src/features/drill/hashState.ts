@@ -2,7 +2,8 @@
 //   drill=<kind>:<key>     what was clicked: kpi:won_amount, bookings:2017-01-01, stage:Negotiation,
 //                          month:2017-03, aging:31–60 days, owner:<rep>, segment:<value>,
 //                          source:<lead source>, funnel:<stage>, movement:<step>,
-//                          leads-source|owner|country|state:<value>, rep-won:<start>..<end>/<rep>; an empty key is
+//                          leads-source|owner|country|state:<value>, rep-won:<start>..<end>/<rep>,
+//                          forecast:booked|open:<stage>|open|new|total, territory:today|proposed/<name>; an empty key is
 //                          the blank group (for funnel, the first step "Created"); leads:… is a lead list
 //                          (src/features/leads/leadDrillHash.ts)
 //   drill.sort=<col>.<asc|desc>   the table's sort (default amount.desc)
@@ -18,6 +19,8 @@ import {
   type DrillTarget,
 } from '../../engine-api/drill';
 import { isMovementStep } from '../../engine-api/movement';
+import { parseForecastKey } from '../../engine-api/forecastDrill';
+import { parseTerritoryKey } from '../../queries/territoryDrill';
 import { isKpiId } from '../../shared/kpiVariants';
 import { formatPivotKey, parsePivotKey } from './pivotLink';
 
@@ -27,7 +30,17 @@ export interface DrillState {
   readonly search?: string;
 }
 
-const KINDS = ['kpi', 'bookings', 'funnel', 'movement', 'rep-won', ...DRILL_GROUP_KINDS, ...LEAD_DRILL_KINDS, 'pivot'] as const;
+const KINDS = [
+  'kpi',
+  'bookings',
+  'funnel',
+  'movement',
+  'forecast',
+  'rep-won',
+  ...DRILL_GROUP_KINDS,
+  ...LEAD_DRILL_KINDS,
+  'pivot',
+] as const;
 
 export function formatTarget(t: DrillTarget): string {
   if (t.kind === 'kpi') return `kpi:${t.kpi}`;
@@ -48,6 +61,8 @@ export function parseTarget(text: string): DrillTarget | null {
     return cell ? { kind, ...cell } : null;
   }
   if (kind === 'movement') return isMovementStep(key) ? { kind, key } : null;
+  if (kind === 'forecast') return parseForecastKey(key) ? { kind, key } : null;
+  if (kind === 'territory') return parseTerritoryKey(key) ? { kind, key } : null;
   if (kind === 'rep-won') return parseRepWonKey(key) ? { kind, key } : null;
   const group = DRILL_GROUP_KINDS.find((k) => k === kind) ?? LEAD_DRILL_KINDS.find((k) => k === kind);
   return group ? { kind: group, key: key === '' ? null : key } : null;

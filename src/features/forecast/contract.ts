@@ -64,6 +64,8 @@ export interface WaterfallStep {
   readonly label: string;
   readonly value: number;
   readonly kind: 'closed' | 'pipeline' | 'new' | 'total';
+  /** A pipeline step's stage on the as-of date (null: not known); what its drill-through opens. */
+  readonly stage?: string | null;
 }
 
 export interface LeaderboardEntry {

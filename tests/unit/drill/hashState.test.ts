@@ -19,6 +19,12 @@ const TARGETS: DrillTarget[] = [
   { kind: 'month', key: '2017-03' },
   { kind: 'source', key: 'Web' },
   { kind: 'movement', key: 'pushed_out' },
+  { kind: 'forecast', key: 'booked' },
+  { kind: 'forecast', key: 'open:Negotiation: final' },
+  { kind: 'forecast', key: 'open' },
+  { kind: 'forecast', key: 'total' },
+  { kind: 'territory', key: 'today/North East' },
+  { kind: 'territory', key: 'proposed/T 3/b' },
 ];
 
 describe('drill state in the link', () => {
@@ -35,7 +41,16 @@ describe('drill state in the link', () => {
     expect(back.state.drill).toEqual(state.drill);
   });
 
-  it.each(['kpi:nope', 'bookings:2017-04-15', 'pivot:x', 'nocolon'])('drops %s with a notice', (raw) => {
+  it.each([
+    'kpi:nope',
+    'bookings:2017-04-15',
+    'pivot:x',
+    'nocolon',
+    'forecast:open:',
+    'forecast:stage',
+    'territory:today/',
+    'territory:x',
+  ])('drops %s with a notice', (raw) => {
     const { state, problems } = readViewState(`#period=all&drill=${encodeURIComponent(raw)}`);
     expect(state.drill).toBeUndefined();
     expect(problems.join(' ')).toMatch(/drill-through/);

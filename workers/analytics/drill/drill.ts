@@ -14,6 +14,9 @@ import type { AnalyticsContext } from '../context';
 import { pickReference } from '../dashboard';
 import { prepare } from '../dashboard/prepare';
 import { movementScope, viewPeriod } from '../movement';
+import { forecastDrillBasis } from '../forecast/drillBasis';
+import { forecastDrillPrepared } from '../forecast/drillRows';
+import { territoryPrepared } from '../../../src/queries/territoryDrill';
 
 /** A page is at most this many rows; an export asks for all of them page by page. */
 export const MAX_PAGE = 100_000;
@@ -52,6 +55,18 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
     request.target.kind === 'movement'
       ? movementScope(ctx, { dashboard: dash, ...(request.movement ? { window: request.movement } : {}) })
       : undefined;
+  // A forecast step: the forecast screen's period and as-of day, its rows prepared by the forecast's own rules.
+  const forecast =
+    request.target.kind === 'forecast'
+      ? forecastDrillBasis(ctx, {
+          ...(request.forecast?.period ? { period: request.forecast.period } : {}),
+          ...(request.forecast?.asOf ? { asOf: request.forecast.asOf } : {}),
+          fiscalStartMonth: dash.fiscalStartMonth,
+          filters: dash.filters ?? {},
+        })
+      : undefined;
+  if (request.target.kind === 'territory' && !request.accounts)
+    throw new Error("A territory row's deals are read from the Territories screen, which knows the row's accounts.");
   const label = describePeriod(period, dash.fiscalStartMonth);
   const leadRow = (LEAD_DRILL_KINDS as readonly string[]).includes(request.target.kind);
   // Pay is computed on every deal the rep owns: the dashboard's filters do not narrow a statement.
@@ -64,16 +79,23 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
       variants: { ...dash.variants },
       grain: grainFor(period),
       stages: prep.stages.map((s) => s.stage),
-      periodWords: period.kind === 'all' ? 'at any time' : `in ${label}`,
+      periodWords: forecast
+        ? `${forecast.periodLabel} as of ${forecast.asOf}`
+        : period.kind === 'all'
+          ? 'at any time'
+          : `in ${label}`,
       ...(movement ? { movement: { from: movement.from, to: movement.to } } : {}),
       ...(leadRow ? { leadFilters: dash.filters ?? {} } : {}),
       fiscalStartMonth: dash.fiscalStartMonth,
+      ...(request.accounts ? { accounts: request.accounts.length } : {}),
     },
     // A lead-quality row filters its leads (by their owner, source…), not the deals they became.
     filters: unfiltered ? {} : (dash.filters ?? {}),
     target: request.target,
     search: request.search ?? '',
     ...(movement ? { movement } : {}),
+    ...(forecast ? { prepared: forecastDrillPrepared(forecast, dash.filters ?? {}) } : {}),
+    ...(request.target.kind === 'territory' ? { prepared: territoryPrepared(request.accounts ?? [], referenceDate) } : {}),
   };
   const target = request.target;
   const accounts = target.kind === 'kpi' && ACCOUNT_KPIS.has(target.kpi);

@@ -16,7 +16,7 @@ export interface SqlWindow {
   readonly periodStart: string;
 }
 
-function windowsCte(windows: readonly SqlWindow[]): SqlQuery {
+export function windowsCte(windows: readonly SqlWindow[]): SqlQuery {
   if (windows.length === 0) throw new Error('The forecast needs at least one window');
   const rows = windows.map(() => '(?::INTEGER, ?::DATE, ?::DATE, ?::BOOLEAN, ?::DATE)').join(', ');
   const params = windows.flatMap((w) => [w.index, w.start, w.end, w.current, w.periodStart]);
@@ -31,11 +31,11 @@ const JOINED: readonly Dimension[] = ['team', 'manager', 'region', 'industry'];
  * accounts: industry). The joins cost a pass over every deal, so they are made only when a
  * filter needs them; text clean-up is left to the few rows that survive the as-of filter.
  */
-function dealsCte(filters: Filters): SqlQuery {
+export function dealsCte(filters: Filters): SqlQuery {
   const where = filterWhere(filters, {}, 'f');
   const joined = activeDimensions(filters).some((d) => JOINED.includes(d));
   const cols = `o.opportunity_id, o.status, o.amount::DOUBLE AS amount, o.created_date, o.close_date, o.stage, o.probability,
-      o.forecast_category, o.product, o.owner, o.lead_source, o.deal_type`;
+      o.forecast_category, o.product, o.owner, o.lead_source, o.deal_type, o.source_file, o.source_line`;
   const source = joined
     ? `SELECT ${cols}, r.team, r.manager, r.region, a.industry
     FROM opportunities o
@@ -79,8 +79,12 @@ export interface CellOptions {
   readonly byOwner: boolean;
 }
 
-/** Deals open at each window's start, grouped by stage and age then (and owner): see Cell in src/features/forecast/core/types. */
-export function cellsQuery(windows: readonly SqlWindow[], opts: CellOptions): SqlQuery {
+/**
+ * The CTEs up to `valued`: one row per deal open at each window's start (idx), with what was
+ * known of it then — stage_then, amt (its value), p, in_sw, age — and its file and line. The
+ * cells group it; the waterfall's drill lists it (forecastDrill.ts), so both read one rule.
+ */
+export function valuedCte(windows: readonly SqlWindow[], opts: Omit<CellOptions, 'byOwner'>): SqlQuery {
   const w = windowsCte(windows);
   const d = dealsCte(opts.filters);
   const st = stageTableCte(opts.stageTable);
@@ -102,7 +106,7 @@ export function cellsQuery(windows: readonly SqlWindow[], opts: CellOptions): Sq
     : `hist_row AS (SELECT NULL::INTEGER AS idx, NULL::VARCHAR AS opportunity_id, NULL::VARCHAR AS stage, NULL::DOUBLE AS amount,
       NULL::DATE AS close_date, NULL::DOUBLE AS probability, NULL::VARCHAR AS forecast_category WHERE FALSE),
   stage_then AS (SELECT NULL::INTEGER AS idx, NULL::VARCHAR AS stage, NULL::DOUBLE AS p WHERE FALSE)`;
-  const sql = `WITH ${w.sql}, ${d.sql}, ${st.sql},
+  const sql = `${w.sql}, ${d.sql}, ${st.sql},
   open_at AS (
     SELECT w.idx, w.ws, w.we, w.cur, o.* FROM w JOIN deals o
     ON o.created_date < w.ws AND (o.status = 'open' OR o.close_date >= w.ws)),
@@ -112,7 +116,7 @@ export function cellsQuery(windows: readonly SqlWindow[], opts: CellOptions): Sq
   prod_avg AS (SELECT w.idx, d.product, sum(d.s) / sum(d.c) AS v FROM w JOIN won_day d ON d.close_date < w.ws GROUP BY ALL),
   all_avg AS (SELECT w.idx, sum(d.s) / sum(d.c) AS v FROM w JOIN won_day d ON d.close_date < w.ws GROUP BY ALL),
   known AS (
-    SELECT a.idx, a.ws, a.we, a.cur, a.owner, a.created_date, a.product,
+    SELECT a.idx, a.ws, a.we, a.cur, a.owner, a.created_date, a.product, a.source_file, a.source_line,
       a.status = 'won' AND a.close_date >= a.ws AND a.close_date < a.we AND NOT a.cur AS won_in,
       -- The export's amount is today's (a closing amount, or an open deal's latest estimate): on a
       -- past as-of date only a history amount was known; without one the deal is valued as below.
@@ -136,9 +140,21 @@ export function cellsQuery(windows: readonly SqlWindow[], opts: CellOptions): Sq
     LEFT JOIN prod_avg pa ON pa.idx = k.idx AND pa.product IS NOT DISTINCT FROM k.product
     LEFT JOIN all_avg aa ON aa.idx = k.idx
     LEFT JOIN st ON st.stage = k.stage_then
-    LEFT JOIN stage_then sp ON sp.idx = k.idx AND sp.stage = k.stage_then)
+    LEFT JOIN stage_then sp ON sp.idx = k.idx AND sp.stage = k.stage_then)`;
+  return { sql, params: [...w.params, ...d.params, ...st.params] };
+}
+
+/** A valued deal's age bucket on its as-of date (< 30, 30–59, 60–89, 90–179, 180–364, 365+ days). */
+export function ageBucketSql(age: string): string {
+  return `CASE WHEN ${age} < 30 THEN 0 WHEN ${age} < 60 THEN 1 WHEN ${age} < 90 THEN 2 WHEN ${age} < 180 THEN 3 WHEN ${age} < 365 THEN 4 ELSE 5 END`;
+}
+
+/** Deals open at each window's start, grouped by stage and age then (and owner): see Cell in src/features/forecast/core/types. */
+export function cellsQuery(windows: readonly SqlWindow[], opts: CellOptions): SqlQuery {
+  const v = valuedCte(windows, opts);
+  const sql = `WITH ${v.sql}
   SELECT idx AS "window", stage_then AS stage,
-    CASE WHEN age < 30 THEN 0 WHEN age < 60 THEN 1 WHEN age < 90 THEN 2 WHEN age < 180 THEN 3 WHEN age < 365 THEN 4 ELSE 5 END AS age_bucket,
+    ${ageBucketSql('age')} AS age_bucket,
     ${opts.byOwner ? 'owner' : 'NULL::VARCHAR'} AS owner,
     count(*)::INTEGER AS n, sum(amt)::DOUBLE AS sum, sum(amt * amt)::DOUBLE AS sum_sq,
     count(*) FILTER (WHERE won_in)::INTEGER AS won_n,
@@ -148,7 +164,7 @@ export function cellsQuery(windows: readonly SqlWindow[], opts: CellOptions): Sq
     coalesce(sum(amt) FILTER (WHERE in_sw AND cat_then = 'best_case'), 0)::DOUBLE AS best_case,
     count(*) FILTER (WHERE cat_then IS NOT NULL)::INTEGER AS categorized
   FROM valued GROUP BY ALL ORDER BY 1, 2, 3, 4`;
-  return { sql, params: [...w.params, ...d.params, ...st.params] };
+  return { sql, params: v.params };
 }
 
 export interface CellRow {

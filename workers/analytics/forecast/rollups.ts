@@ -12,14 +12,14 @@ export function waterfall(
   conversion: ConversionTable,
   newBusiness: number,
 ): WaterfallStep[] {
-  const byStage = new Map<string, number>();
+  const byStage = new Map<string | null, number>();
   for (const c of cells) {
-    const label = c.stage ?? 'Open deals (stage not known)';
-    byStage.set(label, (byStage.get(label) ?? 0) + conversion.probability(c.stage, c.ageBucket) * c.sum);
+    byStage.set(c.stage, (byStage.get(c.stage) ?? 0) + conversion.probability(c.stage, c.ageBucket) * c.sum);
   }
   const stages = [...byStage].sort((a, b) => b[1] - a[1]);
   const steps: WaterfallStep[] = [{ label: 'Booked so far', value: closed, kind: 'closed' }];
-  for (const [label, value] of stages) steps.push({ label, value, kind: 'pipeline' });
+  for (const [stage, value] of stages)
+    steps.push({ label: stage ?? 'Open deals (stage not known)', value, kind: 'pipeline', stage });
   steps.push({ label: 'Deals not yet created', value: newBusiness, kind: 'new' });
   const total = steps.reduce((s, step) => s + step.value, 0);
   steps.push({ label: 'Forecast (expected)', value: total, kind: 'total' });
