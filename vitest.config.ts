@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three suites, all run by `npm test`: pure units, the real engine (DuckDB-WASM's Node
-// build), and the built site in headless Chromium.
+// Four suites, all run by `npm test`: pure units, the real engine (DuckDB-WASM's Node
+// build), engine parity (DuckDB vs ClickHouse), and the built site in headless Chromium.
 const SEEDED = 'tests/setup/fastCheckSeed.ts';
 
 export default defineConfig({
@@ -16,6 +16,18 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      // DuckDB and ClickHouse (chdb, in process) on the same rows. chdb needs forked workers:
+      // with threads the process crashes at exit.
+      {
+        test: {
+          name: 'parity',
+          include: ['tests/parity/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
