@@ -15,6 +15,7 @@ import type { FileFormat, TextEncoding } from '../staging/sniff';
 import type { ForecastApi } from './forecast';
 import type { TerritoriesApi } from './territories';
 import type { LeadsApi } from './leads';
+import type { WarehouseApi } from './warehouse';
 
 export type KpiId = (typeof KPI_IDS)[number];
 
@@ -292,7 +293,7 @@ export interface DemoRequest {
   readonly opportunities: number;
 }
 
-export interface AnalyticsApi extends ForecastApi, TerritoriesApi, LeadsApi, DrillApi, MovementApi, PivotApi {
+export interface AnalyticsApi extends ForecastApi, TerritoriesApi, LeadsApi, DrillApi, MovementApi, PivotApi, WarehouseApi {
   /** Generates the built-in demo with the seeded generator and loads it through the normal import path. */
   loadDemo(request: DemoRequest): Promise<ImportResult>;
   /** Registers and stages files, and proposes how to map them. */
