@@ -84,7 +84,10 @@ describe('dashboard from cube files', () => {
     expect(opened.referenceDate).toBe(manifest.referenceDate);
     expect(opened.opportunities).toBe((await rows.dashboard({ period: 'all', fiscalStartMonth: 1 })).extent.opportunities);
     expect(opened.files).toBe(Object.values(manifest.tables).reduce((k, t) => k + t.partitions.length, 0));
+    // Every byte at most once: the listed files plus the manifest itself.
+    const manifestBytes = readFileSync(join(dir, 'manifest.json')).byteLength;
     expect(opened.bytesFetched).toBeGreaterThan(0);
+    expect(opened.bytesFetched).toBeLessThanOrEqual(opened.bytesListed + manifestBytes);
     expect(opened.requests).toBeGreaterThan(opened.files);
   });
 

@@ -26,24 +26,35 @@ export function httpProblem(label: string, response: Response): string {
 export function rangeFile(url: string, byteLength: number, label: string, fetcher: Fetcher, log: FetchLog): AsyncBuffer {
   const truncated = (got: string) =>
     `The cube file ${label} is ${got}, not the ${byteLength} bytes the manifest lists: it is truncated or was replaced after the manifest was written.`;
+  // hyparquet reads the footer with one large request (the whole of a small file) and then the
+  // column chunks: a range already fetched is served from it, never fetched twice.
+  const held: { start: number; body: ArrayBuffer }[] = [];
   return {
     byteLength,
     async slice(start: number, end = byteLength): Promise<ArrayBuffer> {
-      const response = await fetcher(url, { headers: { Range: `bytes=${start}-${end - 1}` } });
-      log.requests += 1;
-      if (response.status === 416) throw new Error(truncated('shorter'));
-      if (response.status !== 206 && response.status !== 200) throw new Error(httpProblem(label, response));
-      const body = await response.arrayBuffer();
-      log.bytes += body.byteLength;
-      if (response.status === 200) {
-        // The server ignored the range and sent the whole file.
-        if (body.byteLength !== byteLength) throw new Error(truncated(`${body.byteLength} bytes`));
-        return body.slice(start, end);
-      }
-      const total = /\/(\d+)$/.exec(response.headers.get('content-range') ?? '')?.[1];
-      if (total !== undefined && Number(total) !== byteLength) throw new Error(truncated(`${total} bytes`));
-      if (body.byteLength !== end - start) throw new Error(truncated('shorter'));
+      const have = held.find((h) => h.start <= start && end <= h.start + h.body.byteLength);
+      if (have) return have.body.slice(start - have.start, end - have.start);
+      const body = await fetchRange(start, end);
+      held.push({ start, body });
       return body;
     },
   };
+
+  async function fetchRange(start: number, end: number): Promise<ArrayBuffer> {
+    const response = await fetcher(url, { headers: { Range: `bytes=${start}-${end - 1}` } });
+    log.requests += 1;
+    if (response.status === 416) throw new Error(truncated('shorter'));
+    if (response.status !== 206 && response.status !== 200) throw new Error(httpProblem(label, response));
+    const body = await response.arrayBuffer();
+    log.bytes += body.byteLength;
+    if (response.status === 200) {
+      // The server ignored the range and sent the whole file.
+      if (body.byteLength !== byteLength) throw new Error(truncated(`${body.byteLength} bytes`));
+      return body.slice(start, end);
+    }
+    const total = /\/(\d+)$/.exec(response.headers.get('content-range') ?? '')?.[1];
+    if (total !== undefined && Number(total) !== byteLength) throw new Error(truncated(`${total} bytes`));
+    if (body.byteLength !== end - start) throw new Error(truncated('shorter'));
+    return body;
+  }
 }
