@@ -15,6 +15,8 @@ export interface ServeOptions {
   readonly csp?: boolean;
   /** Origins allowed to frame the page (the portals); only with `csp`. */
   readonly frameAncestors?: readonly string[];
+  /** Folders served under a path below the base (`{ 'cubes/': dir }`): cube files next to the site, as a reverse proxy would. */
+  readonly mounts?: Readonly<Record<string, string>>;
 }
 
 /** The policy of docs/deploy.md: everything from our origin, WebAssembly compilation allowed, no eval. */
@@ -47,6 +49,10 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
   // The build's .br/.gz copies (scripts/precompressPlugin.ts) are sent to browsers that accept them.
   const files = sirv(options.root ?? DIST, { dev: false, etag: true, brotli: true, gzip: true });
   const csp = options.csp ? strictCsp(options.frameAncestors) : null;
+  const mounts = Object.entries(options.mounts ?? {}).map(([prefix, root]) => ({
+    prefix: `/${prefix.replace(/^\/*|\/*$/g, '')}/`,
+    files: sirv(root, { dev: true, etag: true }),
+  }));
   const server = createServer((req, res) => {
     if (csp) res.setHeader('Content-Security-Policy', csp);
     const url = req.url ?? '/';
@@ -56,6 +62,14 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
       return;
     }
     req.url = `/${url.slice(base.length)}`;
+    const mount = mounts.find((m) => req.url?.startsWith(m.prefix));
+    if (mount) {
+      req.url = `/${req.url.slice(mount.prefix.length)}`;
+      mount.files(req, res, () => {
+        res.writeHead(404).end('Not found');
+      });
+      return;
+    }
     files(req, res, () => {
       res.writeHead(404).end('Not found');
     });

@@ -15,6 +15,8 @@ import { DEMO, FIRST_PAINT_FILE, firstPaintFor } from '../demo/firstPaint';
 import { requestOf } from '../features/dashboard/DashboardModel.svelte';
 import { implausiblePeriod } from '../shared/periods/plausible';
 import { readViewState, writeViewState, type ViewState } from './viewState';
+import { describeCubes, linkHas, readCubeLink } from '../features/warehouse/cubeLink';
+import type { CubesOpened } from '../engine-api/warehouse';
 
 export type PageState = 'empty' | 'loading' | 'ready' | 'error';
 /** The data label while the demo is on screen (the embed shows a "demo data" badge then). */
@@ -65,7 +67,12 @@ export class AppModel {
   snapshot = $state<Snapshot | null>(null);
   private syncedHash = location.hash;
 
+  /** Set while the page shows cube files (`cube=`): aggregates only, no deal row in the tab. */
+  cube = $state.raw<CubesOpened | null>(null);
+
   async start(): Promise<void> {
+    const cube = readCubeLink(location.hash, location.href);
+    if (cube) return this.openCubes(cube);
     // A link may carry a snapshot or `data=` addresses of hosted exports; otherwise the demo.
     const opening = await openingOf(location.hash, location.href, dataFolderOf(document));
     this.notices = [...this.notices, ...opening.problems];
@@ -105,6 +112,19 @@ export class AppModel {
     } finally {
       this.engineReady = true;
     }
+  }
+
+  /** Cube files instead of the demo; a refused link is an error, never the demo in its place. */
+  private async openCubes(link: NonNullable<ReturnType<typeof readCubeLink>>): Promise<void> {
+    if ('problem' in link) return this.fail(new Error(link.problem));
+    const fyInLink = linkHas(location.hash, 'fy');
+    await this.load('Cube files', async () => {
+      const opened = await this.api.openCubes(link.url);
+      this.cube = opened;
+      if (!fyInLink) this.view = { ...this.view, fiscalStartMonth: opened.fiscalStartMonth };
+      return { files: [], notes: [] };
+    });
+    if (this.cube) this.dataLabel = describeCubes(this.cube);
   }
 
   private showSnapshot(snapshot: Snapshot): void {

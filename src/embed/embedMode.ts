@@ -19,7 +19,7 @@ export function readEmbedMode(hash: string): EmbedMode | null {
   return { panel: null, problem: `There is no panel "${panel}" to embed; use one of ${PANELS.join(', ')}.` };
 }
 
-const LINK_KEYS = ['embed', 'panel', 'data', 'snap'] as const;
+const LINK_KEYS = ['embed', 'panel', 'data', 'snap', 'cube'] as const;
 
 /** `next` (a written view-state hash) with the link-only keys of `current` kept. */
 export function carryLinkKeys(next: string, current: string): string {

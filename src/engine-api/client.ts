@@ -22,6 +22,7 @@ export { WorkerRestartedError as EngineRestartedError };
 /** What to replay on a fresh engine so the page sees the same data. */
 type Loaded =
   | { readonly kind: 'demo'; readonly request: DemoRequest }
+  | { readonly kind: 'cubes'; readonly url: string }
   | { readonly kind: 'files'; readonly files: readonly FileInput[]; readonly options?: StageOptions; readonly plan: ImportPlan };
 
 /** What the engine holds, learnt from the verbs that change it, and how to load it again. */
@@ -36,6 +37,9 @@ export class EngineMemory {
     restageFile: ([fileId, options], proposal) => this.rememberReading(fileId, options, proposal),
     loadDemo: ([request]) => {
       this.loaded = { kind: 'demo', request };
+    },
+    openCubes: ([url]) => {
+      this.loaded = { kind: 'cubes', url };
     },
     applyImport: ([plan]) => {
       if (this.staged) this.loaded = { kind: 'files', ...this.staged, plan };
@@ -55,6 +59,7 @@ export class EngineMemory {
     const loaded = this.loaded;
     if (!loaded) return false;
     if (loaded.kind === 'demo') await api.loadDemo(loaded.request);
+    else if (loaded.kind === 'cubes') await api.openCubes(loaded.url);
     else {
       // Same files in the same order get the same file ids, so the saved plan still fits.
       await api.stageFiles(loaded.files, loaded.options);

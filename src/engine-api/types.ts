@@ -15,6 +15,7 @@ import type { FileFormat, TextEncoding } from '../staging/sniff';
 import type { ForecastApi } from '../features/forecast/contract';
 import type { TerritoriesApi } from '../features/territories/contract';
 import type { LeadsApi } from '../features/leads/contract';
+import type { WarehouseApi } from './warehouse';
 
 export type KpiId = (typeof KPI_IDS)[number];
 
@@ -293,7 +294,7 @@ export interface DemoRequest {
 }
 
 export interface AnalyticsApi
-  extends ForecastApi, TerritoriesApi, LeadsApi, DrillApi, MovementApi, PivotApi, CompApi, DataQualityApi {
+  extends ForecastApi, TerritoriesApi, LeadsApi, DrillApi, MovementApi, PivotApi, CompApi, DataQualityApi, WarehouseApi {
   /** Generates the built-in demo with the seeded generator and loads it through the normal import path. */
   loadDemo(request: DemoRequest): Promise<ImportResult>;
   /** Registers and stages files, and proposes how to map them. */

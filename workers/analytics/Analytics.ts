@@ -40,6 +40,9 @@ import { profileMapping } from './profileColumns';
 import { proposeImport } from './proposeImport';
 import { dropStaged, restageFile, stageFile } from './stageFiles';
 import { checkLoadBudget, LOAD_BUDGET_BYTES } from './loadBudget';
+import type { CubesOpened } from '../../src/engine-api/warehouse';
+import { openCubes } from './warehouse/openCubes';
+import { refuseRows, setWarehouse } from './warehouse/state';
 
 /** An open engine, or a way to open one on first use (the browser worker starts lazily). */
 export type EngineSource = EngineHost | (() => Promise<EngineHost>);
@@ -74,6 +77,7 @@ export class Analytics implements AnalyticsApi {
     return this.exclusive(async (ctx) => {
       // Too much for the engine's memory: refused before the staged drop is replaced.
       checkLoadBudget(files, this.loadBudget);
+      refuseRows(ctx, 'Loading files', 'this page was opened on cube files. Open the page without #cube= to load files.');
       // A new drop replaces whatever was staged and not applied.
       for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
       for (const file of files) {
@@ -108,6 +112,7 @@ export class Analytics implements AnalyticsApi {
 
   applyImport(plan: ImportPlan): Promise<ImportResult> {
     return this.exclusive((ctx) => {
+      setWarehouse(ctx, null);
       resetDashboard(ctx);
       return applyImport(ctx, plan);
     });
@@ -118,32 +123,53 @@ export class Analytics implements AnalyticsApi {
   }
 
   drill(request: DrillRequest): Promise<DrillResult> {
-    return this.exclusive((ctx) => drill(ctx, request));
+    return this.exclusive((ctx) => {
+      refuseRows(ctx, 'The list of deals', 'a drill-through lists deal rows.');
+      return drill(ctx, request);
+    });
   }
 
   movement(request: MovementRequest): Promise<MovementResult> {
-    return this.exclusive((ctx) => movement(ctx, request));
+    return this.exclusive((ctx) => {
+      refuseRows(ctx, 'Pipeline movement', 'it compares each deal between two dates.');
+      return movement(ctx, request);
+    });
   }
 
   pivot(request: PivotRequest): Promise<PivotResult> {
-    return this.exclusive((ctx) => pivot(ctx, request));
+    return this.exclusive((ctx) => {
+      refuseRows(ctx, 'The pivot', 'it groups deal rows (medians, cycle, every close month).');
+      return pivot(ctx, request);
+    });
   }
 
   compData(request: CompDataRequest): Promise<CompData> {
-    return this.exclusive((ctx) => compData(ctx, request));
+    return this.exclusive((ctx) => {
+      refuseRows(ctx, 'The compensation modeler', 'it pays each deal of each rep.');
+      return compData(ctx, request);
+    });
   }
 
   /** From the page, onProgress is a Comlink proxy: each call posts a message while the worker computes. */
   forecast(request: ForecastRequest, onProgress?: (progress: ForecastProgress) => void): Promise<ForecastResult> {
-    return this.exclusive((ctx) => forecast(ctx, request, onProgress));
+    return this.exclusive((ctx) => {
+      refuseRows(ctx, 'The forecast', 'it replays the stage history of each deal.');
+      return forecast(ctx, request, onProgress);
+    });
   }
 
   dataQuality(request: DataQualityRequest = {}): Promise<DataQualityResult> {
-    return this.exclusive((ctx) => dataQuality(ctx, request));
+    return this.exclusive((ctx) => {
+      refuseRows(ctx, 'The data report', 'it checks each loaded row, and the rows stayed in the warehouse.');
+      return dataQuality(ctx, request);
+    });
   }
 
   leadQuality(request: LeadQualityRequest): Promise<LeadQualityResult> {
-    return this.exclusive((ctx) => leadQuality(ctx, request));
+    return this.exclusive((ctx) => {
+      refuseRows(ctx, 'Lead quality', 'it scores each lead.');
+      return leadQuality(ctx, request);
+    });
   }
 
   leadList(request: LeadListRequest): Promise<LeadListResult> {
@@ -151,15 +177,26 @@ export class Analytics implements AnalyticsApi {
   }
 
   territoryAccounts(): Promise<TerritoryAccounts> {
-    return this.exclusive((ctx) => territoryAccounts(ctx));
+    return this.exclusive((ctx) => {
+      refuseRows(ctx, 'Territories', 'it places each account.');
+      return territoryAccounts(ctx);
+    });
   }
 
   async resourceUrls(): Promise<string[]> {
     return performance.getEntriesByType('resource').map((entry) => entry.name);
   }
 
+  openCubes(manifestUrl: string): Promise<CubesOpened> {
+    return this.exclusive(async (ctx) => {
+      for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
+      return openCubes(ctx, manifestUrl);
+    });
+  }
+
   loadDemo(request: DemoRequest): Promise<ImportResult> {
     return this.exclusive((ctx) => {
+      setWarehouse(ctx, null);
       for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
       resetDashboard(ctx);
       return loadDemoTables(ctx, request);

@@ -28,6 +28,8 @@ import { dashboardInputs, type DashboardInputs } from './dashboard/inputs';
 import { prepare } from './dashboard/prepare';
 import { buildSeries } from './dashboard/series';
 import { assembleViews } from './dashboard/views';
+import { rowOnlyVariant } from './warehouse/limits';
+import { warehouseOf } from './warehouse/state';
 
 export { resetDashboard } from './dashboard/prepare';
 
@@ -50,7 +52,9 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
   const grain = grainFor(period);
   const ranges: Ranges = range ? { cur: range, prev: previousRange(range), yoy: yearAgoRange(range) } : { cur: null };
   const variants: Record<string, string | undefined> = { ...request.variants };
-  const medians = ['avg_deal_size', 'avg_sales_cycle_days'].some((id) => variants[id] === 'median');
+  // From cube files a median or a lead-linked variant is "not available" (settings.missing), never computed otherwise.
+  const fromCubes = warehouseOf(ctx) !== undefined;
+  const medians = !fromCubes && ['avg_deal_size', 'avg_sales_cycle_days'].some((id) => variants[id] === 'median');
   const comparisonKind = request.comparison ?? 'previous';
   const cmpRange = range ? comparisonRange(range, comparisonKind) : null;
   const segmentBy = request.segmentBy ?? 'region';
@@ -70,9 +74,11 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
     grossMargin: request.grossMargin ?? 1,
     churn: request.churn ?? 0,
     moneyBlocked,
-    missing: (id, variant) => missingInput(prep.presence, id, variant, range !== null, prep.leadRows > 0),
+    missing: (id, variant) =>
+      (fromCubes ? rowOnlyVariant(id, variant) : null) ??
+      missingInput(prep.presence, id, variant, range !== null, prep.leadRows > 0),
   };
-  const article = articleInputs(ctx, variants, ranges, filters, referenceDate);
+  const article = fromCubes ? null : articleInputs(ctx, variants, ranges, filters, referenceDate);
   const kpisFor = (key: RangeKey): KpiValue[] | null => {
     const agg = inputs.ranges[key];
     const extrasRow = inputs.extras[key];
@@ -119,7 +125,7 @@ export function dashboard(ctx: AnalyticsContext, request: DashboardRequest, opti
     currencies: {
       code: prep.currency,
       blocked: moneyBlocked,
-      perCurrency: moneyBlocked ? perCurrency(ctx, filters, range, referenceDate) : [],
+      perCurrency: moneyBlocked && !fromCubes ? perCurrency(ctx, filters, range, referenceDate) : [],
     },
     dimensionValues: prep.dimensionValues,
     ...(prep.presence.amount === 0 ? { unavailable: { amounts: missingReason('amount', false) } } : {}),

@@ -36,6 +36,7 @@ import {
 import { viewsQuery, type ViewRow } from '../../../src/queries/views';
 import type { AnalyticsContext } from '../context';
 import { monthsFor } from './monthly';
+import { notAtScale, warehouseOf } from '../warehouse/state';
 
 export interface InputsRequest {
   readonly filters: Filters;
@@ -70,6 +71,14 @@ const keysOf = (ranges: Ranges): RangeKey[] => RANGE_KEYS.filter((k) => ranges[k
 export function dashboardInputs(ctx: AnalyticsContext, req: InputsRequest): DashboardInputs {
   const cur = req.ranges.cur ?? null;
   const cubeCan = !req.medians && monthAligned(cur) && monthAligned(req.comparison);
+  if (!cubeCan && warehouseOf(ctx)) {
+    throw new Error(
+      notAtScale(
+        'A period of single days',
+        'cube files hold whole calendar months. Choose a month, quarter or year, or all time.',
+      ),
+    );
+  }
   const path = req.path ?? (cubeCan ? 'cube' : 'rows');
   if (path === 'cube' && !cubeCan) throw new Error('The monthly cube cannot answer day ranges or medians.');
   return path === 'cube' ? fromCube(ctx, req) : fromRows(ctx, req);

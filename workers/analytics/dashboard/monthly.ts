@@ -17,6 +17,7 @@ import type { MonthData } from '../../../src/queries/cubeFold';
 import { DIMENSIONS, type Dimension, type Filters } from '../../../src/shared/filters';
 import type { AnalyticsContext } from '../context';
 import { loadCube } from './cubeLoader';
+import { notAtScale, warehouseOf } from '../warehouse/state';
 
 /** Filter sets remembered per reference date: enough for a session of cross-filtering back and forth. */
 const REMEMBERED = 16;
@@ -55,6 +56,20 @@ function filterKey(filters: Filters, segmentBy: Dimension, funnelSteps: number):
 
 function ensureCubes(ctx: AnalyticsContext, referenceDate: string): CubeState & { closed: ColumnCube; won: ColumnCube } {
   let state = states.get(ctx);
+  const cubes = warehouseOf(ctx);
+  if (!state && cubes) {
+    // Cube files: the cubes were read at open, the side tables loaded into the engine.
+    state = {
+      referenceDate: cubes.manifest.referenceDate,
+      created: cubes.created,
+      closed: cubes.closed,
+      won: cubes.won,
+      counts: cubes.counts,
+      staticSide: ctx.sql.rows<SideMonthRow>(staticSideMonthsQuery()),
+      byFilters: new Map(),
+    };
+    states.set(ctx, state);
+  }
   if (!state) {
     for (const q of sideCubeSql()) ctx.sql.run(q);
     state = {
@@ -69,6 +84,14 @@ function ensureCubes(ctx: AnalyticsContext, referenceDate: string): CubeState & 
     states.set(ctx, state);
   }
   if (state.referenceDate !== referenceDate) {
+    if (cubes) {
+      throw new Error(
+        notAtScale(
+          `A reference date of ${referenceDate}`,
+          `the cubes were built as of ${cubes.manifest.referenceDate} (open deals, past due, aging and CLV's year depend on it). Remove ref= from the link, or rebuild the cubes for that date.`,
+        ),
+      );
+    }
     state.closed = loadCube(ctx, closedCubeLoad(referenceDate));
     state.won = loadCube(ctx, wonCubeLoad(referenceDate));
     state.referenceDate = referenceDate;

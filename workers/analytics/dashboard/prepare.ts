@@ -21,6 +21,7 @@ import { dataCurrencyOf, dataCurrencyQuery } from '../../../src/queries/currency
 import { presenceQuery, type Presence } from '../../../src/queries/availability';
 import type { AnalyticsContext } from '../context';
 import { resetMonthly } from './monthly';
+import { warehouseOf } from '../warehouse/state';
 
 export interface Prepared {
   readonly extent: DataExtent;
@@ -46,6 +47,9 @@ export function resetDashboard(ctx: AnalyticsContext): void {
 export function prepare(ctx: AnalyticsContext): Prepared {
   const done = prepared.get(ctx);
   if (done) return done;
+  // Opened from cube files: the job learnt all this where the deals are.
+  const cubes = warehouseOf(ctx);
+  if (cubes) return cubes.manifest.prepared;
   // Data loaded before the user could order stages (e.g. the demo) has no order of theirs.
   ctx.sql.run({ sql: `CREATE TABLE IF NOT EXISTS ${USER_STAGE_ORDER} (stage VARCHAR, ord INTEGER)`, params: [] });
   const known: KnownStageRank[] = [];
