@@ -33,7 +33,10 @@ describe('import report', () => {
       expect(read).toBe((loaded ?? 0) + (rejected ?? 0) + (skipped ?? 0));
     }
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-report"]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-export-panel="import-report"] > .export-menu [data-export="csv"]'),
+    ]);
     const csv = await readFile(await download.path(), 'utf8');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(

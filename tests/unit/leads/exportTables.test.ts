@@ -1,0 +1,41 @@
+// The lead tables' exports: raw fractions computed by hand, blanks stay blank (never 0), every ranked lead.
+import { describe, expect, it } from 'vitest';
+import { cohortsTable, groupsTable, rankedTable } from '../../../src/features/leads/exportTables';
+
+describe('lead export tables', () => {
+  it('writes rates as fractions and names the currency of amounts', () => {
+    const t = groupsTable(
+      'source',
+      [{ value: null, leads: 8, toOpportunity: 2, toCustomer: 1, wonAmount: 500, daysToCustomer: null, spend: null }],
+      'EUR',
+    );
+    expect(t.header).toEqual([
+      'source',
+      'leads',
+      'to_opportunity',
+      'to_customer',
+      'won_amount (EUR)',
+      'days_to_customer',
+      'spend (EUR)',
+    ]);
+    expect(t.rows).toEqual([[null, 8, 0.25, 0.125, 500, null, null]]);
+    const c = cohortsTable([{ month: '2026-01', leads: 0, toOpportunity: 0, toCustomer: 0, ageDays: 30, maturing: true }]);
+    expect(c.rows).toEqual([['2026-01', 0, null, null, 30, true]]);
+  });
+
+  it('numbers every ranked lead from 1', () => {
+    const lead = {
+      leadId: 'L1',
+      score: 0.4,
+      created: '2026-02-03',
+      source: 'Web',
+      owner: null,
+      company: 'Acme',
+      sourceFile: 'leads.csv',
+      sourceLine: 7,
+    };
+    const t = rankedTable([lead, { ...lead, leadId: 'L2', score: 0.3 }]);
+    expect(t.rows.map((r) => r[0])).toEqual([1, 2]);
+    expect(t.rows[0]).toEqual([1, 'L1', 0.4, '2026-02-03', 'Web', null, 'Acme', 'leads.csv', 7]);
+  });
+});
