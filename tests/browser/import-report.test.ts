@@ -31,6 +31,9 @@ describe('import report', () => {
         ),
       );
       expect(read).toBe((loaded ?? 0) + (rejected ?? 0) + (skipped ?? 0));
+      // Counts read with separators (3,001), written here with plain string work, not Intl.
+      const grouped = String(read).replace(/\B(?=(\d{3})+$)/g, ',');
+      expect((await row.locator('td:nth-child(4)').textContent())?.trim()).toBe(grouped);
     }
 
     const [download] = await Promise.all([
