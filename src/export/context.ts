@@ -3,9 +3,10 @@
 // Without it an owner-filtered export looks like company totals.
 import type { AppModel } from '../app/AppModel.svelte';
 import { DIMENSION_LABELS, DIMENSIONS } from '../shared/filters';
+import { day } from '../shared/format/display.svelte';
 
 export interface ExportContext {
-  /** "Period: 2026 Q3", "Filters: Owner: Ann Lee", "Data: deals.csv", "As of 2026-09-30". */
+  /** "Period: 2026 Q3", "Filters: Owner: Ann Lee", "Data: deals.csv", "As of Sep 30, 2026". */
   readonly lines: readonly string[];
 }
 
@@ -26,7 +27,8 @@ export function exportContext(app: AppModel): ExportContext {
       `Period: ${period}`,
       `Filters: ${filtersText(app.view.filters)}`,
       `Data: ${app.dataLabel || 'none loaded'}`,
-      ...(result?.referenceDate ? [`As of ${result.referenceDate}`] : []),
+      // Read by a person: the day in the display locale (docs/currency.md, "Dates").
+      ...(result?.referenceDate ? [`As of ${day(result.referenceDate)}`] : []),
     ],
   };
 }

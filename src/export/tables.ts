@@ -34,3 +34,17 @@ export function bookingsTable(buckets: readonly BookingsBucket[], currency: stri
     ]),
   };
 }
+
+/** A panel's whole table, read when the user asks (every row, not only the page on screen). */
+export interface ExportData extends ExportTable {
+  /** The panel's own CSV text, when a writer of its own sets its cells' text (the comp statements). */
+  readonly csv?: string;
+}
+
+/** Where a panel's export reads its table: called on each click, so it is the data on screen then. */
+export type ExportSource = () => ExportData | Promise<ExportData>;
+
+/** The context sheet of an XLSX export: what the table shows, and for which period, filters, data and day. */
+export function contextSheet(title: string, lines: readonly string[]): ExportTable {
+  return { header: ['Exported from pipelens'], rows: [[title], ...lines.map((l) => [l])] };
+}

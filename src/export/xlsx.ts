@@ -19,10 +19,18 @@ function cell(value: CsvValue): string | number | boolean | null {
   return typeof value === 'string' ? neutraliseFormula(value) : value;
 }
 
+/** Excel's rows per sheet, less the header row. */
+const MAX_ROWS = 1_048_575;
+
 /** One sheet per table; bytes of an .xlsx file. */
 export async function xlsxBytes(
   sheets: readonly { title: string; header: readonly string[]; rows: readonly (readonly CsvValue[])[] }[],
 ): Promise<Uint8Array> {
+  const tooLong = sheets.find((s) => s.rows.length > MAX_ROWS);
+  if (tooLong)
+    throw new Error(
+      `${tooLong.rows.length.toLocaleString('en-US')} rows do not fit one Excel sheet (${MAX_ROWS.toLocaleString('en-US')}); export CSV or filter.`,
+    );
   const XLSX = await import('@e965/xlsx');
   const book = XLSX.utils.book_new();
   const used = new Set<string>();

@@ -19,8 +19,21 @@ describe('a calm dashboard', () => {
     expect(zone).toBeLessThan(60);
 
     const footnote = (await page.textContent('.dashboard')) ?? '';
-    const reference = /Reference date: (\d{4}-\d{2}-\d{2})/.exec(footnote)?.[1];
+    // The reference date reads in the display locale (en-US here), the ISO day stays in data-date.
+    const reference = /Reference date: ([A-Z][a-z]{2} \d{1,2}, \d{4})/.exec(footnote)?.[1];
+    expect(reference).toBeDefined();
     expect(await page.textContent('[data-testid="freshness"]')).toBe(`data as of ${reference}`);
+    const iso = (await page.getAttribute('[data-testid="freshness"]', 'data-date')) ?? '';
+    const [y, m, d] = iso.split('-').map(Number);
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    expect(reference).toBe(`${months[(m ?? 0) - 1]} ${d}, ${y}`);
+    // The same day for a German reader (loc=de-DE): day.month.year.
+    await page.goto(`${siteUrl}#view=dashboard&period=2026-Q3&loc=de-DE`);
+    await page.waitForFunction(() =>
+      /\d{2}\.\d{2}\.\d{4}/.test(document.querySelector('[data-testid="freshness"]')?.textContent ?? ''),
+    );
+    const pad = (n: number | undefined) => String(n ?? 0).padStart(2, '0');
+    expect(await page.textContent('[data-testid="freshness"]')).toBe(`data as of ${pad(d)}.${pad(m)}.${y}`);
 
     // One delta, its colour from its tone, the arrow says the same without colour.
     const delta = page.locator('[data-kpi="won_amount"] .delta');

@@ -120,7 +120,10 @@ describe('compensation screen', () => {
     if (!first) throw new Error('no rows');
     await page.click(`[data-rep="${first.rep}"] button`);
     await page.waitForSelector('[data-testid="comp-statement"]');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="comp-statement-csv"]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-export-panel="comp-statement"] [data-export="csv"]'),
+    ]);
     const text = readFileSync(await download.path(), 'utf8');
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toMatch(/^rep,team,role,quarter,.*total_paid/);

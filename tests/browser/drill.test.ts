@@ -214,7 +214,10 @@ describe('drill-through in the browser', () => {
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="drill"]')?.getAttribute('data-shown')?.endsWith('@50'),
     );
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.drill-tools [data-export="csv"]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-export-panel="drill"] [data-export="csv"]'),
+    ]);
     const csv = readFileSync((await download.path()) ?? '', 'utf8')
       .trim()
       .split('\r\n');
@@ -224,11 +227,19 @@ describe('drill-through in the browser', () => {
     expect(csv).toHaveLength(1 + 349);
     const amounts = csv.slice(1).map((line) => Number(line.split(',')[5]));
     expect(amounts.reduce((a, b) => a + b, 0)).toBe(1_153_214);
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('.drill-tools [data-export="xlsx"]')]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-export-panel="drill"] [data-export="xlsx"]'),
+    ]);
     const XLSX = await import('@e965/xlsx');
     const book = XLSX.read(readFileSync((await xlsx.path()) ?? ''));
     const sheet = book.Sheets[book.SheetNames[0] ?? ''];
     expect(sheet ? XLSX.utils.sheet_to_json(sheet) : []).toHaveLength(349);
+    // The workbook's second sheet says what the rows are: title, period, filters, data, as of.
+    const about = book.Sheets[book.SheetNames[1] ?? ''];
+    const lines = about ? XLSX.utils.sheet_to_json<string[]>(about, { header: 1 }).map((r) => r[0]) : [];
+    expect(lines.some((l) => l?.startsWith('Data: ') && l.includes('sales_pipeline.csv'))).toBe(true);
+    expect(lines.some((l) => l?.startsWith('Period: '))).toBe(true);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !location.hash.includes('drill='));
     expect(await page.locator(TABLE).count()).toBe(0);

@@ -39,7 +39,7 @@ describe('exports and printouts carry their context', () => {
     await waitForReady(page);
     await page.waitForSelector('[data-testid="bookings-chart"] rect.bar.compare', { state: 'attached' });
     const period = (await page.textContent('.period-title'))?.trim() ?? '';
-    const reference = /Reference date: (\d{4}-\d{2}-\d{2})/.exec((await page.textContent('.dashboard')) ?? '')?.[1];
+    const reference = /Reference date: ([A-Z][a-z]{2} \d{1,2}, \d{4})/.exec((await page.textContent('.dashboard')) ?? '')?.[1];
     expect(period).not.toBe('');
     expect(reference).toBeDefined();
 
@@ -74,7 +74,7 @@ describe('exports and printouts carry their context', () => {
     const line = (await context.textContent()) ?? '';
     expect(line).toContain(`Owner: ${OWNER}`);
     expect(line).toContain('Data: Demo data (generated)');
-    expect(line).toMatch(/As of \d{4}-\d{2}-\d{2}/);
+    expect(line).toMatch(/As of [A-Z][a-z]{2} \d{1,2}, \d{4}/);
     expect(await page.locator('[data-testid="clear-filters"]').isVisible()).toBe(false);
   });
 });

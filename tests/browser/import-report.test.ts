@@ -31,9 +31,15 @@ describe('import report', () => {
         ),
       );
       expect(read).toBe((loaded ?? 0) + (rejected ?? 0) + (skipped ?? 0));
+      // Counts read with separators (3,001), written here with plain string work, not Intl.
+      const grouped = String(read).replace(/\B(?=(\d{3})+$)/g, ',');
+      expect((await row.locator('td:nth-child(4)').textContent())?.trim()).toBe(grouped);
     }
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-report"]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-export-panel="import-report"] > .export-menu [data-export="csv"]'),
+    ]);
     const csv = await readFile(await download.path(), 'utf8');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(

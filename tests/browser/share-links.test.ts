@@ -195,8 +195,13 @@ describe('links and exports', () => {
     await page.waitForSelector('[data-testid="comp-screen"][data-comp-state="ready"] [data-testid="comp-results"]', {
       timeout: 60_000,
     });
+    // The results panel exports every rep's statement lines (the payroll file): each rep on screen is in it.
     const results = await xlsxOf('[data-export-panel="comp-results"]');
-    expect(results.length).toBe(await page.locator('[data-testid="comp-results"] tbody tr').count());
+    const reps = await page
+      .locator('[data-testid="comp-results"] tbody tr[data-rep]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-rep')));
+    expect(reps.length).toBeGreaterThan(0);
+    expect(new Set(results.map((r) => r['rep']))).toEqual(new Set(reps));
     const histogramBars = await page.locator('[data-testid="comp-histogram"] rect.bar').count();
     expect(await svgCount('[data-export-panel="comp-histogram"]', 'rect.bar')).toBe(histogramBars);
     expect(isPng(await download('[data-export-panel="comp-histogram"]', 'png'))).toBe(true);

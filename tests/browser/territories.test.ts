@@ -87,7 +87,7 @@ describe('territory planner', () => {
     expect((await summary(page)).dev).toBeCloseTo(maxDeviation(moved), 9);
 
     const download = page.waitForEvent('download');
-    await page.click('[data-testid="export-csv"]');
+    await page.click('[data-export-panel="territory-assignment"] [data-export="csv"]');
     const file = await download;
     const stream = await file.createReadStream();
     let text = '';

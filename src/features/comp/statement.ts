@@ -4,6 +4,7 @@ import { quarterOf } from './core/periods';
 import type { RepRow } from './core/results';
 
 import { csvField } from '../../export/csv';
+import type { ExportData } from '../../export/tables';
 
 export { csvField as csvCell } from '../../export/csv';
 
@@ -58,4 +59,16 @@ export function statementCsv(rows: readonly RepRow[], fiscalStartMonth = 1): str
     cells.map((c, i) => (numeric.has(STATEMENT_HEADER[i] ?? '') ? c : csvField(c))).join(','),
   );
   return `${[STATEMENT_HEADER.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+/**
+ * Statements as an export table: the CSV through the writer above (our own decimal text), the
+ * workbook's amounts as numbers (a blank quota or attainment stays blank, never 0).
+ */
+export function statementTable(rows: readonly RepRow[], fiscalStartMonth = 1): ExportData {
+  const numeric = new Set(STATEMENT_HEADER.slice(4));
+  const cells = statementLines(rows, fiscalStartMonth).map((line) =>
+    line.map((c, i) => (numeric.has(STATEMENT_HEADER[i] ?? '') && c !== '' ? Number(c) : c === '' ? null : c)),
+  );
+  return { header: STATEMENT_HEADER, rows: cells, csv: statementCsv(rows, fiscalStartMonth) };
 }

@@ -2,9 +2,8 @@
 // column and grand totals. A cell with no deals or no input is empty, never 0.
 import type { ViewState } from '../../app/viewState';
 import type { PivotResult } from '../../engine-api/pivot';
-import { toCsv, type CsvValue } from '../../export/csv';
-import { downloadBlob, safeFileName } from '../../export/download';
-import { xlsxBytes } from '../../export/xlsx';
+import type { CsvValue } from '../../export/csv';
+import type { ExportData } from '../../export/tables';
 import { DIM_LABELS, MEASURE_LABELS } from './labels';
 import type { PivotModel } from './PivotModel.svelte';
 
@@ -28,14 +27,8 @@ export function pivotTable(pages: readonly PivotResult[]): { title: string; head
   return { title, header, rows };
 }
 
-export async function exportPivot(model: PivotModel, view: ViewState, kind: 'csv' | 'xlsx'): Promise<void> {
-  const pages = await model.allPages(view, EXPORT_COLS);
-  const { title, header, rows } = pivotTable(pages);
-  if (kind === 'csv') {
-    downloadBlob(safeFileName(title, 'csv'), new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }));
-    return;
-  }
-  const bytes = await xlsxBytes([{ title: 'Pivot', header, rows }]);
-  const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  downloadBlob(safeFileName(title, 'xlsx'), new Blob([new Uint8Array(bytes)], { type }));
+/** The whole pivot as an export table, read when the user asks (the panel's ExportMenu writes it). */
+export async function pivotData(model: PivotModel, view: ViewState): Promise<ExportData> {
+  const { header, rows } = pivotTable(await model.allPages(view, EXPORT_COLS));
+  return { header, rows };
 }

@@ -6,6 +6,7 @@ import type { Progress } from './core/steps';
 import { createTerritoryClient } from './client';
 import { type GuardedWorker, WorkerRestartedError } from '../../platform/worker/guarded';
 import { assignmentCsv } from './exportCsv';
+import type { ExportData } from '../../export/tables';
 import { DEFAULT_BUDGET_PCT, DEFAULT_TERRITORY, territoryKey, type Compactness, type TerritoryParams } from './hashState';
 import { GROUPINGS, measureOf, type Grouping, type Measure } from './measures';
 import { namedTerritories } from './named';
@@ -281,11 +282,14 @@ export class TerritoriesModel {
     this.locks = {};
   }
 
-  csv(): string {
-    return assignmentCsv(
-      this.accounts.map((a) => a.id),
-      this.current,
-      this.proposed ?? this.current,
-    );
+  /** The assignment, ready to load back into the CRM: the CSV through its own writer, the workbook from the rows. */
+  assignment(): ExportData {
+    const ids = this.accounts.map((a) => a.id);
+    const proposed = this.proposed ?? this.current;
+    return {
+      header: ['account_id', 'current_territory', 'new_territory'],
+      rows: ids.map((id, i) => [id, this.current[i] ?? null, proposed[i] ?? null]),
+      csv: assignmentCsv(ids, this.current, proposed),
+    };
   }
 }

@@ -3,6 +3,7 @@
 // in settings (default USD, said on screen); and the display locale, the browser's unless
 // the user picks one. Every screen formats money through `money` and `moneyCompact`.
 import { formatMoney, formatMoneyCompact } from './money';
+import { formatDay, formatMonth, formatQuarter } from './dates';
 import { formatCount, formatDecimal, formatPercent } from './numbers';
 
 export type CurrencyOrigin = 'data' | 'setting' | 'default';
@@ -46,3 +47,7 @@ export const moneyOr = (value: number | null | undefined, missing: string, digit
 export const count = (value: number): string => formatCount(value, display.locale);
 export const percent = (fraction: number, digits: 0 | 1 = 1): string => formatPercent(fraction, display.locale, digits);
 export const decimal = (value: number, digits: 1 | 2 = 1): string => formatDecimal(value, display.locale, digits);
+// Days, months and quarters in the display locale (src/shared/format/dates.ts), app-wide.
+export const day = (iso: string): string => formatDay(iso, display.locale);
+export const month = (iso: string): string => formatMonth(iso, display.locale);
+export const quarter = (year: number, q: number): string => formatQuarter(year, q, display.locale);
