@@ -39,6 +39,8 @@ export function bookingsTable(buckets: readonly BookingsBucket[], currency: stri
 export interface ExportData extends ExportTable {
   /** The panel's own CSV text, when a writer of its own sets its cells' text (the comp statements). */
   readonly csv?: string;
+  /** Lines only this panel knows (its totals, a text filter, how a cost was worked out): the workbook's Context sheet adds them. */
+  readonly context?: readonly string[];
 }
 
 /** Where a panel's export reads its table: called on each click, so it is the data on screen then. */

@@ -21,6 +21,11 @@ const SCREENS: readonly { name: string; hash: string; ready: string; open?: (pag
   { name: 'forecast', hash: 'view=forecast&period=2026-Q3', ready: '[data-method="selection"]' },
   { name: 'pivot', hash: 'view=pivot&period=2026', ready: '[data-testid="pivot"][data-busy="false"] [data-value]' },
   { name: 'leads', hash: 'view=leads&period=2026', ready: '[data-leads-state="ready"] [data-testid="lead-ranked"]' },
+  {
+    name: 'lead list',
+    hash: 'view=leads&period=2026&drill=leads:month:2026-01',
+    ready: '[data-testid="lead-drill"][data-busy="false"]',
+  },
   { name: 'territories', hash: 'view=territories&period=2026-Q3&t.design=1', ready: '[data-design="done"]' },
   {
     name: 'comp',

@@ -125,20 +125,27 @@ describe('the leads of a lead-quality row', () => {
     expect(filtered.matched).toBeGreaterThan(0);
     expect(filtered.matched).toBeLessThan(t.count);
 
+    // The page's one export control (docs/exports.md): every matching lead, the CSV the table alone,
+    // the workbook's Context sheet what the rows are, for which period, filters and day, and the totals.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('.lead-drill [data-export="csv"]')]);
     const lines = readFileSync((await download.path()) ?? '', 'utf8').split('\r\n');
-    const blank = lines.indexOf('');
-    expect(lines[0]).toBe(`Leads with source ${source} created in 2026`);
-    expect(lines.slice(0, blank).join('\n')).toMatch(/Period: .*\nFilters: .*\nData: .*\nAs of 2026-09-30/);
-    expect(lines[blank + 1]).toMatch(/^lead_id,company,source,/);
-    expect(lines.slice(blank + 2).filter((l) => l !== '')).toHaveLength(filtered.matched);
+    expect(lines[0]).toMatch(/^lead_id,company,source,/);
+    expect(lines.slice(1).filter((l) => l !== '')).toHaveLength(filtered.matched);
 
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('.lead-drill [data-export="xlsx"]')]);
     const XLSX = await import('@e965/xlsx');
     const book = XLSX.read(readFileSync((await xlsx.path()) ?? ''));
-    expect(book.SheetNames).toEqual(['Leads', 'About']);
-    const sheet = book.Sheets.Leads;
+    expect(book.SheetNames).toHaveLength(2);
+    expect(book.SheetNames[1]).toBe('Context');
+    const sheet = book.Sheets[book.SheetNames[0] ?? ''];
     expect(sheet ? XLSX.utils.sheet_to_json(sheet) : []).toHaveLength(filtered.matched);
+    const contextSheet = book.Sheets.Context;
+    const about = (contextSheet ? XLSX.utils.sheet_to_json<string[]>(contextSheet, { header: 1 }) : [])
+      .map((r) => r[0])
+      .join('\n');
+    expect(about).toContain(`Leads with source ${source} created in 2026`);
+    expect(about).toMatch(/Period: .*\n/);
+    expect(about).toMatch(/Text filter: "converted"/);
 
     // The link alone opens the same list (a fresh page, sort and filter kept).
     const link = page.url();

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { readViewState, writeViewState, type ViewState } from '../../../src/app/viewState';
 import type { LeadListRow, LeadListTarget } from '../../../src/features/leads/contract';
 import { formatLeadTarget, parseLeadTarget } from '../../../src/features/leads/leadDrillHash';
-import { leadListCsv, leadListSheets } from '../../../src/features/leads/leadListExport';
+import { leadListTable } from '../../../src/features/leads/leadListExport';
+import { toCsv } from '../../../src/export/csv';
 
 const TARGETS: LeadListTarget[] = [
   { attribute: 'source', key: 'Web' },
@@ -90,22 +91,35 @@ describe('lead list export', () => {
     line: 2,
   };
 
-  it('puts the context lines, a blank line, then the canonical header and the rows', () => {
-    const text = leadListCsv(['Leads with source Web created at any time', 'Period: All time, as of 2024-05-10'], [row]);
-    expect(text.split('\r\n')).toEqual([
-      'Leads with source Web created at any time',
-      '"Period: All time, as of 2024-05-10"',
-      '',
+  it('exports the canonical header and the rows as they are, with its own lines for the context sheet', () => {
+    const t = leadListTable([row], ['1 lead, 1 converted']);
+    expect(t.header.join(',')).toBe(
       'lead_id,company,source,owner,country,state,created_date,status,to_opportunity,to_customer,converted_opportunity_id,deal_name,deal_stage,deal_amount,won_revenue,linked_deals,source_file,source_line',
-      "L1,'=Acme,Web,A,US,NY,2024-01-02,Converted,true,true,D1,d1,Closed Won,100,200,2,leads.csv,2",
-      '',
+    );
+    expect(t.rows).toEqual([
+      [
+        'L1',
+        '=Acme',
+        'Web',
+        'A',
+        'US',
+        'NY',
+        '2024-01-02',
+        'Converted',
+        true,
+        true,
+        'D1',
+        'd1',
+        'Closed Won',
+        100,
+        200,
+        2,
+        'leads.csv',
+        2,
+      ],
     ]);
-  });
-
-  it('gives the workbook the leads and an About sheet with the same context', () => {
-    const [leads, about] = leadListSheets(['Title', 'As of 2024-05-10'], [row]);
-    expect(leads?.rows).toHaveLength(1);
-    expect(leads?.header[0]).toBe('lead_id');
-    expect(about?.rows).toEqual([['Title'], ['As of 2024-05-10']]);
+    expect(t.context).toEqual(['1 lead, 1 converted']);
+    // The one CSV writer still guards a formula-looking cell.
+    expect(toCsv(t.header, t.rows).split('\r\n')[1]).toMatch(/^L1,'=Acme,/);
   });
 });
