@@ -61,12 +61,21 @@ export interface SideMonthRow {
 
 const MONTH = `strftime(month, '%Y-%m-%d')`;
 
+/**
+ * Sums of prorated money do not depend on the order the rows are stored in: each is summed in the
+ * order of its values and the rows come back in one order, so the page folds them the same way
+ * whether the table was built here or read from cube files written by another engine (the tiles
+ * then agree to the last digit, docs/warehouse.md).
+ */
+const SORTED = 'ORDER BY src, month NULLS FIRST, key NULLS FIRST';
+
 /** The small tables' months that no filter changes: spend by channel, quota by rep, first wins. */
 export function staticSideMonthsQuery(): SqlQuery {
-  const sql = `SELECT 'spend' AS src, ${MONTH} AS month, channel AS key, sum(amount)::DOUBLE AS amount, NULL::BIGINT AS converted
+  const sql = `SELECT 'spend' AS src, ${MONTH} AS month, channel AS key, sum(amount ORDER BY amount)::DOUBLE AS amount, NULL::BIGINT AS converted
     FROM dash_m_spend GROUP BY ALL
-  UNION ALL SELECT 'quota_rep', ${MONTH}, rep, sum(amount)::DOUBLE, NULL FROM dash_m_quota GROUP BY ALL
-  UNION ALL SELECT 'first_won', ${MONTH}, NULL, sum(n)::DOUBLE, NULL FROM dash_m_first_won GROUP BY ALL`;
+  UNION ALL SELECT 'quota_rep', ${MONTH}, rep, sum(amount ORDER BY amount)::DOUBLE, NULL FROM dash_m_quota GROUP BY ALL
+  UNION ALL SELECT 'first_won', ${MONTH}, NULL, sum(n)::DOUBLE, NULL FROM dash_m_first_won GROUP BY ALL
+  ${SORTED}`;
   return { sql, params: [] };
 }
 
@@ -75,9 +84,10 @@ export function filteredSideMonthsQuery(filters: Filters): SqlQuery {
   const p = new Params();
   const quotaWhere = p.splice(filterWhere(restrict(filters, REP_DIMS), { owner: 'rep' }));
   const leadWhere = p.splice(filterWhere(restrict(filters, LEAD_DIMS)));
-  const sql = `SELECT 'quota' AS src, ${MONTH} AS month, NULL AS key, sum(amount)::DOUBLE AS amount, NULL::BIGINT AS converted
+  const sql = `SELECT 'quota' AS src, ${MONTH} AS month, NULL AS key, sum(amount ORDER BY amount)::DOUBLE AS amount, NULL::BIGINT AS converted
     FROM dash_m_quota WHERE ${quotaWhere} GROUP BY ALL
-  UNION ALL SELECT 'leads', ${MONTH}, lead_source, sum(leads)::DOUBLE, sum(converted)::BIGINT FROM dash_m_leads WHERE ${leadWhere} GROUP BY ALL`;
+  UNION ALL SELECT 'leads', ${MONTH}, lead_source, sum(leads)::DOUBLE, sum(converted)::BIGINT FROM dash_m_leads WHERE ${leadWhere} GROUP BY ALL
+  ${SORTED}`;
   return { sql, params: p.values };
 }
 

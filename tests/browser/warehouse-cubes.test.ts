@@ -1,14 +1,13 @@
 // The built page opened on cube files (`#cube=`, docs/warehouse.md) in real Chromium: the
-// demo written as cube files by the DuckDB producer shows the same KPI tiles as the demo opened
-// normally; bad cube links and files get a clear message and nothing leaves the origin.
+// demo written as cube files by the cube job (`npm run cubes -- --demo`: embedded ClickHouse)
+// shows the same KPI tiles as the demo opened normally; bad cube links and files get a clear message and nothing leaves the origin.
 import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../src/demo/firstPaint';
 import { serve, type Served } from '../../scripts/serve';
-import { demoCubes } from '../engine/helpers/cubeFiles';
+import { runDemoJob } from '../../scripts/cubes/job';
 import { useBrowserSessions, waitForReady } from './setup/browser';
 
 const DIST = path.resolve(process.env['PIPELENS_DIST'] ?? path.join(import.meta.dirname, '../../dist'));
@@ -32,7 +31,8 @@ describe('the dashboard opened from cube files', () => {
   const dirs: Record<string, string> = {};
 
   beforeAll(async () => {
-    const { dir, manifest } = await demoCubes(DEMO);
+    const dir = mkdtempSync(path.join(tmpdir(), 'pipelens-cubes-job-'));
+    const { manifest } = await runDemoJob({ out: dir, fiscalStartMonth: 1 });
     const part = manifest.tables.closed.partitions.find((p) => p.rows > 0)?.path ?? '';
     dirs['cubes'] = dir;
     dirs['v2'] = variant(dir, (c) => {
@@ -58,7 +58,7 @@ describe('the dashboard opened from cube files', () => {
     return { page, tiles: await tiles(page) };
   }
 
-  for (const period of ['all', '2026-Q2']) {
+  for (const period of ['all', '2026-Q2', '2026-Q3']) {
     it(`shows the same KPI tiles as the demo itself for period=${period}`, async () => {
       const demo = await shown(`#period=${period}`);
       const cube = await shown(`#cube=cubes/manifest.json&period=${period}`);
@@ -69,7 +69,7 @@ describe('the dashboard opened from cube files', () => {
       expect(Number(demo.tiles['won_count'])).toBeGreaterThan(0);
       expect(cube.tiles).toEqual(demo.tiles);
       const label = await cube.page.textContent('[data-testid="data-label"]');
-      expect(label).toMatch(/^Cube files: DuckDB test producer \(demo data\) · data as of \d{4}-\d{2}-\d{2} · built /);
+      expect(label).toMatch(/^Cube files: pipelens demo data \(ClickHouse [\d.]+, embedded\) · data as of \d{4}-\d{2}-\d{2} · built /);
     });
   }
 

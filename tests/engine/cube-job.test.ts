@@ -2,7 +2,8 @@
 // accepts, every Parquet file holds the rows the manifest says in row groups a range reader
 // can skip, and the files reconcile with the demo's own CSV (read here with papaparse, not
 // with our SQL): every deal counted once by close month and once by created month, and the
-// won amount equal to the sum of the won deals' amounts.
+// won amount equal to the sum of the won deals' amounts. Last, the tab's own reader opens the files
+// over HTTP range requests and folds the same dashboard as the demo loaded as rows.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,11 @@ import { CUBE_TABLES, manifestProblems, type CubeManifest, type CubeTableName } 
 import { streamDemoTable } from '../../src/demo/generator';
 import { DEMO } from '../../src/demo/firstPaint';
 import { runDemoJob } from '../../scripts/cubes/job';
+import { serve } from '../../scripts/serve';
+import type { DashboardRequest } from '../../src/engine-api/types';
+import { openNodeEngine } from '../../src/platform/engine/openNode';
+import { Analytics } from '../../workers/analytics/Analytics';
+import { expectSame } from './helpers/sameDashboard';
 
 let dir = '';
 let manifest: CubeManifest;
@@ -78,4 +84,23 @@ describe('cube job on the demo', () => {
     const wonClosed = closed.filter((r) => r.status === 'won');
     expect(Math.abs(total(wonClosed, 'amt') - wonByHand)).toBeLessThan(1e-9 * wonByHand);
   });
+
+  it('opens in the tab as the dashboard of the demo loaded as rows: periods, comparison, segments, filters', async () => {
+    const served = await serve({ root: dir, port: 0, mounts: { cubes: dir } });
+    try {
+      const rows = new Analytics(await openNodeEngine());
+      await rows.loadDemo(DEMO);
+      const cubes = new Analytics(await openNodeEngine());
+      await cubes.openCubes(`${served.url}cubes/manifest.json`);
+      const requests: DashboardRequest[] = [
+        { period: 'all', fiscalStartMonth: 1 },
+        { period: '2026-Q3', fiscalStartMonth: 1 },
+        { period: '2025-Q2', fiscalStartMonth: 1, comparison: 'year_ago', segmentBy: 'product' },
+        { period: '2026', fiscalStartMonth: 1, filters: { region: ['West'] } },
+      ];
+      for (const r of requests) expectSame(await cubes.dashboard(r), await rows.dashboard(r), JSON.stringify(r));
+    } finally {
+      await served.close();
+    }
+  }, 300_000);
 });
