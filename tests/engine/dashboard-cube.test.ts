@@ -10,6 +10,7 @@ import { Analytics } from '../../workers/analytics/Analytics';
 import type { AnalyticsContext } from '../../workers/analytics/context';
 import { dashboard } from '../../workers/analytics/dashboard';
 import { openNodeEngine } from '../../src/platform/engine/openNode';
+import { expectSame } from './helpers/sameDashboard';
 
 /** Reaches the session's context, to call the dashboard with a chosen path. */
 class PathAnalytics extends Analytics {
@@ -23,27 +24,6 @@ class PathAnalytics extends Analytics {
   cubeOnly(request: DashboardRequest): Promise<DashboardResult> {
     return this.context().then((ctx) => dashboard(ctx, request, { path: 'cube' }));
   }
-}
-
-/** Deep equality with numbers equal to 1e-9 relative (sums of months vs one sum of rows). */
-function expectSame(actual: unknown, expected: unknown, path = '$'): void {
-  if (typeof expected === 'number' && typeof actual === 'number') {
-    const scale = Math.max(1, Math.abs(expected));
-    if (Math.abs(actual - expected) > 1e-9 * scale) expect.fail(`${path}: ${actual} ≠ ${expected}`);
-    return;
-  }
-  if (Array.isArray(expected) && Array.isArray(actual)) {
-    expect(actual.length, `${path}.length`).toBe(expected.length);
-    expected.forEach((e, i) => expectSame(actual[i], e, `${path}[${i}]`));
-    return;
-  }
-  if (expected !== null && typeof expected === 'object' && actual !== null && typeof actual === 'object') {
-    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
-    for (const k of keys)
-      expectSame((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], `${path}.${k}`);
-    return;
-  }
-  expect(actual, path).toEqual(expected);
 }
 
 const PERIODS = ['all', '2023', '2024', '2024-Q2', '2024-Q4', '2024-07', '2025-01', '2022-Q1'];
