@@ -3,6 +3,7 @@
 // docs/warehouse.md, "Cube files". Both producers (the ClickHouse job and the DuckDB test
 // script) write exactly this; the tab refuses anything else with a message that names the fault.
 import type { DataExtent, StageOrderBasis } from './types';
+import type { Presence } from '../queries/availability';
 
 export const CUBE_FORMAT = 'pipelens-cubes';
 /** Bumped whenever a table, a column or a meaning changes; the tab reads only its own version. */
@@ -106,15 +107,8 @@ export interface CubePrepared {
   }[];
   readonly hasHistory: boolean;
   readonly dimensionValues: Readonly<Partial<Record<(typeof DIMS)[number], readonly (string | null)[]>>>;
-  readonly presence: {
-    readonly amount: number;
-    readonly close_date: number;
-    readonly created_date: number;
-    readonly probability: number;
-    readonly account: number;
-    readonly lead_created: number;
-    readonly lead_conversion: number;
-  };
+  /** Which inputs the data carries at all (src/queries/availability.ts). */
+  readonly presence: Presence;
   readonly leadRows: number;
   readonly currency: string | null;
   /** Rows of the source tables behind the side tables (0 says "no such file loaded"). */

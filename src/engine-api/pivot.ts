@@ -2,22 +2,10 @@
 // canonical dimensions, with row, column and grand totals, under the dashboard's period,
 // filters and reference date. The worker answers with one page of rows, never the table.
 import type { DashboardRequest } from './types';
+import { DIMENSIONS } from '../shared/filters';
 
 /** The filter dimensions, the deal's stage, and its close date's fiscal month, quarter or year. */
-export const PIVOT_DIMS = [
-  'owner',
-  'team',
-  'manager',
-  'region',
-  'product',
-  'lead_source',
-  'deal_type',
-  'industry',
-  'stage',
-  'month',
-  'quarter',
-  'year',
-] as const;
+export const PIVOT_DIMS = [...DIMENSIONS, 'stage', 'month', 'quarter', 'year'] as const;
 export type PivotDim = (typeof PIVOT_DIMS)[number];
 
 /** The period dimensions: keys are the bucket's first day, or "past due" (open deals only). */

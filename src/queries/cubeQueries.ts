@@ -25,6 +25,7 @@ import {
   type Source,
 } from '../platform/query/ast';
 import { FACT_TABLE } from './fact';
+import { DIMENSIONS } from '../shared/filters';
 import { AGING_BUCKETS } from './views';
 
 /** The fact table's columns a cube may read (src/queries/fact.ts builds it; docs/warehouse.md maps a warehouse onto it). */
@@ -39,20 +40,13 @@ export const FACT_COLUMNS = [
   'created_date',
   'close_date',
   'cycle_days',
-  'owner',
-  'team',
-  'manager',
-  'region',
-  'product',
-  'lead_source',
-  'deal_type',
-  'industry',
+  ...DIMENSIONS,
   'account_key',
   'stage_ord',
   'reached',
 ] as const;
 
-export const CUBE_DIMS = ['owner', 'team', 'manager', 'region', 'product', 'lead_source', 'deal_type', 'industry'] as const;
+export const CUBE_DIMS = DIMENSIONS;
 
 const FACT: Source = { table: FACT_TABLE, columns: FACT_COLUMNS };
 const dimKeys = CUBE_DIMS.map((d) => keyCol(d));
