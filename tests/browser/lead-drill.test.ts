@@ -160,7 +160,7 @@ describe('the leads of a lead-quality row', () => {
   it('reads the Leads screen and its lead list as of the link’s reference date', async () => {
     const { page } = await sessions.open(siteUrl);
     await openLeads(page, 'view=leads&period=2026&ref=2026-06-30&drill=leads:source:Web');
-    await expect(page.locator('[data-testid="leads-screen"] .lede').textContent()).resolves.toContain('as of 2026-06-30');
+    await expect(page.locator('[data-testid="leads-screen"] .lede').textContent()).resolves.toContain('as of Jun 30, 2026');
     const t = await listed(page, 'leads:source:Web');
     const web = (await rowsOf(page, '[data-lead-group="Web"]'))[0];
     expect([t.count, t.converted, t.customers]).toEqual([web?.leads, web?.opp, web?.customers]);
