@@ -14,6 +14,11 @@ const COMPRESSIBLE = /\.(js|mjs|css|html|json|svg|wasm|txt|webmanifest)$/;
 /** Smaller files gain nothing from a compressed copy (and headers cost more than they save). */
 const MIN_BYTES = 1024;
 const LARGE_BYTES = 4 * 2 ** 20;
+/**
+ * index.html is edited at deploy time (the embed allow-list meta, docs/deploy.md): a compressed
+ * copy made at build time would go stale, and a server preferring it would send the unedited page.
+ */
+const EDITED_AT_DEPLOY = new Set(['index.html']);
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -44,7 +49,7 @@ export function precompressPlugin(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
-      const files = (await listFiles(outDir)).filter((f) => COMPRESSIBLE.test(f));
+      const files = (await listFiles(outDir)).filter((f) => COMPRESSIBLE.test(f) && !EDITED_AT_DEPLOY.has(path.basename(f)));
       await Promise.all(files.map(precompress));
     },
   };
