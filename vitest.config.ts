@@ -6,6 +6,9 @@ const SEEDED = 'tests/setup/fastCheckSeed.ts';
 
 export default defineConfig({
   test: {
+    // Two workers on CI's two cores: the engine files run beside the browser files (which run one
+    // at a time and spend much of their time waiting on Chromium); one worker left a core idle.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: [SEEDED] } },
       {
