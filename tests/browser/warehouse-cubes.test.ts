@@ -69,7 +69,9 @@ describe('the dashboard opened from cube files', () => {
       expect(Number(demo.tiles['won_count'])).toBeGreaterThan(0);
       expect(cube.tiles).toEqual(demo.tiles);
       const label = await cube.page.textContent('[data-testid="data-label"]');
-      expect(label).toMatch(/^Cube files: pipelens demo data \(ClickHouse [\d.]+, embedded\) · data as of \d{4}-\d{2}-\d{2} · built /);
+      expect(label).toMatch(
+        /^Cube files: pipelens demo data \(ClickHouse [\d.]+, embedded\) · data as of \d{4}-\d{2}-\d{2} · built /,
+      );
     });
   }
 
