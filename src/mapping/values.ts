@@ -146,13 +146,22 @@ function monthNamesToNumbers(v: string): string {
  */
 export function numberExpr(v: string, d: ColumnDecisions): string {
   const decimalComma = d.decimalComma ?? false;
-  // Plain numbers (the vast majority) skip the regular expressions: COALESCE evaluates
-  // the formatted-number branch only for the rows the fast cast could not read.
+  // Plain numbers (the vast majority) skip the regular expressions: the formatted-number
+  // branch runs only for the rows the fast cast could not read.
   // In a decimal-comma column a dot is a thousands separator, so only dot-free values are fast.
   const fast = decimalComma
     ? `CASE WHEN strpos(${v}, '.') = 0 THEN TRY_CAST(replace(${v}, ',', '.') AS DECIMAL(18,6)) END`
     : `TRY_CAST(${v} AS DECIMAL(18,6))`;
-  return `COALESCE(${fast}, ${formattedNumberExpr(v, numberFormatOf(d))})`;
+  return firstNonNull(fast, formattedNumberExpr(v, numberFormatOf(d)));
+}
+
+/**
+ * COALESCE(a, b), written as CASE so that `b` is computed only for the rows where `a` is NULL:
+ * DuckDB's COALESCE computed the regular-expression branch of a number for every row (at 1M
+ * rows 1.0 s of CPU for one money column, against 0.14 s as CASE; docs/architecture.md, "Load path").
+ */
+export function firstNonNull(a: string, b: string): string {
+  return `(CASE WHEN ${a} IS NOT NULL THEN ${a} ELSE ${b} END)`;
 }
 
 /** The number format a column's decisions describe (a column without decisions: decimal point, thousands, no units). */

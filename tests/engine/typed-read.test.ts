@@ -16,7 +16,7 @@ beforeAll(async () => {
   sql = new SqlRunner(host.db.connect());
 });
 
-const FAST_KINDS: readonly ValueKind[] = ['date', 'money', 'number', 'integer'];
+const FAST_KINDS: readonly ValueKind[] = ['date', 'money', 'number', 'integer', 'fraction'];
 
 /** Both conversions of each value, as text, side by side (one query for the whole list). */
 function both(values: readonly string[], kind: ValueKind, d: ColumnDecisions = {}) {
@@ -58,15 +58,27 @@ const EXPORT_VALUES = [
   'infinity',
   '0x10',
   '1_000',
+  '0.25',
+  '25%',
+  '12 Mio',
+  '1900-01-01',
+  '1899-12-31',
+  '2100-12-31',
+  '2101-01-01',
+  '9999-05-20',
 ];
 
 describe('typed fast path', () => {
-  it('is taken only for ISO dates and decimal-point numbers', () => {
+  it('is taken only for ISO dates and decimal-point numbers without percent or units', () => {
     expect(readsTyped('date', { dateFormat: 'iso' })).toBe(true);
     expect(readsTyped('date', { dateFormat: '%d/%m/%Y' })).toBe(false);
     expect(readsTyped('money', { decimalComma: false })).toBe(true);
     expect(readsTyped('money', { decimalComma: true })).toBe(false);
-    expect(readsTyped('fraction', {})).toBe(false);
+    // A fraction without percent scaling reads as a number; with it, or with units, it does not.
+    expect(readsTyped('fraction', {})).toBe(true);
+    expect(readsTyped('fraction', { percent: true })).toBe(false);
+    expect(readsTyped('money', { decimalComma: false, units: false })).toBe(true);
+    expect(readsTyped('money', { decimalComma: false, units: true })).toBe(false);
     expect(readsTyped('boolean', {})).toBe(false);
     expect(readsTyped('text', {})).toBe(false);
     // A decision this file does not know (say a thousands dot: `4.800` = 4800) is never fast.
