@@ -1,10 +1,43 @@
 // The engine request of a dashboard view (plain data in, plain data out: also used at build
-// time to compute the demo's first paint for the default view).
-import type { DashboardRequest } from '../../engine-api/types';
-import type { ViewState } from '../../app/viewState';
+// time to compute the demo's first paint for the default view). The dashboard, the drill, the
+// movement and the pivot all send it, so it is vocabulary every screen shares.
+import type { Dimension, Filters } from '../../shared/filters';
+import type { KpiVariants } from '../../shared/kpiVariants';
 import { AUTO_PERIOD } from '../../shared/periods/defaultPeriod';
 
-export function dashboardRequest(view: ViewState): DashboardRequest {
+export interface DashboardRequest {
+  /** As in the URL: all, 2017, 2017-Q3, 2017-07, or a custom range 2017-02-10..2017-05-31. */
+  readonly period: string;
+  readonly fiscalStartMonth: number;
+  readonly filters?: Filters;
+  readonly variants?: KpiVariants;
+  /** Which comparison the bookings chart draws; tiles carry both deltas and the page shows this one. */
+  readonly comparison?: 'previous' | 'year_ago';
+  /** "Today"; null or absent = the latest date in the data. */
+  readonly referenceDate?: string | null;
+  /** Gross margin and yearly churn for CLV, fractions 0..1. */
+  readonly grossMargin?: number;
+  readonly churn?: number;
+  /** The dimension of the win-rate/cycle-by-segment view. */
+  readonly segmentBy?: Dimension;
+}
+
+/** The part of the page's view state (src/app/viewState.ts) a request is made of. */
+export interface DashboardView {
+  readonly period: string;
+  /** No period came from the link or the user: the engine takes the reference date's fiscal quarter. */
+  readonly periodAuto?: boolean;
+  readonly fiscalStartMonth: number;
+  readonly filters?: Filters;
+  readonly variants?: KpiVariants;
+  readonly comparison?: 'previous' | 'year_ago';
+  readonly referenceDate?: string;
+  readonly grossMargin?: number;
+  readonly churn?: number;
+  readonly segmentBy?: Dimension;
+}
+
+export function dashboardRequest(view: DashboardView): DashboardRequest {
   return {
     period: view.periodAuto ? AUTO_PERIOD : view.period,
     fiscalStartMonth: view.fiscalStartMonth,
