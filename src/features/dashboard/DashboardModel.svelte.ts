@@ -7,7 +7,7 @@ import type { AnalyticsApi, DashboardRequest, DashboardResult } from '../../engi
 export type DashboardPort = Pick<AnalyticsApi, 'dashboard'>;
 import type { ViewState } from '../../app/viewState';
 import { periodGroups, type PeriodGroup } from '../../shared/periods/options';
-import { dashboardRequest } from './request';
+import { dashboardRequest } from '../../shared/request';
 
 export function requestOf(view: ViewState): DashboardRequest {
   return dashboardRequest($state.snapshot(view) as ViewState);

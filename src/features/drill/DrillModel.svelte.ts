@@ -3,7 +3,7 @@
 // changes. A late answer to an older request never overwrites a newer one.
 import type { DrillApi, DrillRequest, DrillResult, DrillRow, DrillTarget } from '../../engine-api/drill';
 import type { ViewState } from '../../app/viewState';
-import { dashboardRequest } from '../dashboard/request';
+import { dashboardRequest } from '../../shared/request';
 import { LatestLoader } from '../../platform/latest';
 
 export const PAGE_SIZE = 50;

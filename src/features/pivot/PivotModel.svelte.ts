@@ -4,7 +4,7 @@
 import type { PivotRequest, PivotResult } from '../../engine-api/pivot';
 import type { PivotApi } from '../../engine-api/pivot';
 import type { ViewState } from '../../app/viewState';
-import { dashboardRequest } from '../dashboard/request';
+import { dashboardRequest } from '../../shared/request';
 import { DEFAULT_PIVOT } from './hashState';
 import { LatestLoader } from '../../platform/latest';
 

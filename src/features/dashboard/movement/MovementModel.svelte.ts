@@ -2,7 +2,7 @@
 // two dates change. A late answer to an older request never overwrites a newer one.
 import type { MovementApi, MovementResult } from '../../../engine-api/movement';
 import type { ViewState } from '../../../app/viewState';
-import { dashboardRequest } from '../request';
+import { dashboardRequest } from '../../../shared/request';
 import { LatestLoader } from '../../../platform/latest';
 
 export class MovementModel {

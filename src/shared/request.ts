@@ -1,9 +1,9 @@
 // The engine request of a dashboard view (plain data in, plain data out: also used at build
 // time to compute the demo's first paint for the default view). The dashboard, the drill, the
 // movement and the pivot all send it, so it is vocabulary every screen shares.
-import type { Dimension, Filters } from '../../shared/filters';
-import type { KpiVariants } from '../../shared/kpiVariants';
-import { AUTO_PERIOD } from '../../shared/periods/defaultPeriod';
+import type { Dimension, Filters } from './filters';
+import type { KpiVariants } from './kpiVariants';
+import { AUTO_PERIOD } from './periods/defaultPeriod';
 
 export interface DashboardRequest {
   /** As in the URL: all, 2017, 2017-Q3, 2017-07, or a custom range 2017-02-10..2017-05-31. */
