@@ -30,8 +30,6 @@ const ALLOW = [
  */
 const CYCLE_ALLOW = [
   '^src/features/territories/core/(planner|planToday)\\.ts$',
-  // The drill and movement contracts name the dashboard's request; types.ts composes their verbs.
-  '^src/engine-api/(drill|movement|pivot|types)\\.ts$',
   '^src/demo/(geo|reps)\\.ts$',
   '^src/demo/(flaws|opportunities)\\.ts$',
 ];

@@ -4,7 +4,8 @@
 import type { ForecastDrillView } from './forecastDrill';
 import type { MovementStep, MovementWindow } from './movement';
 import type { PivotCoord, PivotMeasure } from './pivot';
-import type { DashboardRequest, KpiId } from './types';
+import type { DashboardRequest } from '../shared/request';
+import type { KpiId } from '../shared/kpiVariants';
 
 /** What was clicked: a tile, or a mark of a chart (`key` null = the blank group). */
 export type DrillTarget =
