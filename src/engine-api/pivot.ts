@@ -25,6 +25,12 @@ export interface PivotCoord {
   readonly key: string | null;
 }
 
+/** A pivot cell or total as a drill-through target (the link's `drill=pivot:…`, docs/pivot.md). */
+export interface PivotDrillTarget {
+  readonly measure: PivotMeasure;
+  readonly cell: readonly PivotCoord[];
+}
+
 export interface PivotRequest {
   readonly dashboard: DashboardRequest;
   readonly rows: PivotDim | null;
