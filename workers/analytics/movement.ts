@@ -4,7 +4,12 @@ import type { DashboardRequest } from '../../src/engine-api/types';
 import { MOVEMENT_STEPS, type MovementRequest, type MovementResult, type MovementStep } from '../../src/engine-api/movement';
 import { requestedPeriod } from '../../src/shared/periods/defaultPeriod';
 import { addDays, describePeriod, periodRange, type Period } from '../../src/shared/periods/fiscal';
-import { movementStepsQuery, movementTotalsQuery, withoutHistoryQuery, type MovementScope } from '../../src/queries/movement';
+import {
+  movementStepsQuery,
+  movementTotalsQuery,
+  withoutHistoryQuery,
+  type MovementScope,
+} from '../../src/features/dashboard/movement/movementSql';
 import type { AnalyticsContext } from './context';
 import { pickReference } from './dashboard';
 import { prepare } from './dashboard/prepare';

@@ -2,8 +2,8 @@
 // table grouped by close month or created month and every filter dimension (loaded into the
 // worker's memory), plus the small tables spread over calendar months (kept as tables).
 // Every month-aligned period is then a sum of months: a period change needs no scan.
-import type { SqlQuery } from '../platform/sql/sql';
-import { toDuckdb } from '../platform/query/duckdb';
+import type { SqlQuery } from '../../../platform/sql/sql';
+import { toDuckdb } from '../../../platform/query/duckdb';
 import { closedCube, createdCube, wonCube, type CubeSpec } from './cubeQueries';
 
 const REP_DIMS = `(SELECT rep, any_value(team) AS team, any_value(manager) AS manager, any_value(region) AS region
