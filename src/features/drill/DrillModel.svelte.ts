@@ -1,7 +1,7 @@
 // The open drill-through's data: one page of the deals behind the clicked number and the
 // totals of all of them, asked of the engine whenever the drill, the view or the data
 // changes. A late answer to an older request never overwrites a newer one.
-import type { DrillApi, DrillRequest, DrillResult, DrillRow, DrillTarget } from '../../engine-api/drill';
+import type { DrillApi, DrillRequest, DrillResult, DrillRow, DrillTarget } from './contract';
 import type { ViewState } from '../../app/viewState';
 import { dashboardRequest } from '../../shared/request';
 import { LatestLoader } from '../../platform/latest';

@@ -1,7 +1,7 @@
 // Opening the drill-through from a tile or a chart mark: the target goes into the link (the
 // table's sort is kept, its text filter starts empty).
 import type { AppModel } from '../../app/AppModel.svelte';
-import type { DrillTarget } from '../../engine-api/drill';
+import type { DrillTarget } from './contract';
 
 export function openDrill(app: AppModel, target: DrillTarget): void {
   const sort = app.view.drill?.sort;

@@ -1,8 +1,8 @@
 // The pivot screen's data: one page of the pivot for the view in the link, asked of the
 // engine whenever the layout, the view or the data changes. A late answer to an older
 // request never overwrites a newer one.
-import type { PivotRequest, PivotResult } from '../../engine-api/pivot';
-import type { PivotApi } from '../../engine-api/pivot';
+import type { PivotRequest, PivotResult } from './contract';
+import type { PivotApi } from './contract';
 import type { ViewState } from '../../app/viewState';
 import { dashboardRequest } from '../../shared/request';
 import { DEFAULT_PIVOT } from './hashState';

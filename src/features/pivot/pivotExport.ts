@@ -1,7 +1,7 @@
 // CSV and XLSX of the whole pivot (every row, up to 100 columns), raw numbers, with the row,
 // column and grand totals. A cell with no deals or no input is empty, never 0.
 import type { ViewState } from '../../app/viewState';
-import type { PivotResult } from '../../engine-api/pivot';
+import type { PivotResult } from './contract';
 import type { CsvValue } from '../../export/csv';
 import type { ExportData } from '../../export/tables';
 import { DIM_LABELS, MEASURE_LABELS } from './labels';

@@ -7,7 +7,7 @@ import {
   type DrillResult,
   type DrillRow,
   type DrillSort,
-} from '../../../src/engine-api/drill';
+} from '../../../src/features/drill/contract';
 import { describePeriod, grainFor, periodRange } from '../../../src/shared/periods/fiscal';
 import { drillPageQuery, drillTotalsQuery, type DrillQueryRequest } from './drillSql';
 import type { AnalyticsContext } from '../context';

@@ -1,7 +1,7 @@
 // The drill-through's two queries over the prepared fact table: the totals of every deal
 // behind a number, and one sorted, text-filtered page of them. Both select the rows with
 // the population of drillPopulation.ts on the same derived columns the tiles and views use.
-import type { DrillColumn, DrillSort, DrillTarget } from '../../../src/engine-api/drill';
+import type { DrillColumn, DrillSort, DrillTarget } from '../../../src/features/drill/contract';
 import { populationOf, type DrillScope } from './population';
 import { FACT_TABLE } from '../../../src/queries/fact';
 import { filterWhere, type Filters } from '../../../src/shared/filters';

@@ -2,9 +2,9 @@
 // drill.ts: status, is_open, c = closed in the period, k = created in the period, aging,
 // open_month, seg) that selects them, and how to say what they are. Every condition is the
 // one the tile or the view counts with (tiles.ts, views.ts), so the totals cannot drift.
-import type { DrillTarget } from '../../../src/engine-api/drill';
-import type { MovementStep } from '../../../src/engine-api/movement';
-import { parseRepWonKey, type LeadDrillKind } from '../../../src/engine-api/drill';
+import type { DrillTarget } from '../../../src/features/drill/contract';
+import type { MovementStep } from '../../../src/features/dashboard/movement/contract';
+import { parseRepWonKey, type LeadDrillKind } from '../../../src/features/drill/contract';
 import { leadFilterWhere, leadOnceSql } from '../../../src/queries/leadRows';
 import { LEAD_LINK_TABLE } from '../../../src/queries/article';
 import type { KpiId } from '../../../src/engine-api/types';

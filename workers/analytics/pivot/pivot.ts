@@ -8,7 +8,7 @@ import {
   type PivotMeasure,
   type PivotRequest,
   type PivotResult,
-} from '../../../src/engine-api/pivot';
+} from '../../../src/features/pivot/contract';
 import { requestedPeriod } from '../../../src/shared/periods/defaultPeriod';
 import { describePeriod, periodRange } from '../../../src/shared/periods/fiscal';
 import { mixedCurrencyReason } from '../../../src/queries/currency';

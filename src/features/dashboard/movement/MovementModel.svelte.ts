@@ -1,6 +1,6 @@
 // The movement view's data: asked of the engine when the dashboard's view, the data or the
 // two dates change. A late answer to an older request never overwrites a newer one.
-import type { MovementApi, MovementResult } from '../../../engine-api/movement';
+import type { MovementApi, MovementResult } from './contract';
 import type { ViewState } from '../../../app/viewState';
 import { dashboardRequest } from '../../../shared/request';
 import { LatestLoader } from '../../../platform/latest';

@@ -5,7 +5,7 @@
 // million rows in memory instead of a scan of the fact table. It gives the very rows
 // pivotQuery gives (cells, row, column and grand totals, ranked keys, one page), so the verb
 // reads either road the same way.
-import { PAST_DUE_KEY, PERIOD_DIMS, type PivotDim, type PivotMeasure } from '../../../engine-api/pivot';
+import { PAST_DUE_KEY, PERIOD_DIMS, type PivotDim, type PivotMeasure } from '../contract';
 import type { DateRange } from '../../../shared/periods/fiscal';
 import { numColumn, textColumn, type ColumnCube, type RowMask } from '../../../queries/columnCube';
 import type { PivotRow } from './pivotSql';

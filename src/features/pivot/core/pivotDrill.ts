@@ -1,7 +1,7 @@
 // The deals behind a pivot cell (docs/pivot.md): the measure's population, as the pivot
 // counts it (pivot.ts POPULATION on the drill's prepared rows, which carry the same flags
 // `c` and `o`), with each of the cell's coordinates equal to its key.
-import type { PIVOT_DIMS, PivotDrillTarget, PivotMeasure } from '../../../engine-api/pivot';
+import type { PIVOT_DIMS, PivotDrillTarget, PivotMeasure } from '../contract';
 import type { Params } from '../../../platform/sql/params';
 import { dimKeySql, POPULATION } from './pivotSql';
 import { pivotKeyLabel } from './pivotKeys';

@@ -3,7 +3,7 @@
 // pass, then row, column and grand totals with GROUPING SETS over the cells' sums and counts,
 // so every total is the deals' own (a win rate or a mean is never averaged from cells). Rows are
 // ranked in key order in the engine and only one page of them leaves it.
-import { PAST_DUE_KEY, type PivotDim, type PivotMeasure } from '../../../engine-api/pivot';
+import { PAST_DUE_KEY, type PivotDim, type PivotMeasure } from '../contract';
 import type { DateRange } from '../../../shared/periods/fiscal';
 import { FACT_TABLE } from '../../../queries/fact';
 import { filterWhere, type Filters } from '../../../shared/filters';

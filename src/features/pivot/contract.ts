@@ -1,8 +1,8 @@
 // The pivot across the engine door (docs/pivot.md): one measure over rows × columns of the
 // canonical dimensions, with row, column and grand totals, under the dashboard's period,
 // filters and reference date. The worker answers with one page of rows, never the table.
-import type { DashboardRequest } from '../shared/request';
-import { DIMENSIONS } from '../shared/filters';
+import type { DashboardRequest } from '../../shared/request';
+import { DIMENSIONS } from '../../shared/filters';
 
 /** The filter dimensions, the deal's stage, and its close date's fiscal month, quarter or year. */
 export const PIVOT_DIMS = [...DIMENSIONS, 'stage', 'month', 'quarter', 'year'] as const;
