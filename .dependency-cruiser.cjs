@@ -17,9 +17,6 @@ const ALLOW = [
   // Drill-through belongs to the dashboard's marks: the two import each other's opener,
   // panel, number format and request until drill moves under the dashboard's slice.
   '^src/features/drill/(open\\.ts|DrillPanel\\.svelte)$',
-  '^src/features/dashboard/format\\.ts$',
-  // The pivot reuses the dashboard's filter bar until the bar moves to src/shared.
-  '^src/features/dashboard/FilterBar\\.svelte$',
   // Saved views keep their list in the page's store, which lives with the remembered mappings.
   '^src/features/import/rememberedPlan\\.ts$',
 ];

@@ -1,8 +1,8 @@
 // Number formats shared by the charts and tables of the dashboard, the pivot and the drill: the
 // display locale through the app's one formatter (src/shared/format/numbers.ts, money in
 // src/shared/format/money.ts).
-import { count as countOf, decimal, display, moneyCompact, percent } from '../../shared/format/display.svelte';
-import { formatMoney } from '../../shared/format/money';
+import { count as countOf, decimal, display, moneyCompact, percent } from './display.svelte';
+import { formatMoney } from './money';
 
 export const pct = (v: number | null): string => (v === null ? '—' : percent(v));
 export const count = (v: number): string => countOf(v);
