@@ -12,8 +12,6 @@ const ALLOW = [
   '^src/app/context\\.ts$',
   // Models and share read the hash-state types of the app's one ViewState.
   '^src/app/viewState\\.ts$',
-  // The drill's opener takes the AppModel whole.
-  '^src/app/AppModel\\.svelte\\.ts$',
   // Drill-through belongs to the dashboard's marks: the two import each other's opener,
   // panel, number format and request until drill moves under the dashboard's slice.
   '^src/features/drill/(open\\.ts|DrillPanel\\.svelte)$',
