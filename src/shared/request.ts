@@ -22,19 +22,10 @@ export interface DashboardRequest {
   readonly segmentBy?: Dimension;
 }
 
-/** The part of the page's view state (src/app/viewState.ts) a request is made of. */
-export interface DashboardView {
-  readonly period: string;
+/** The page's view state (src/app/viewState.ts) as a request reads it: the request's fields, and `periodAuto`. */
+export interface DashboardView extends DashboardRequest {
   /** No period came from the link or the user: the engine takes the reference date's fiscal quarter. */
   readonly periodAuto?: boolean;
-  readonly fiscalStartMonth: number;
-  readonly filters?: Filters;
-  readonly variants?: KpiVariants;
-  readonly comparison?: 'previous' | 'year_ago';
-  readonly referenceDate?: string;
-  readonly grossMargin?: number;
-  readonly churn?: number;
-  readonly segmentBy?: Dimension;
 }
 
 export function dashboardRequest(view: DashboardView): DashboardRequest {
