@@ -11,10 +11,9 @@ import { Params } from '../../../platform/sql/params';
 import { quoteIdent, type SqlQuery } from '../../../platform/sql/sql';
 import { CLOSED, inRangeSql, openAtSql, openInSql, WON } from '../../../queries/tiles';
 
-export interface PivotQueryRequest {
-  readonly filters: Filters;
+/** What both roads (this SQL over the fact table, and the close-month cube: pivotCube.ts) are asked. */
+export interface PivotLayout {
   readonly range: DateRange | null;
-  readonly referenceDate: string;
   readonly fiscalStartMonth: number;
   readonly rows: PivotDim | null;
   readonly cols: PivotDim | null;
@@ -22,6 +21,11 @@ export interface PivotQueryRequest {
   readonly rowOffset: number;
   readonly rowLimit: number;
   readonly colLimit: number;
+}
+
+export interface PivotQueryRequest extends PivotLayout {
+  readonly filters: Filters;
+  readonly referenceDate: string;
 }
 
 /**
