@@ -27,7 +27,7 @@ import { duckFactRows, openDuck, type Duck } from './duckSource';
 import { clickhouseFactDdl, factCsv } from './factSchema';
 import { writeCubeTable } from './write';
 
-/** The side tables the tab builds (src/queries/cubeTables.ts sideCubeSql), by contract name. */
+/** The side tables the tab builds (src/features/dashboard/core/cubeTables.ts sideCubeSql), by contract name. */
 const SIDE: Record<'spend' | 'quota' | 'leads' | 'first_won', string> = {
   spend: 'dash_m_spend',
   quota: 'dash_m_quota',

@@ -76,7 +76,7 @@ function openAt(ref: string): Expr {
   );
 }
 
-/** The aging bucket while the deal is open (the same rule as src/queries/views.ts agingSql). */
+/** The aging bucket while the deal is open (the same rule as src/features/dashboard/core/views.ts agingSql). */
 function aging(active: Expr): Expr {
   const bounds = [30, 60, 90, 180] as const;
   return when(

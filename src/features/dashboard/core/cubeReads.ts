@@ -1,4 +1,4 @@
-// The monthly cubes' rows as the worker loads them (src/queries/cubeScan.ts reads them per
+// The monthly cubes' rows as the worker loads them (src/features/dashboard/core/cubeScan.ts reads them per
 // filter set), the month rows a scan gives, and the small tables' months under the filters.
 // The rows stay in the worker; folding them over a period (cubeFold.ts) needs no query.
 import { LEAD_DIMS, REP_DIMS, restrict } from '../../../queries/extras';

@@ -51,7 +51,7 @@ export interface CubeLoad {
   readonly num: readonly string[];
 }
 
-/** The three cubes come from their query descriptions (src/queries/cubeQueries.ts), rendered for DuckDB. */
+/** The three cubes come from their query descriptions (src/features/dashboard/core/cubeQueries.ts), rendered for DuckDB. */
 function load(spec: CubeSpec): CubeLoad {
   return { query: toDuckdb(spec.query), text: spec.text, num: spec.num };
 }
