@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_VIEW } from '../src/app/viewState';
 import { DEMO, type FirstPaint } from '../src/demo/firstPaint';
-import { dashboardRequest } from '../src/features/dashboard/request';
+import { dashboardRequest } from '../src/shared/request';
 import { Analytics } from '../workers/analytics/Analytics';
 import { openNodeEngine } from '../src/platform/engine/openNode';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Session } from 'chdb';
 import { toClickhouse } from '../../src/platform/query/clickhouse';
 import { quoteIdent } from '../../src/platform/sql/sql';
-import { cubeSpecs } from '../../src/queries/cubeQueries';
+import { cubeSpecs } from '../../src/features/dashboard/core/cubeQueries';
 import { FACT_TABLE } from '../../src/queries/fact';
 import { clickhouseFactDdl } from '../cubes/factSchema';
 import { writeCubeTable } from '../cubes/write';

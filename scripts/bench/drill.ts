@@ -3,7 +3,7 @@
 // through the same Analytics class the browser worker runs, on the seeded demo at 100k and 1M
 // deals (DRILL_BENCH_SIZES=100000,1000000). The load and the dashboard's one-time preparation
 // are not part of the timed number: the user sees the dashboard before clicking.
-import type { DrillRequest, DrillTarget } from '../../src/engine-api/drill';
+import type { DrillRequest, DrillTarget } from '../../src/features/drill/contract';
 import { Analytics } from '../../workers/analytics/Analytics';
 import { openNodeEngine } from '../../src/platform/engine/openNode';
 import { loadCanonicalDemo } from './forecastData';

@@ -3,7 +3,7 @@
 // Analytics class the browser worker runs, on the seeded demo at 100k and 1M deals
 // (PIVOT_BENCH_SIZES=100000,1000000). The load and the dashboard's one-time preparation are
 // not part of the timed number: the user sees the dashboard before opening the pivot.
-import type { PivotDim, PivotMeasure } from '../../src/engine-api/pivot';
+import type { PivotDim, PivotMeasure } from '../../src/features/pivot/contract';
 import { Analytics } from '../../workers/analytics/Analytics';
 import { openNodeEngine } from '../../src/platform/engine/openNode';
 import { loadCanonicalDemo } from './forecastData';

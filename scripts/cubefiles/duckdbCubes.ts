@@ -15,8 +15,8 @@ import {
   type CubeTable,
   type CubeTableName,
 } from '../../src/engine-api/cubeManifest';
-import { closedCubeLoad, createdCubeLoad, sideCubeSql, wonCubeLoad } from '../../src/queries/cubeTables';
-import { sideCountsQuery, type SideCountsRow } from '../../src/queries/cubeReads';
+import { closedCubeLoad, createdCubeLoad, sideCubeSql, wonCubeLoad } from '../../src/features/dashboard/core/cubeTables';
+import { sideCountsQuery, type SideCountsRow } from '../../src/features/dashboard/core/cubeReads';
 import type { SqlQuery } from '../../src/platform/sql/sql';
 import type { AnalyticsContext } from '../../workers/analytics/context';
 import { pickReference } from '../../workers/analytics/dashboard';

@@ -2,7 +2,7 @@
 // warehouse view must hand over (docs/warehouse.md, "The cube job"), and how a CSV of fact
 // rows is read back into DuckDB for the parity suite. Dates are Date32: ClickHouse's Date
 // stops at 1970 and 2149, the data reaches from 1900.
-import { FACT_COLUMNS } from '../../src/queries/cubeQueries';
+import { FACT_COLUMNS } from '../../src/features/dashboard/core/cubeQueries';
 
 type FactColumn = (typeof FACT_COLUMNS)[number];
 

@@ -17,9 +17,9 @@ import {
 } from '../../src/engine-api/cubeManifest';
 import { toClickhouse } from '../../src/platform/query/clickhouse';
 import { quoteIdent } from '../../src/platform/sql/sql';
-import { cubeSpecs } from '../../src/queries/cubeQueries';
-import { sideCubeSql } from '../../src/queries/cubeTables';
-import { sideCountsQuery, type SideCountsRow } from '../../src/queries/cubeReads';
+import { cubeSpecs } from '../../src/features/dashboard/core/cubeQueries';
+import { sideCubeSql } from '../../src/features/dashboard/core/cubeTables';
+import { sideCountsQuery, type SideCountsRow } from '../../src/features/dashboard/core/cubeReads';
 import { FACT_TABLE } from '../../src/queries/fact';
 import { DEMO } from '../../src/demo/firstPaint';
 import { prepare } from '../../workers/analytics/dashboard/prepare';
@@ -27,7 +27,7 @@ import { duckFactRows, openDuck, type Duck } from './duckSource';
 import { clickhouseFactDdl, factCsv } from './factSchema';
 import { writeCubeTable } from './write';
 
-/** The side tables the tab builds (src/queries/cubeTables.ts sideCubeSql), by contract name. */
+/** The side tables the tab builds (src/features/dashboard/core/cubeTables.ts sideCubeSql), by contract name. */
 const SIDE: Record<'spend' | 'quota' | 'leads' | 'first_won', string> = {
   spend: 'dash_m_spend',
   quota: 'dash_m_quota',

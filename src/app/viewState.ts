@@ -8,7 +8,7 @@ import { readLeaderSort, writeLeaderSort, type LeaderSort } from '../features/da
 import { readDrillHash, writeDrillHash, type DrillState } from '../features/drill/hashState';
 import { readLeadDrillHash, writeLeadDrillHash, type LeadDrillState } from '../features/leads/leadDrillHash';
 import { readMovementHash, writeMovementHash } from '../features/dashboard/movement/hashState';
-import type { MovementWindow } from '../engine-api/movement';
+import type { MovementWindow } from '../features/dashboard/movement/contract';
 import { readTableSorts, writeTableSorts, type TableSorts } from '../charts/tableSort';
 import { readPivotHash, writePivotHash, type PivotState } from '../features/pivot/hashState';
 import { readForecastHash, writeForecastHash, type ForecastParams } from '../features/forecast/hashState';

@@ -4,20 +4,23 @@ import type { Grain } from '../shared/periods/fiscal';
 import type { ImportPlan, TableMapping } from '../mapping/types';
 import type { ColumnDecisions } from '../mapping/values';
 import type { CompApi } from '../features/comp/contract';
-import type { DrillApi } from './drill';
-import type { MovementApi } from './movement';
-import type { PivotApi } from './pivot';
+import type { DrillApi } from '../features/drill/contract';
+import type { MovementApi } from '../features/dashboard/movement/contract';
+import type { PivotApi } from '../features/pivot/contract';
 import type { JoinNote } from '../mapping/joins';
 import type { DataQualityApi } from '../features/import/contract';
-import type { KPI_IDS, KpiVariants } from '../shared/kpiVariants';
-import type { Dimension, Filters } from '../shared/filters';
+import type { KpiId } from '../shared/kpiVariants';
+import type { DashboardRequest } from '../shared/request';
+import type { Dimension } from '../shared/filters';
 import type { FileFormat, TextEncoding } from '../staging/sniff';
 import type { ForecastApi } from '../features/forecast/contract';
 import type { TerritoriesApi } from '../features/territories/contract';
 import type { LeadsApi } from '../features/leads/contract';
 import type { WarehouseApi } from './warehouse';
 
-export type KpiId = (typeof KPI_IDS)[number];
+// Shared vocabulary the engine door names (re-exported so the door's users import one place).
+export type { DashboardRequest } from '../shared/request';
+export type { KpiId } from '../shared/kpiVariants';
 
 export interface KpiValue {
   readonly id: KpiId;
@@ -152,23 +155,6 @@ export interface FileReconciliation {
 export interface ImportResult {
   readonly files: readonly FileReconciliation[];
   readonly notes: readonly string[];
-}
-
-export interface DashboardRequest {
-  /** As in the URL: all, 2017, 2017-Q3, 2017-07, or a custom range 2017-02-10..2017-05-31. */
-  readonly period: string;
-  readonly fiscalStartMonth: number;
-  readonly filters?: Filters;
-  readonly variants?: KpiVariants;
-  /** Which comparison the bookings chart draws; tiles carry both deltas and the page shows this one. */
-  readonly comparison?: 'previous' | 'year_ago';
-  /** "Today"; null or absent = the latest date in the data. */
-  readonly referenceDate?: string | null;
-  /** Gross margin and yearly churn for CLV, fractions 0..1. */
-  readonly grossMargin?: number;
-  readonly churn?: number;
-  /** The dimension of the win-rate/cycle-by-segment view. */
-  readonly segmentBy?: Dimension;
 }
 
 export interface BookingsBucket {

@@ -1,8 +1,7 @@
 // What a chart or printout needs to be read away from the page (docs/exports.md): what is
 // shown (title), for which period, under which filters, from which data, as of which day.
 // Without it an owner-filtered export looks like company totals.
-import type { AppModel } from '../app/AppModel.svelte';
-import { DIMENSION_LABELS, DIMENSIONS } from '../shared/filters';
+import { DIMENSION_LABELS, DIMENSIONS, type Filters } from '../shared/filters';
 import { day } from '../shared/format/display.svelte';
 
 export interface ExportContext {
@@ -11,7 +10,14 @@ export interface ExportContext {
 }
 
 /** The active filters in words ("Owner: Ann Lee, Bob Ray; Product: GTX"), or "none". */
-export function filtersText(filters: AppModel['view']['filters']): string {
+/** What the context reads of the page (the app model is one): the view, the data's name, the dashboard's answer. */
+export interface ExportSource {
+  readonly view: { readonly period: string; readonly filters?: Filters };
+  readonly dataLabel: string;
+  readonly dashboard: { readonly result: { readonly periodLabel: string; readonly referenceDate?: string | null } | null };
+}
+
+export function filtersText(filters: Filters | undefined): string {
   const parts = DIMENSIONS.flatMap((d) => {
     const values = filters?.[d] ?? [];
     return values.length === 0 ? [] : [`${DIMENSION_LABELS[d]}: ${values.map((v) => v ?? '(blank)').join(', ')}`];
@@ -19,7 +25,7 @@ export function filtersText(filters: AppModel['view']['filters']): string {
   return parts.length === 0 ? 'none (all deals)' : parts.join('; ');
 }
 
-export function exportContext(app: AppModel): ExportContext {
+export function exportContext(app: ExportSource): ExportContext {
   const result = app.dashboard.result;
   const period = result?.periodLabel ?? app.view.period;
   return {

@@ -13,7 +13,14 @@ export interface LoadState<T> {
 export class LatestLoader<T> {
   private ticket = 0;
 
-  constructor(private readonly state: LoadState<T>) {}
+  /**
+   * `clearsError`: a new request clears the error on screen as it starts (data quality shows
+   * "checking…" rather than the last failure); by default the error stays until an answer lands.
+   */
+  constructor(
+    private readonly state: LoadState<T>,
+    private readonly clearsError = false,
+  ) {}
 
   /**
    * Asks `fetch`; its answer (and `shown`, which records what it answers) lands only if no
@@ -22,6 +29,7 @@ export class LatestLoader<T> {
   async run(fetch: () => Promise<T>, shown?: (result: T) => void): Promise<boolean> {
     const ticket = ++this.ticket;
     this.state.pending = true;
+    if (this.clearsError) this.state.error = null;
     try {
       const result = await fetch();
       if (ticket !== this.ticket) return false;

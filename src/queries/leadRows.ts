@@ -30,7 +30,7 @@ export interface LeadRow {
 /**
  * One row per distinct lead id (earliest created date, its attributes) among the leads passing
  * `where` (a condition over the lead and its owner's team, manager, region). Shared with the
- * drill from a lead group (src/queries/drillPopulation.ts) so both count the same leads.
+ * drill from a lead group (workers/analytics/drill/population.ts) so both count the same leads.
  */
 export function leadOnceSql(where: string): string {
   return `SELECT lead_id, min(created_date) AS created, any_value(source) AS source, any_value(owner) AS owner,

@@ -15,6 +15,7 @@ export const KPI_IDS = [
   'quota_attainment',
   'sales_velocity',
 ] as const;
+export type KpiId = (typeof KPI_IDS)[number];
 
 export const KPI_VARIANTS = {
   won_amount: ['default'],

@@ -1,7 +1,7 @@
 // Drill-through from the payout statement on the real engine: a line's bookings open the rep's
 // won deals of that quarter, worked out by hand on the lead funnel fixture (helpers/leadFunnel.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repWonKey } from '../../src/engine-api/drill';
+import { repWonKey } from '../../src/features/drill/contract';
 import type { Analytics } from '../../workers/analytics/Analytics';
 import { loadFiles, openAnalytics } from './helpers/engine';
 import { csv, LEAD_HEAD, LEADS, OPP_HEAD, OPPS, REPS } from './helpers/leadFunnel';

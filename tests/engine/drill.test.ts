@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DrillRow, DrillTarget } from '../../src/engine-api/drill';
+import type { DrillRow, DrillTarget } from '../../src/features/drill/contract';
 import type { DashboardRequest } from '../../src/engine-api/types';
 import type { Analytics } from '../../workers/analytics/Analytics';
 import { openNodeEngine } from '../../src/platform/engine/openNode';

@@ -3,7 +3,7 @@
 // cells, a different aggregation than the drill's per-deal rows — on the demo (stage history),
 // for the period in progress and a replay, and on Maven (no history: the stage is not known).
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DrillRow } from '../../src/engine-api/drill';
+import type { DrillRow } from '../../src/features/drill/contract';
 import { waterfallStepKey } from '../../src/engine-api/forecastDrill';
 import type { ForecastResult, WaterfallStep } from '../../src/features/forecast/contract';
 import type { Analytics } from '../../workers/analytics/Analytics';

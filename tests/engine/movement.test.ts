@@ -3,7 +3,7 @@
 // and the reconciliation A + steps = B to the cent on the demo, whose pipeline at both dates
 // is also recomputed in plain JS from the generated files.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MovementResult } from '../../src/engine-api/movement';
+import type { MovementResult } from '../../src/features/dashboard/movement/contract';
 import type { DashboardRequest } from '../../src/engine-api/types';
 import { generateDemo } from '../../src/demo/generator';
 import { addDays, parsePeriod, periodRange } from '../../src/shared/periods/fiscal';

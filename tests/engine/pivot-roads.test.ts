@@ -5,7 +5,7 @@
 // two currencies — and the cube's grand total is the dashboard's tile.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PIVOT_MEASURES, type PivotDim, type PivotRequest, type PivotResult } from '../../src/engine-api/pivot';
+import { PIVOT_MEASURES, type PivotDim, type PivotRequest, type PivotResult } from '../../src/features/pivot/contract';
 import type { DashboardRequest } from '../../src/engine-api/types';
 import type { Analytics } from '../../workers/analytics/Analytics';
 import { kpi, loadFiles, openAnalytics } from './helpers/engine';

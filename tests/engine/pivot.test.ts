@@ -1,7 +1,7 @@
 // The pivot on the real engine over a tiny data set whose every cell was worked out by hand
 // (the arithmetic is in the comments), and each cell's drill-through adds up to the cell.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PivotCell, PivotDim, PivotMeasure, PivotResult } from '../../src/engine-api/pivot';
+import type { PivotCell, PivotDim, PivotMeasure, PivotResult } from '../../src/features/pivot/contract';
 import type { DashboardRequest } from '../../src/engine-api/types';
 import type { Analytics } from '../../workers/analytics/Analytics';
 import { kpi, loadFiles, openAnalytics } from './helpers/engine';

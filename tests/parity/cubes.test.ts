@@ -4,7 +4,7 @@
 // same, counts exactly, money within 1e-9 relative) and as the dashboard folds them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from 'chdb';
-import { cubeSpecs } from '../../src/queries/cubeQueries';
+import { cubeSpecs } from '../../src/features/dashboard/core/cubeQueries';
 import { DEMO } from '../../src/demo/firstPaint';
 import { prepare } from '../../workers/analytics/dashboard/prepare';
 import { chRows, duckFactRows, duckRows, openChdb, openDuck, setDuckFact, type Duck } from './helpers/engines';

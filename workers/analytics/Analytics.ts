@@ -13,9 +13,9 @@ import type {
   StageOptions,
 } from '../../src/engine-api/types';
 import type { CompData, CompDataRequest } from '../../src/features/comp/contract';
-import type { DrillRequest, DrillResult } from '../../src/engine-api/drill';
-import type { MovementRequest, MovementResult } from '../../src/engine-api/movement';
-import type { PivotRequest, PivotResult } from '../../src/engine-api/pivot';
+import type { DrillRequest, DrillResult } from '../../src/features/drill/contract';
+import type { MovementRequest, MovementResult } from '../../src/features/dashboard/movement/contract';
+import type { PivotRequest, PivotResult } from '../../src/features/pivot/contract';
 import type { DataQualityRequest, DataQualityResult } from '../../src/features/import/contract';
 import type { ForecastProgress, ForecastRequest, ForecastResult } from '../../src/features/forecast/contract';
 import type { TerritoryAccounts } from '../../src/features/territories/contract';

@@ -14,13 +14,19 @@ import {
   type DateRange,
   type Grain,
 } from '../../src/shared/periods/fiscal';
-import { bucketRange } from '../../src/queries/drillPopulation';
+import { bucketRange } from './drill/population';
 import { mixedCurrencyReason, perCurrencyQuery, type CurrencyRow } from '../../src/queries/currency';
 import type { Filters } from '../../src/shared/filters';
 import { leadsBlocked, quotaBlocked, spendBlocked, type ExtrasRow } from '../../src/queries/extras';
 import { articleBlocked, articleOf, articleQuery, articleTotals } from '../../src/queries/article';
 import { missingInput, missingReason } from '../../src/queries/availability';
-import { ALL_TIME_KPIS, computeKpis, type ArticleInput, type KpiSettings, type RangeExtras } from '../../src/queries/kpiCompute';
+import {
+  ALL_TIME_KPIS,
+  computeKpis,
+  type ArticleInput,
+  type KpiSettings,
+  type RangeExtras,
+} from '../../src/features/dashboard/core/kpiCompute';
 import { ARTICLE_VARIANTS } from '../../src/shared/kpiVariants';
 import type { RangeKey, Ranges } from '../../src/queries/tiles';
 import type { AnalyticsContext } from './context';

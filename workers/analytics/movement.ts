@@ -1,10 +1,20 @@
 // The movement verb: the view's pipeline at two dates and the steps between them, from stage
 // history (docs/movement.md). Without history there is nothing to compare, and it says so.
 import type { DashboardRequest } from '../../src/engine-api/types';
-import { MOVEMENT_STEPS, type MovementRequest, type MovementResult, type MovementStep } from '../../src/engine-api/movement';
+import {
+  MOVEMENT_STEPS,
+  type MovementRequest,
+  type MovementResult,
+  type MovementStep,
+} from '../../src/features/dashboard/movement/contract';
 import { requestedPeriod } from '../../src/shared/periods/defaultPeriod';
 import { addDays, describePeriod, periodRange, type Period } from '../../src/shared/periods/fiscal';
-import { movementStepsQuery, movementTotalsQuery, withoutHistoryQuery, type MovementScope } from '../../src/queries/movement';
+import {
+  movementStepsQuery,
+  movementTotalsQuery,
+  withoutHistoryQuery,
+  type MovementScope,
+} from '../../src/features/dashboard/movement/movementSql';
 import type { AnalyticsContext } from './context';
 import { pickReference } from './dashboard';
 import { prepare } from './dashboard/prepare';

@@ -5,12 +5,11 @@ import type { AnalyticsApi, DashboardRequest, DashboardResult } from '../../engi
 
 /** The one verb the dashboard reads. */
 export type DashboardPort = Pick<AnalyticsApi, 'dashboard'>;
-import type { ViewState } from '../../app/viewState';
 import { periodGroups, type PeriodGroup } from '../../shared/periods/options';
-import { dashboardRequest } from './request';
+import { dashboardRequest, type DashboardView } from '../../shared/request';
 
-export function requestOf(view: ViewState): DashboardRequest {
-  return dashboardRequest($state.snapshot(view) as ViewState);
+export function requestOf(view: DashboardView): DashboardRequest {
+  return dashboardRequest($state.snapshot(view) as DashboardView);
 }
 
 export class DashboardModel {
@@ -45,7 +44,7 @@ export class DashboardModel {
   }
 
   /** Returns false when the engine failed; `error` says why. */
-  async load(view: ViewState): Promise<boolean> {
+  async load(view: DashboardView): Promise<boolean> {
     const request = ++this.latest;
     this.pending = true;
     try {

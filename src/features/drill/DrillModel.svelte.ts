@@ -1,9 +1,10 @@
 // The open drill-through's data: one page of the deals behind the clicked number and the
 // totals of all of them, asked of the engine whenever the drill, the view or the data
 // changes. A late answer to an older request never overwrites a newer one.
-import type { DrillApi, DrillRequest, DrillResult, DrillRow, DrillTarget } from '../../engine-api/drill';
-import type { ViewState } from '../../app/viewState';
-import { dashboardRequest } from '../dashboard/request';
+import type { DrillApi, DrillRequest, DrillResult, DrillRow, DrillTarget } from './contract';
+import { dashboardRequest, type DashboardView } from '../../shared/request';
+import type { MovementWindow } from '../dashboard/movement/contract';
+import type { DrillState } from './hashState';
 import { LatestLoader } from '../../platform/latest';
 
 export const PAGE_SIZE = 50;
@@ -13,7 +14,14 @@ const EXPORT_PAGE = 100_000;
 /** A screen that holds the rows behind its own marks (the territory planner's assignment) names their accounts. */
 export type AccountsFor = (target: DrillTarget) => readonly string[] | null;
 
-export function drillRequest(view: ViewState, offset: number, limit: number, accountsFor?: AccountsFor): DrillRequest | null {
+/** What the drill reads of the link's view: the dashboard's request, the open drill, the movement's dates, the forecast's as-of day. */
+export type DrillView = DashboardView & {
+  readonly drill?: DrillState;
+  readonly movement?: MovementWindow;
+  readonly forecast?: { readonly asOf?: string | null };
+};
+
+export function drillRequest(view: DrillView, offset: number, limit: number, accountsFor?: AccountsFor): DrillRequest | null {
   const drill = view.drill;
   if (!drill) return null;
   const accounts = accountsFor?.(drill.target) ?? null;
@@ -47,7 +55,7 @@ export class DrillModel {
     private readonly accountsFor?: AccountsFor,
   ) {}
 
-  async load(view: ViewState, offset: number, key: string, refresh: number): Promise<void> {
+  async load(view: DrillView, offset: number, key: string, refresh: number): Promise<void> {
     const request = drillRequest(view, offset, PAGE_SIZE, this.accountsFor);
     if (!request) return;
     await this.loader.run(
@@ -60,7 +68,7 @@ export class DrillModel {
   }
 
   /** Every row that passes the text filter, in the table's order, for CSV and XLSX. */
-  async allRows(view: ViewState): Promise<DrillRow[]> {
+  async allRows(view: DrillView): Promise<DrillRow[]> {
     const rows: DrillRow[] = [];
     for (let offset = 0; ; offset += EXPORT_PAGE) {
       const request = drillRequest(view, offset, EXPORT_PAGE, this.accountsFor);

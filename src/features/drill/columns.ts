@@ -1,6 +1,6 @@
 // The drill table's columns: header text, how a cell reads on screen, and the raw value an
 // export writes (numbers stay numbers, dates stay ISO text).
-import type { DrillColumn, DrillRow } from '../../engine-api/drill';
+import type { DrillColumn, DrillRow } from './contract';
 import type { CsvValue } from '../../export/csv';
 
 export const COLUMN_LABELS: Record<DrillColumn, string> = {

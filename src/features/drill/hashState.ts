@@ -17,8 +17,8 @@ import {
   type DrillColumn,
   type DrillSort,
   type DrillTarget,
-} from '../../engine-api/drill';
-import { isMovementStep } from '../../engine-api/movement';
+} from './contract';
+import { isMovementStep } from '../dashboard/movement/contract';
 import { parseForecastKey } from '../../engine-api/forecastDrill';
 import { parseTerritoryKey } from '../../queries/territoryDrill';
 import { isKpiId } from '../../shared/kpiVariants';

@@ -1,8 +1,7 @@
 // A pivot cell's drill-through in the link (docs/pivot.md):
 //   drill=pivot:<measure>/<dim>=<value>/<dim>=<value>
 // values percent-encoded, an empty value is the blank group; no coordinate = the grand total.
-import { isPivotDim, isPivotMeasure, type PivotCoord } from '../../engine-api/pivot';
-import type { PivotDrillTarget } from '../../queries/pivotDrill';
+import { isPivotDim, isPivotMeasure, type PivotCoord, type PivotDrillTarget } from '../pivot/contract';
 
 export function formatPivotKey(t: PivotDrillTarget): string {
   return [t.measure, ...t.cell.map((c) => `${c.dim}=${encodeURIComponent(c.key ?? '')}`)].join('/');

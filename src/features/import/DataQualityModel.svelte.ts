@@ -1,12 +1,13 @@
 // The data-quality panel's state: the checks' findings for the loaded data, reloaded
 // whenever a new import lands. Errors are kept and shown, never swallowed.
 import type { DataQualityApi, DataQualityResult } from './contract';
+import { LatestLoader } from '../../platform/latest';
 
 export class DataQualityModel {
   result = $state<DataQualityResult | null>(null);
   error = $state<string | null>(null);
-  loading = $state(false);
-  private generation = 0;
+  pending = $state(false);
+  private readonly loader = new LatestLoader<DataQualityResult>(this, true);
 
   constructor(private readonly api: DataQualityApi) {}
 
@@ -22,17 +23,7 @@ export class DataQualityModel {
 
   /** `currency` is the user's setting (used when the data names none); `locale` the display locale. */
   async load(referenceDate: string | null = null, currency: string | null = null, locale = 'en-US'): Promise<void> {
-    const mine = ++this.generation;
-    this.loading = true;
-    this.error = null;
-    try {
-      const result = await this.api.dataQuality({ referenceDate, currency, locale });
-      // A newer load (a new import) wins over a slower older one.
-      if (mine === this.generation) this.result = result;
-    } catch (error) {
-      if (mine === this.generation) this.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      if (mine === this.generation) this.loading = false;
-    }
+    // A newer load (a new import) wins over a slower older one.
+    await this.loader.run(() => this.api.dataQuality({ referenceDate, currency, locale }));
   }
 }

@@ -1,11 +1,10 @@
 // The pivot screen's data: one page of the pivot for the view in the link, asked of the
 // engine whenever the layout, the view or the data changes. A late answer to an older
 // request never overwrites a newer one.
-import type { PivotRequest, PivotResult } from '../../engine-api/pivot';
-import type { PivotApi } from '../../engine-api/pivot';
-import type { ViewState } from '../../app/viewState';
-import { dashboardRequest } from '../dashboard/request';
-import { DEFAULT_PIVOT } from './hashState';
+import type { PivotRequest, PivotResult } from './contract';
+import type { PivotApi } from './contract';
+import { dashboardRequest, type DashboardView } from '../../shared/request';
+import { DEFAULT_PIVOT, type PivotState } from './hashState';
 import { LatestLoader } from '../../platform/latest';
 
 export const PIVOT_PAGE = 50;
@@ -14,7 +13,10 @@ export const PIVOT_COLS = 40;
 /** An export reads every row, in pages this large (the engine's largest). */
 const EXPORT_PAGE = 500;
 
-export function pivotRequest(view: ViewState, rowOffset: number, rowLimit: number, colLimit = PIVOT_COLS): PivotRequest {
+/** What the pivot reads of the link's view: the dashboard's request and its layout (`pv.*`). */
+export type PivotView = DashboardView & { readonly pivot?: PivotState };
+
+export function pivotRequest(view: PivotView, rowOffset: number, rowLimit: number, colLimit = PIVOT_COLS): PivotRequest {
   const p = view.pivot ?? DEFAULT_PIVOT;
   return { dashboard: dashboardRequest(view), rows: p.rows, cols: p.cols, measure: p.measure, rowOffset, rowLimit, colLimit };
 }
@@ -29,7 +31,7 @@ export class PivotModel {
 
   constructor(private readonly api: PivotApi) {}
 
-  async load(view: ViewState, refresh: number): Promise<void> {
+  async load(view: PivotView, refresh: number): Promise<void> {
     const page = view.pivot?.page ?? 0;
     await this.loader.run(
       () => this.api.pivot(pivotRequest(view, page * PIVOT_PAGE, PIVOT_PAGE)),
@@ -38,7 +40,7 @@ export class PivotModel {
   }
 
   /** Every row of the pivot (all its columns up to the engine's limit), for CSV and XLSX. */
-  async allPages(view: ViewState, colLimit: number): Promise<PivotResult[]> {
+  async allPages(view: PivotView, colLimit: number): Promise<PivotResult[]> {
     const pages: PivotResult[] = [];
     for (let offset = 0; ; offset += EXPORT_PAGE) {
       const page = await this.api.pivot(pivotRequest(view, offset, EXPORT_PAGE, colLimit));

@@ -3,7 +3,7 @@
 //   pv.m=<measure>         the measure (default won_amount)
 //   pv.p=<n>               the page of rows, from 1 (default 1)
 // Read leniently: a bad value falls back to the default with a notice.
-import { isPivotDim, isPivotMeasure, type PivotDim, type PivotMeasure } from '../../engine-api/pivot';
+import { isPivotDim, isPivotMeasure, type PivotDim, type PivotMeasure } from './contract';
 
 export interface PivotState {
   readonly rows: PivotDim | null;

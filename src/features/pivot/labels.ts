@@ -1,8 +1,8 @@
 // What the pivot's dimensions and measures are called on screen and in exports, and how a
 // cell's value is written (docs/pivot.md).
-import type { PivotDim, PivotFigure, PivotMeasure } from '../../engine-api/pivot';
+import type { PivotDim, PivotFigure, PivotMeasure } from './contract';
 import { DIMENSION_LABELS } from '../../shared/filters';
-import { count, days, moneyOf, pct } from '../dashboard/format';
+import { count, days, moneyOf, pct } from '../../shared/format/figures';
 
 // The filter dimensions are called as the filter bar calls them; the pivot adds stage and time.
 export const DIM_LABELS: Record<PivotDim, string> = {

@@ -1,11 +1,10 @@
 // CSV and XLSX of the whole pivot (every row, up to 100 columns), raw numbers, with the row,
 // column and grand totals. A cell with no deals or no input is empty, never 0.
-import type { ViewState } from '../../app/viewState';
-import type { PivotResult } from '../../engine-api/pivot';
+import type { PivotResult } from './contract';
 import type { CsvValue } from '../../export/csv';
 import type { ExportData } from '../../export/tables';
 import { DIM_LABELS, MEASURE_LABELS } from './labels';
-import type { PivotModel } from './PivotModel.svelte';
+import type { PivotModel, PivotView } from './PivotModel.svelte';
 
 const EXPORT_COLS = 100;
 
@@ -28,7 +27,7 @@ export function pivotTable(pages: readonly PivotResult[]): { title: string; head
 }
 
 /** The whole pivot as an export table, read when the user asks (the panel's ExportMenu writes it). */
-export async function pivotData(model: PivotModel, view: ViewState): Promise<ExportData> {
+export async function pivotData(model: PivotModel, view: PivotView): Promise<ExportData> {
   const { header, rows } = pivotTable(await model.allPages(view, EXPORT_COLS));
   return { header, rows };
 }

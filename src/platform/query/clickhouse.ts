@@ -2,7 +2,7 @@
 // named, typed placeholders (`{p0:Date32}`) bound by the server. Where ClickHouse means
 // something else by the same SQL, this file says so and writes what DuckDB means.
 import type { CubeQuery, OutType } from './ast';
-import { commonExpr, renderCube, type DialectOps, type ParamSink } from './render';
+import { renderCube, type DialectOps, type ParamSink } from './render';
 
 export interface ClickhouseQuery {
   readonly sql: string;
@@ -26,10 +26,8 @@ export const CLICKHOUSE: DialectOps = {
   // join_use_nulls: an outer join's missing side is NULL, not 0 or ''. prefer_column_name_to_alias:
   // a name means the column, as in DuckDB, even where an output alias has the same name.
   suffix: ' SETTINGS join_use_nulls = 1, prefer_column_name_to_alias = 1',
-  cast: (type, sql) => CASTS[type](sql),
+  casts: CASTS,
   expr(e, r, params) {
-    const common = commonExpr(e, r);
-    if (common !== null) return common;
     switch (e.op) {
       case 'param':
         return params.add(e.type, e.value);

@@ -1,7 +1,7 @@
 // The DuckDB dialect: what the tab runs. Values are numbered parameters ($1, $2, …).
 import type { SqlQuery, SqlValue } from '../sql/sql';
 import type { CubeQuery, OutType } from './ast';
-import { commonExpr, renderCube, type DialectOps, type ParamSink } from './render';
+import { renderCube, type DialectOps, type ParamSink } from './render';
 
 const CASTS: Record<OutType, (sql: string) => string> = {
   text: (s) => s,
@@ -15,10 +15,8 @@ export const DUCKDB: DialectOps = {
   name: 'duckdb',
   supports: new Set(['median']),
   suffix: '',
-  cast: (type, sql) => CASTS[type](sql),
+  casts: CASTS,
   expr(e, r, params) {
-    const common = commonExpr(e, r);
-    if (common !== null) return common;
     switch (e.op) {
       case 'param':
         return e.type === 'date' ? `CAST(${params.add(e.type, e.value)} AS DATE)` : params.add(e.type, e.value);

@@ -24,10 +24,14 @@ export interface ParamSink {
 export interface DialectOps {
   readonly name: string;
   readonly supports: ReadonlySet<Capability>;
-  /** Dialect-specific rendering of an expression node (sub-expressions through `r`). */
+  /**
+   * Dialect-specific rendering of an expression node (sub-expressions through `r`); asked only
+   * for the nodes `commonExpr` leaves (parameters, dates, NULL-skipping and bit operations).
+   */
   expr(e: Expr, r: (e: Expr) => string, params: ParamSink): string;
   agg(a: Agg, r: (e: Expr) => string): string;
-  cast(type: OutType, sql: string): string;
+  /** How each output type is cast (text is left as it is). */
+  readonly casts: Readonly<Record<OutType, (sql: string) => string>>;
   /** Appended to every query (e.g. ClickHouse's settings that make it answer like DuckDB). */
   readonly suffix: string;
 }
@@ -106,12 +110,12 @@ export function renderCube(q: CubeQuery, d: DialectOps, params: ParamSink): stri
     if (m.agg.agg === 'median' && !d.supports.has('median'))
       throw new DialectError(d.name, `the measure ${m.name} needs an exact median, which ${d.name} has no equal of`);
   }
-  const r = (e: Expr): string => d.expr(e, r, params);
+  const r = (e: Expr): string => commonExpr(e, r) ?? d.expr(e, r, params);
   const id = quoteIdent;
   const keyRef = (i: number): string => id(`${KEY_PREFIX}${i}`);
   const head = [
-    ...q.keys.map((k, i) => `${k.type === 'text' ? keyRef(i) : d.cast(k.type, keyRef(i))} AS ${id(k.name)}`),
-    ...q.measures.map((m) => `${d.cast(m.type, d.agg(m.agg, r))} AS ${id(m.name)}`),
+    ...q.keys.map((k, i) => `${k.type === 'text' ? keyRef(i) : d.casts[k.type](keyRef(i))} AS ${id(k.name)}`),
+    ...q.measures.map((m) => `${d.casts[m.type](d.agg(m.agg, r))} AS ${id(m.name)}`),
   ].join(', ');
   let rows = `SELECT * FROM ${id(q.source.table)}`;
   q.derive.forEach((layer, i) => {
@@ -124,7 +128,7 @@ export function renderCube(q: CubeQuery, d: DialectOps, params: ParamSink): stri
 }
 
 /** The operators both dialects write the same way. */
-export function commonExpr(e: Expr, r: (e: Expr) => string): string | null {
+function commonExpr(e: Expr, r: (e: Expr) => string): string | null {
   switch (e.op) {
     case 'col':
       return quoteIdent(e.name);

@@ -1,6 +1,6 @@
 // Every number and mark of one dashboard result next to the totals of its drill-through:
 // returns the mismatches (empty when every drilled set adds up to what was clicked).
-import type { DrillTarget, DrillTotals } from '../../../src/engine-api/drill';
+import type { DrillTarget, DrillTotals } from '../../../src/features/drill/contract';
 import type { DashboardRequest, DashboardResult, KpiId } from '../../../src/engine-api/types';
 import type { Analytics } from '../../../workers/analytics/Analytics';
 

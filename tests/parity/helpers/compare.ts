@@ -3,8 +3,8 @@
 // folded the way the dashboard folds its in-memory cubes.
 import { expect } from 'vitest';
 import { filterMask, TextColumnBuilder, type ColumnCube } from '../../../src/queries/columnCube';
-import { scanClosed, scanCreated, scanTotals } from '../../../src/queries/cubeScan';
-import type { CubeSpec } from '../../../src/queries/cubeQueries';
+import { scanClosed, scanCreated, scanTotals } from '../../../src/features/dashboard/core/cubeScan';
+import type { CubeSpec } from '../../../src/features/dashboard/core/cubeQueries';
 import type { Row } from './engines';
 
 const REL = 1e-9;

@@ -5,7 +5,7 @@ import { Session } from 'chdb';
 import { toClickhouse } from '../../../src/platform/query/clickhouse';
 import { toDuckdb } from '../../../src/platform/query/duckdb';
 import type { CubeQuery } from '../../../src/platform/query/ast';
-import { FACT_COLUMNS } from '../../../src/queries/cubeQueries';
+import { FACT_COLUMNS } from '../../../src/features/dashboard/core/cubeQueries';
 import { FACT_TABLE } from '../../../src/queries/fact';
 import { clickhouseFactDdl, FACT_TYPES, factCsv } from '../../../scripts/cubes/factSchema';
 import { duckFactRows, openDuck, type Duck } from '../../../scripts/cubes/duckSource';

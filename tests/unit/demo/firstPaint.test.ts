@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW } from '../../../src/app/viewState';
 import { firstPaintFor } from '../../../src/demo/firstPaint';
-import { dashboardRequest } from '../../../src/features/dashboard/request';
+import { dashboardRequest } from '../../../src/shared/request';
 
 const request = dashboardRequest(DEFAULT_VIEW);
 const paint = { request, importResult: { files: [], notes: [] }, result: { kpis: [] } };

@@ -2,7 +2,7 @@
 // notice (never a crash), and a blank key stays distinct from a missing one.
 import { describe, expect, it } from 'vitest';
 import { readViewState, writeViewState } from '../../../src/app/viewState';
-import type { DrillTarget } from '../../../src/engine-api/drill';
+import type { DrillTarget } from '../../../src/features/drill/contract';
 import { sortLeaders } from '../../../src/features/dashboard/leaderSort';
 import { elapsedShare, paceOf } from '../../../src/features/dashboard/pacing';
 import { formatTarget, parseTarget } from '../../../src/features/drill/hashState';

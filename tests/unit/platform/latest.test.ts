@@ -71,4 +71,16 @@ describe('LatestLoader', () => {
     await loader.run(async () => 'b');
     expect(state).toEqual({ result: 'b', error: null, pending: false });
   });
+
+  it('keeps the last error while a new request runs, unless told to clear it as the request starts', async () => {
+    for (const clearsError of [false, true]) {
+      const state: LoadState<string> = { result: null, error: 'engine stopped', pending: false };
+      const next = deferred<string>();
+      const run = new LatestLoader(state, clearsError).run(() => next.promise);
+      expect(state).toEqual({ result: null, error: clearsError ? null : 'engine stopped', pending: true });
+      next.resolve('fine');
+      await run;
+      expect(state).toEqual({ result: 'fine', error: null, pending: false });
+    }
+  });
 });

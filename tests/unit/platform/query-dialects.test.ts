@@ -6,7 +6,7 @@ import { col, date, eq, keyCol, text, type CubeQuery } from '../../../src/platfo
 import { toClickhouse } from '../../../src/platform/query/clickhouse';
 import { toDuckdb } from '../../../src/platform/query/duckdb';
 import { DialectError } from '../../../src/platform/query/render';
-import { cubeSpecs } from '../../../src/queries/cubeQueries';
+import { cubeSpecs } from '../../../src/features/dashboard/core/cubeQueries';
 
 const base: CubeQuery = {
   source: { table: 'deals', columns: ['status', 'amount', 'close_date'] },

@@ -2,7 +2,7 @@
 // selected null means "blank" and several dimensions combine with AND.
 import { describe, expect, it } from 'vitest';
 import { filterMask, TextColumnBuilder, type ColumnCube } from '../../../src/queries/columnCube';
-import { monthAligned } from '../../../src/queries/cubeFold';
+import { monthAligned } from '../../../src/features/dashboard/core/cubeFold';
 
 function cube(rows: { owner: string | null; product: string | null }[]): ColumnCube {
   const owner = new TextColumnBuilder(rows.length);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { filterWhere } from '../../../src/shared/filters';
 import { extrasQuery, leadsBlocked, quotaBlocked, spendBlocked } from '../../../src/queries/extras';
 import { tilesQuery } from '../../../src/queries/tiles';
-import { viewsQuery } from '../../../src/queries/views';
-import { monthSeriesQuery } from '../../../src/queries/series';
+import { viewsQuery } from '../../../src/features/dashboard/core/views';
+import { monthSeriesQuery } from '../../../src/features/dashboard/core/series';
 
 const placeholders = (sql: string) => (sql.match(/\?/g) ?? []).length;
 

@@ -1,7 +1,7 @@
 // Reads a cube table out of the engine into columns the worker keeps in memory: each text
 // column as a dictionary of codes, each number column as a Float64Array with NaN for NULL.
 import { TextColumnBuilder, type ColumnCube } from '../../../src/queries/columnCube';
-import type { CubeLoad } from '../../../src/queries/cubeTables';
+import type { CubeLoad } from '../../../src/features/dashboard/core/cubeTables';
 import type { AnalyticsContext } from '../context';
 import { forEachText } from './textValues';
 

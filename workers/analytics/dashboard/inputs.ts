@@ -10,12 +10,12 @@ import {
   foldRange,
   foldSpendByChannel,
   foldViews,
-} from '../../../src/queries/cubeFold';
+} from '../../../src/features/dashboard/core/cubeFold';
 import type { DateRange } from '../../../src/shared/periods/fiscal';
 import { extrasOf, extrasQuery, leadsBlocked, quotaBlocked, spendBlocked, type ExtrasRow } from '../../../src/queries/extras';
 import type { Dimension, Filters } from '../../../src/shared/filters';
-import { monthSeriesQuery, type MonthRow } from '../../../src/queries/series';
-import { quotaBucketsQuery } from '../../../src/queries/targets';
+import { monthSeriesQuery, type MonthRow } from '../../../src/features/dashboard/core/series';
+import { quotaBucketsQuery } from '../../../src/features/dashboard/core/targets';
 import {
   leadsBySourceQuery,
   quotaByRepQuery,
@@ -33,7 +33,7 @@ import {
   type Ranges,
   type TotalsAgg,
 } from '../../../src/queries/tiles';
-import { viewsQuery, type ViewRow } from '../../../src/queries/views';
+import { viewsQuery, type ViewRow } from '../../../src/features/dashboard/core/views';
 import type { AnalyticsContext } from '../context';
 import { monthsFor } from './monthly';
 import { notAtScale, warehouseOf } from '../warehouse/state';

@@ -3,8 +3,8 @@
 // a filter change is a pass over dictionary codes, and a recent filter set costs nothing.
 // Rebuilt after an import or a new reference date.
 import { filterMask, type ColumnCube } from '../../../src/queries/columnCube';
-import { scanClosed, scanCreated, scanTotals } from '../../../src/queries/cubeScan';
-import { closedCubeLoad, createdCubeLoad, sideCubeSql, wonCubeLoad } from '../../../src/queries/cubeTables';
+import { scanClosed, scanCreated, scanTotals } from '../../../src/features/dashboard/core/cubeScan';
+import { closedCubeLoad, createdCubeLoad, sideCubeSql, wonCubeLoad } from '../../../src/features/dashboard/core/cubeTables';
 import {
   sideCountsQuery,
   staticSideMonthsQuery,
@@ -12,8 +12,8 @@ import {
   type SideCountsRow,
   type SideMonthRow,
   type TotalsRow,
-} from '../../../src/queries/cubeReads';
-import type { MonthData } from '../../../src/queries/cubeFold';
+} from '../../../src/features/dashboard/core/cubeReads';
+import type { MonthData } from '../../../src/features/dashboard/core/cubeFold';
 import { DIMENSIONS, type Dimension, type Filters } from '../../../src/shared/filters';
 import type { AnalyticsContext } from '../context';
 import { loadCube } from './cubeLoader';

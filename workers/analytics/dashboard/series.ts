@@ -3,7 +3,7 @@
 import type { BookingsBucket, DataExtent, KpiId } from '../../../src/engine-api/types';
 import { bucketLabels, bucketStartOf } from '../../../src/shared/periods/buckets';
 import type { DateRange, Grain } from '../../../src/shared/periods/fiscal';
-import type { MonthRow } from '../../../src/queries/series';
+import type { MonthRow } from '../../../src/features/dashboard/core/series';
 
 interface Acc {
   wonAmt: number;

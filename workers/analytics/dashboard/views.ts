@@ -4,7 +4,13 @@ import type { StageRow } from '../../../src/queries/fact';
 import type { Dimension } from '../../../src/shared/filters';
 import type { LeadSourceRow, RepQuotaRow } from '../../../src/queries/sideTables';
 import type { RangeAgg } from '../../../src/queries/tiles';
-import { AGING_BUCKETS, groupingId, OUTSIDE_BUCKETS, type ViewRow, type ViewSet } from '../../../src/queries/views';
+import {
+  AGING_BUCKETS,
+  groupingId,
+  OUTSIDE_BUCKETS,
+  type ViewRow,
+  type ViewSet,
+} from '../../../src/features/dashboard/core/views';
 
 export const BLANK_LABEL = '(blank)';
 

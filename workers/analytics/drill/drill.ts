@@ -7,9 +7,9 @@ import {
   type DrillResult,
   type DrillRow,
   type DrillSort,
-} from '../../../src/engine-api/drill';
+} from '../../../src/features/drill/contract';
 import { describePeriod, grainFor, periodRange } from '../../../src/shared/periods/fiscal';
-import { drillPageQuery, drillTotalsQuery, type DrillQueryRequest } from '../../../src/queries/drill';
+import { drillPageQuery, drillTotalsQuery, type DrillQueryRequest } from './drillSql';
 import type { AnalyticsContext } from '../context';
 import { pickReference } from '../dashboard';
 import { prepare } from '../dashboard/prepare';

@@ -8,15 +8,15 @@ import {
   type PivotMeasure,
   type PivotRequest,
   type PivotResult,
-} from '../../../src/engine-api/pivot';
+} from '../../../src/features/pivot/contract';
 import { requestedPeriod } from '../../../src/shared/periods/defaultPeriod';
 import { describePeriod, periodRange } from '../../../src/shared/periods/fiscal';
 import { mixedCurrencyReason } from '../../../src/queries/currency';
-import { pivotKeyLabel } from '../../../src/queries/pivotKeys';
-import { pivotCurrencyQuery, pivotQuery, type PivotRow } from '../../../src/queries/pivot';
-import { pivotFromCube } from '../../../src/queries/pivotCube';
+import { pivotKeyLabel } from '../../../src/features/pivot/core/pivotKeys';
+import { pivotCurrencyQuery, pivotQuery, type PivotRow } from '../../../src/features/pivot/core/pivotSql';
+import { pivotFromCube } from '../../../src/features/pivot/core/pivotCube';
 import { filterMask } from '../../../src/queries/columnCube';
-import { monthAligned } from '../../../src/queries/cubeFold';
+import { monthAligned } from '../../../src/features/dashboard/core/cubeFold';
 import type { AnalyticsContext } from '../context';
 import { closedCubeFor } from '../dashboard/monthly';
 import { pickReference } from '../dashboard';

@@ -14,7 +14,7 @@ import { readTable, toColumnCube, type TableRows } from './readTable';
 import { setWarehouse } from './state';
 import { checkSums } from './sums';
 
-/** The engine table each side cube becomes, with its SQL types (src/queries/cubeTables.ts builds the same). */
+/** The engine table each side cube becomes, with its SQL types (src/features/dashboard/core/cubeTables.ts builds the same). */
 const SIDE_TABLES: Readonly<Record<'spend' | 'quota' | 'leads' | 'first_won', { table: string; types: readonly string[] }>> = {
   spend: { table: 'dash_m_spend', types: ['DATE', 'VARCHAR', 'DOUBLE'] },
   quota: { table: 'dash_m_quota', types: ['DATE', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'DOUBLE'] },

@@ -104,7 +104,7 @@ function normalize(v: unknown, type: CubeColumnType, where: () => string): Value
   }
 }
 
-/** The rows as the in-memory cube the dashboard scans (src/queries/cubeScan.ts). */
+/** The rows as the in-memory cube the dashboard scans (src/features/dashboard/core/cubeScan.ts). */
 export function toColumnCube(table: TableRows): ColumnCube {
   const n = table.rows.length;
   const text: Record<string, ReturnType<TextColumnBuilder['build']>> = {};

@@ -3,7 +3,7 @@
 // available (docs/warehouse.md, "What cubes cannot answer").
 import type { ColumnCube } from '../../../src/queries/columnCube';
 import type { CubeManifest } from '../../../src/engine-api/cubeManifest';
-import type { SideCountsRow } from '../../../src/queries/cubeReads';
+import type { SideCountsRow } from '../../../src/features/dashboard/core/cubeReads';
 import type { AnalyticsContext } from '../context';
 
 export interface WarehouseCubes {

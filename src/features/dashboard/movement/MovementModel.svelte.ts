@@ -1,8 +1,10 @@
 // The movement view's data: asked of the engine when the dashboard's view, the data or the
 // two dates change. A late answer to an older request never overwrites a newer one.
-import type { MovementApi, MovementResult } from '../../../engine-api/movement';
-import type { ViewState } from '../../../app/viewState';
-import { dashboardRequest } from '../request';
+import type { MovementApi, MovementResult, MovementWindow } from './contract';
+import { dashboardRequest, type DashboardView } from '../../../shared/request';
+
+/** What the movement reads of the link's view: the dashboard's request and its two dates. */
+export type MovementView = DashboardView & { readonly movement?: MovementWindow };
 import { LatestLoader } from '../../../platform/latest';
 
 export class MovementModel {
@@ -15,7 +17,7 @@ export class MovementModel {
 
   constructor(private readonly api: MovementApi) {}
 
-  async load(view: ViewState, refresh: number): Promise<void> {
+  async load(view: MovementView, refresh: number): Promise<void> {
     const request = { dashboard: dashboardRequest(view), ...(view.movement ? { window: view.movement } : {}) };
     await this.loader.run(
       () => this.api.movement(request),

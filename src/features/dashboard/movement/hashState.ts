@@ -1,7 +1,7 @@
 // The movement view's part of the URL hash (docs/movement.md): `mv=<A>..<B>`, the two dates
 // compared (ISO days, A before B). Absent = the 7 days up to the reference date. Read
 // leniently: a bad value is dropped with a notice.
-import type { MovementWindow } from '../../../engine-api/movement';
+import type { MovementWindow } from './contract';
 
 const WINDOW = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
 

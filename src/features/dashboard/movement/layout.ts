@@ -1,7 +1,7 @@
 // The movement waterfall's geometry: the pipeline at A as a bar from zero, each step floating
 // from the running total to the next, the pipeline at B from zero (docs/movement.md).
 import { scaleBand, scaleLinear } from 'd3';
-import type { MovementFigure, MovementStep, MovementStepFigure } from '../../../engine-api/movement';
+import type { MovementFigure, MovementStep, MovementStepFigure } from './contract';
 
 export const STEP_LABELS: Record<MovementStep, string> = {
   created: 'Created',

@@ -3,18 +3,17 @@
 // pass, then row, column and grand totals with GROUPING SETS over the cells' sums and counts,
 // so every total is the deals' own (a win rate or a mean is never averaged from cells). Rows are
 // ranked in key order in the engine and only one page of them leaves it.
-import { PAST_DUE_KEY, type PivotDim, type PivotMeasure } from '../engine-api/pivot';
-import type { DateRange } from '../shared/periods/fiscal';
-import { FACT_TABLE } from './fact';
-import { filterWhere, type Filters } from '../shared/filters';
-import { Params } from '../platform/sql/params';
-import { quoteIdent, type SqlQuery } from '../platform/sql/sql';
-import { CLOSED, inRangeSql, openAtSql, openInSql, WON } from './tiles';
+import { PAST_DUE_KEY, type PivotDim, type PivotMeasure } from '../contract';
+import type { DateRange } from '../../../shared/periods/fiscal';
+import { FACT_TABLE } from '../../../queries/fact';
+import { filterWhere, type Filters } from '../../../shared/filters';
+import { Params } from '../../../platform/sql/params';
+import { quoteIdent, type SqlQuery } from '../../../platform/sql/sql';
+import { CLOSED, inRangeSql, openAtSql, openInSql, WON } from '../../../queries/tiles';
 
-export interface PivotQueryRequest {
-  readonly filters: Filters;
+/** What both roads (this SQL over the fact table, and the close-month cube: pivotCube.ts) are asked. */
+export interface PivotLayout {
   readonly range: DateRange | null;
-  readonly referenceDate: string;
   readonly fiscalStartMonth: number;
   readonly rows: PivotDim | null;
   readonly cols: PivotDim | null;
@@ -22,6 +21,11 @@ export interface PivotQueryRequest {
   readonly rowOffset: number;
   readonly rowLimit: number;
   readonly colLimit: number;
+}
+
+export interface PivotQueryRequest extends PivotLayout {
+  readonly filters: Filters;
+  readonly referenceDate: string;
 }
 
 /**

@@ -2,12 +2,12 @@
 // stage history, whether it is in the period's pipeline at each date, and the one step its
 // change belongs to. Money in whole cents (amounts are DECIMAL(18,2)), so the steps add up
 // to the difference exactly.
-import type { DateRange } from '../shared/periods/fiscal';
-import { FACT_TABLE } from './fact';
-import { filterWhere, type Filters } from '../shared/filters';
-import { Params } from '../platform/sql/params';
-import type { SqlQuery } from '../platform/sql/sql';
-import { inRangeSql, openAtSql } from './tiles';
+import type { DateRange } from '../../../shared/periods/fiscal';
+import { FACT_TABLE } from '../../../queries/fact';
+import { filterWhere, type Filters } from '../../../shared/filters';
+import { Params } from '../../../platform/sql/params';
+import type { SqlQuery } from '../../../platform/sql/sql';
+import { inRangeSql, openAtSql } from '../../../queries/tiles';
 
 export interface MovementScope {
   readonly from: string;

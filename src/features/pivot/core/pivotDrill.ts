@@ -1,15 +1,10 @@
 // The deals behind a pivot cell (docs/pivot.md): the measure's population, as the pivot
 // counts it (pivot.ts POPULATION on the drill's prepared rows, which carry the same flags
 // `c` and `o`), with each of the cell's coordinates equal to its key.
-import type { PIVOT_DIMS, PivotCoord, PivotMeasure } from '../engine-api/pivot';
-import type { Params } from '../platform/sql/params';
-import { dimKeySql, POPULATION } from './pivot';
+import type { PIVOT_DIMS, PivotDrillTarget, PivotMeasure } from '../contract';
+import type { Params } from '../../../platform/sql/params';
+import { dimKeySql, POPULATION } from './pivotSql';
 import { pivotKeyLabel } from './pivotKeys';
-
-export interface PivotDrillTarget {
-  readonly measure: PivotMeasure;
-  readonly cell: readonly PivotCoord[];
-}
 
 const DIM_WORDS: Record<(typeof PIVOT_DIMS)[number], string> = {
   owner: 'owner',

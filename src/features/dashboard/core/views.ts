@@ -1,11 +1,11 @@
 // One scan that answers the segment, leaderboard, pipeline-by-stage, pipeline-by-month,
 // aging, funnel and opportunities-by-source views at once (GROUPING SETS over the fact table).
-import type { DateRange } from '../shared/periods/fiscal';
-import { FACT_TABLE } from './fact';
-import { filterWhere, type Dimension, type Filters } from '../shared/filters';
-import { Params } from '../platform/sql/params';
-import { quoteIdent, type SqlQuery } from '../platform/sql/sql';
-import { inRangeSql, openAtSql, openInSql } from './tiles';
+import type { DateRange } from '../../../shared/periods/fiscal';
+import { FACT_TABLE } from '../../../queries/fact';
+import { filterWhere, type Dimension, type Filters } from '../../../shared/filters';
+import { Params } from '../../../platform/sql/params';
+import { quoteIdent, type SqlQuery } from '../../../platform/sql/sql';
+import { inRangeSql, openAtSql, openInSql } from '../../../queries/tiles';
 
 export const VIEW_SETS = ['segment', 'owner', 'stage', 'open_month', 'aging', 'lead_source', 'total'] as const;
 export type ViewSet = (typeof VIEW_SETS)[number];

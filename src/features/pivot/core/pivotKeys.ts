@@ -1,7 +1,7 @@
 // How a pivot key reads (docs/pivot.md): period keys are a bucket's first day, shown as the
 // fiscal month, quarter or year they start; blank groups say so.
-import { PAST_DUE_KEY, PERIOD_DIMS, type PivotDim } from '../engine-api/pivot';
-import { describePeriod, fiscalQuarterOf } from '../shared/periods/fiscal';
+import { PAST_DUE_KEY, PERIOD_DIMS, type PivotDim } from '../contract';
+import { describePeriod, fiscalQuarterOf } from '../../../shared/periods/fiscal';
 
 export function pivotKeyLabel(dim: PivotDim | null, key: string | null, fsm: number): string {
   if (!dim || !PERIOD_DIMS.includes(dim)) return key ?? '(blank)';

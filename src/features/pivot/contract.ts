@@ -1,8 +1,8 @@
 // The pivot across the engine door (docs/pivot.md): one measure over rows × columns of the
 // canonical dimensions, with row, column and grand totals, under the dashboard's period,
 // filters and reference date. The worker answers with one page of rows, never the table.
-import type { DashboardRequest } from './types';
-import { DIMENSIONS } from '../shared/filters';
+import type { DashboardRequest } from '../../shared/request';
+import { DIMENSIONS } from '../../shared/filters';
 
 /** The filter dimensions, the deal's stage, and its close date's fiscal month, quarter or year. */
 export const PIVOT_DIMS = [...DIMENSIONS, 'stage', 'month', 'quarter', 'year'] as const;
@@ -23,6 +23,12 @@ export const isPivotMeasure = (s: string): s is PivotMeasure => (PIVOT_MEASURES 
 export interface PivotCoord {
   readonly dim: PivotDim;
   readonly key: string | null;
+}
+
+/** A pivot cell or total as a drill-through target (the link's `drill=pivot:…`, docs/pivot.md). */
+export interface PivotDrillTarget {
+  readonly measure: PivotMeasure;
+  readonly cell: readonly PivotCoord[];
 }
 
 export interface PivotRequest {

@@ -1,7 +1,7 @@
 // Which rows of a forecast step's prepared table (workers/analytics/forecast/drillRows.ts:
 // `fstep`, `fstage`) stand behind each step of the waterfall, and how to say what they are.
-import { parseForecastKey } from '../engine-api/forecastDrill';
-import type { Params } from '../platform/sql/params';
+import { parseForecastKey } from '../../../src/engine-api/forecastDrill';
+import type { Params } from '../../../src/platform/sql/params';
 
 /** The rows' condition and what they are (drillPopulation.ts's Population). */
 export function forecastPopulation(p: Params, key: string, words: string): { where: string; title: string; note: string | null } {

@@ -1,5 +1,5 @@
 // Pure edits of the filter state: cross-filtering toggles one value of one dimension.
-import type { Dimension, Filters } from '../../shared/filters';
+import type { Dimension, Filters } from './filters';
 
 export function toggleFilter(filters: Filters | undefined, dim: Dimension, value: string | null): Filters {
   const current = filters?.[dim] ?? [];

@@ -1,9 +1,9 @@
 // One filter set (as row masks, see filterMask) over the in-memory cubes → the month rows the fold takes (the same rows
 // the SQL reads in cubeReads.ts give). A pass over dictionary codes: a filter change at a
 // million deals costs milliseconds, not a scan in the engine.
-import { numColumn, textColumn, type ColumnCube, type RowMask } from './columnCube';
+import { numColumn, textColumn, type ColumnCube, type RowMask } from '../../../queries/columnCube';
 import { CLOSED_SETS, type ClosedMonthRow, type CreatedMonthRow, type TotalsRow } from './cubeReads';
-import type { Dimension } from '../shared/filters';
+import type { Dimension } from '../../../shared/filters';
 import { Sum } from './sum';
 
 interface ClosedAcc {

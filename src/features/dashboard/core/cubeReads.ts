@@ -1,10 +1,10 @@
-// The monthly cubes' rows as the worker loads them (src/queries/cubeScan.ts reads them per
+// The monthly cubes' rows as the worker loads them (src/features/dashboard/core/cubeScan.ts reads them per
 // filter set), the month rows a scan gives, and the small tables' months under the filters.
 // The rows stay in the worker; folding them over a period (cubeFold.ts) needs no query.
-import { LEAD_DIMS, REP_DIMS, restrict } from './extras';
-import { filterWhere, type Filters } from '../shared/filters';
-import { Params } from '../platform/sql/params';
-import type { SqlQuery } from '../platform/sql/sql';
+import { LEAD_DIMS, REP_DIMS, restrict } from '../../../queries/extras';
+import { filterWhere, type Filters } from '../../../shared/filters';
+import { Params } from '../../../platform/sql/params';
+import type { SqlQuery } from '../../../platform/sql/sql';
 
 /** Which grouping a closed month row belongs to: all deals, or by segment, owner, stage or aging bucket. */
 export const CLOSED_SETS = { base: 15, segment: 7, owner: 11, stage: 13, aging: 14 } as const;

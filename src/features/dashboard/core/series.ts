@@ -1,11 +1,11 @@
 // Closed deals by close month over the current and the comparison range, in one query:
 // the bookings chart, its comparison line and the tiles' sparklines are folded from it.
-import type { DateRange } from '../shared/periods/fiscal';
-import { FACT_TABLE } from './fact';
-import { filterWhere, type Filters } from '../shared/filters';
-import { Params } from '../platform/sql/params';
-import type { SqlQuery } from '../platform/sql/sql';
-import { inRangeSql } from './tiles';
+import type { DateRange } from '../../../shared/periods/fiscal';
+import { FACT_TABLE } from '../../../queries/fact';
+import { filterWhere, type Filters } from '../../../shared/filters';
+import { Params } from '../../../platform/sql/params';
+import type { SqlQuery } from '../../../platform/sql/sql';
+import { inRangeSql } from '../../../queries/tiles';
 
 export interface MonthRow {
   /** 'cur' for the period on screen, 'cmp' for the comparison period. */

@@ -2,21 +2,21 @@
 // drill.ts: status, is_open, c = closed in the period, k = created in the period, aging,
 // open_month, seg) that selects them, and how to say what they are. Every condition is the
 // one the tile or the view counts with (tiles.ts, views.ts), so the totals cannot drift.
-import type { DrillTarget } from '../engine-api/drill';
-import type { MovementStep } from '../engine-api/movement';
-import { parseRepWonKey, type LeadDrillKind } from '../engine-api/drill';
-import { leadFilterWhere, leadOnceSql } from './leadRows';
-import { LEAD_LINK_TABLE } from './article';
-import type { KpiId } from '../engine-api/types';
-import { addDays, type DateRange, type Grain } from '../shared/periods/fiscal';
-import { DIMENSION_LABELS, type Dimension, type Filters } from '../shared/filters';
-import { variantOf } from '../shared/kpiVariants';
-import type { Params } from '../platform/sql/params';
-import { inRangeSql, CLOSED, WON } from './tiles';
-import { OUTSIDE_BUCKETS, reachedSql } from './views';
-import { pivotPopulation } from './pivotDrill';
-import { forecastPopulation } from './forecastDrillPopulation';
-import { territoryPopulation } from './territoryDrill';
+import type { DrillTarget } from '../../../src/features/drill/contract';
+import type { MovementStep } from '../../../src/features/dashboard/movement/contract';
+import { parseRepWonKey, type LeadDrillKind } from '../../../src/features/drill/contract';
+import { leadFilterWhere, leadOnceSql } from '../../../src/queries/leadRows';
+import { LEAD_LINK_TABLE } from '../../../src/queries/article';
+import type { KpiId } from '../../../src/engine-api/types';
+import { addDays, type DateRange, type Grain } from '../../../src/shared/periods/fiscal';
+import { DIMENSION_LABELS, type Dimension, type Filters } from '../../../src/shared/filters';
+import { variantOf } from '../../../src/shared/kpiVariants';
+import type { Params } from '../../../src/platform/sql/params';
+import { inRangeSql, CLOSED, WON } from '../../../src/queries/tiles';
+import { OUTSIDE_BUCKETS, reachedSql } from '../../../src/features/dashboard/core/views';
+import { pivotPopulation } from '../../../src/features/pivot/core/pivotDrill';
+import { forecastPopulation } from '../forecast/drillPopulation';
+import { territoryPopulation } from '../../../src/queries/territoryDrill';
 
 export interface DrillScope {
   readonly range: DateRange | null;

@@ -1,13 +1,13 @@
 // Folds the monthly cube rows of one filter set over a month-aligned period into exactly the
 // inputs the row-level builders give (RangeAgg, MonthRow, ViewRow, ExtrasRow, …), so the
 // dashboard assembles the same result from either path. Pure: rows in, aggregates out.
-import type { DateRange } from '../shared/periods/fiscal';
+import type { DateRange } from '../../../shared/periods/fiscal';
 import { CLOSED_SETS, type ClosedMonthRow, type CreatedMonthRow, type SideMonthRow, type SideCountsRow } from './cubeReads';
-import type { ExtrasRow } from './extras';
+import type { ExtrasRow } from '../../../queries/extras';
 import type { MonthRow } from './series';
-import type { ChannelRow, LeadSourceRow, RepQuotaRow } from './sideTables';
+import type { ChannelRow, LeadSourceRow, RepQuotaRow } from '../../../queries/sideTables';
 import { Sum } from './sum';
-import type { RangeAgg } from './tiles';
+import type { RangeAgg } from '../../../queries/tiles';
 import { groupingId, OUTSIDE_BUCKETS, type ViewRow, type ViewSet } from './views';
 
 /** Everything the cube gives for one filter set; folded over any month-aligned period. */

@@ -1,9 +1,9 @@
 // Aggregates → the KPI values of docs/spec.md §3, in the chosen variants. Pure: the engine's rows
 // in, values out. A KPI that cannot be computed carries the reason, never 0, NaN or ∞.
-import type { KpiId, KpiValue } from '../engine-api/types';
-import { variantOf } from '../shared/kpiVariants';
-import type { RangeAgg, TotalsAgg } from './tiles';
-import type { ArticleAgg } from './article';
+import type { KpiId, KpiValue } from '../../../engine-api/types';
+import { variantOf } from '../../../shared/kpiVariants';
+import type { RangeAgg, TotalsAgg } from '../../../queries/tiles';
+import type { ArticleAgg } from '../../../queries/article';
 
 /** The article's lead-pool inputs, when one of its variants is on screen (a string: why not). */
 export interface ArticleInput {

@@ -1,7 +1,7 @@
 // Pipeline movement across the engine door (docs/movement.md): how one period's pipeline went
 // from date A to date B, step by step, read from stage history. Money is in whole cents so
 // that the start plus the steps equals the end exactly.
-import type { DashboardRequest } from './types';
+import type { DashboardRequest } from '../../../shared/request';
 
 /** The steps, in the waterfall's order (docs/movement.md states each one's rule). */
 export const MOVEMENT_STEPS = ['created', 'pulled_in', 'increased', 'decreased', 'pushed_out', 'won', 'lost'] as const;

@@ -5,24 +5,17 @@
 // million rows in memory instead of a scan of the fact table. It gives the very rows
 // pivotQuery gives (cells, row, column and grand totals, ranked keys, one page), so the verb
 // reads either road the same way.
-import { PAST_DUE_KEY, PERIOD_DIMS, type PivotDim, type PivotMeasure } from '../engine-api/pivot';
-import type { DateRange } from '../shared/periods/fiscal';
-import { numColumn, textColumn, type ColumnCube, type RowMask } from './columnCube';
-import type { PivotRow } from './pivot';
+import { PAST_DUE_KEY, PERIOD_DIMS, type PivotDim } from '../contract';
+import type { DateRange } from '../../../shared/periods/fiscal';
+import { numColumn, textColumn, type ColumnCube, type RowMask } from '../../../queries/columnCube';
+import type { PivotLayout, PivotRow } from './pivotSql';
 
-export interface PivotCubeRequest {
+export interface PivotCubeRequest extends PivotLayout {
   readonly cube: ColumnCube;
   /** The dashboard's filters as a row mask over the cube (columnCube.ts filterMask). */
   readonly keep: RowMask;
   /** Month-aligned (cubeFold.ts monthAligned), or null for all time. */
   readonly range: DateRange | null;
-  readonly fiscalStartMonth: number;
-  readonly rows: PivotDim | null;
-  readonly cols: PivotDim | null;
-  readonly measure: PivotMeasure;
-  readonly rowOffset: number;
-  readonly rowLimit: number;
-  readonly colLimit: number;
   /** Funnel place of each stage that is not a lost stage (the fact table's stage_ord). */
   readonly stageOrder: ReadonlyMap<string, number>;
 }

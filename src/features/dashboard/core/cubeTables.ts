@@ -2,8 +2,8 @@
 // table grouped by close month or created month and every filter dimension (loaded into the
 // worker's memory), plus the small tables spread over calendar months (kept as tables).
 // Every month-aligned period is then a sum of months: a period change needs no scan.
-import type { SqlQuery } from '../platform/sql/sql';
-import { toDuckdb } from '../platform/query/duckdb';
+import type { SqlQuery } from '../../../platform/sql/sql';
+import { toDuckdb } from '../../../platform/query/duckdb';
 import { closedCube, createdCube, wonCube, type CubeSpec } from './cubeQueries';
 
 const REP_DIMS = `(SELECT rep, any_value(team) AS team, any_value(manager) AS manager, any_value(region) AS region
@@ -51,7 +51,7 @@ export interface CubeLoad {
   readonly num: readonly string[];
 }
 
-/** The three cubes come from their query descriptions (src/queries/cubeQueries.ts), rendered for DuckDB. */
+/** The three cubes come from their query descriptions (src/features/dashboard/core/cubeQueries.ts), rendered for DuckDB. */
 function load(spec: CubeSpec): CubeLoad {
   return { query: toDuckdb(spec.query), text: spec.text, num: spec.num };
 }

@@ -1,16 +1,16 @@
 // The drill-through's two queries over the prepared fact table: the totals of every deal
 // behind a number, and one sorted, text-filtered page of them. Both select the rows with
 // the population of drillPopulation.ts on the same derived columns the tiles and views use.
-import type { DrillColumn, DrillSort, DrillTarget } from '../engine-api/drill';
-import { populationOf, type DrillScope } from './drillPopulation';
-import { FACT_TABLE } from './fact';
-import { filterWhere, type Filters } from '../shared/filters';
-import type { MovementScope } from './movement';
-import { movementPrepared } from './movementDrill';
-import { Params } from '../platform/sql/params';
-import { quoteIdent, type SqlQuery } from '../platform/sql/sql';
-import { inRangeSql, openAtSql, openInSql, WON } from './tiles';
-import { agingSql, openMonthSql } from './views';
+import type { DrillColumn, DrillSort, DrillTarget } from '../../../src/features/drill/contract';
+import { populationOf, type DrillScope } from './population';
+import { FACT_TABLE } from '../../../src/queries/fact';
+import { filterWhere, type Filters } from '../../../src/shared/filters';
+import type { MovementScope } from '../../../src/features/dashboard/movement/movementSql';
+import { movementPrepared } from '../../../src/features/dashboard/movement/movementDrill';
+import { Params } from '../../../src/platform/sql/params';
+import { quoteIdent, type SqlQuery } from '../../../src/platform/sql/sql';
+import { inRangeSql, openAtSql, openInSql, WON } from '../../../src/queries/tiles';
+import { agingSql, openMonthSql } from '../../../src/features/dashboard/core/views';
 
 export interface DrillQueryRequest {
   readonly scope: DrillScope;

@@ -1,9 +1,9 @@
 // The drill-through's prepared rows for a step of the pipeline movement (docs/movement.md):
 // the deals of the view's fact table that the step counts, each with its change to the
 // pipeline as its amount, so the table's Σ is the step's figure to the cent.
-import { FACT_TABLE } from './fact';
-import { movementCte, type MovementScope } from './movement';
-import type { Params } from '../platform/sql/params';
+import { FACT_TABLE } from '../../../queries/fact';
+import { movementCte, type MovementScope } from './movementSql';
+import type { Params } from '../../../platform/sql/params';
 
 /**
  * `g` with the columns the drill's queries read (drill.ts), one row per deal that moved;

@@ -23,9 +23,9 @@ import {
   type CubeQuery,
   type Expr,
   type Source,
-} from '../platform/query/ast';
-import { FACT_TABLE } from './fact';
-import { DIMENSIONS } from '../shared/filters';
+} from '../../../platform/query/ast';
+import { FACT_TABLE } from '../../../queries/fact';
+import { DIMENSIONS } from '../../../shared/filters';
 import { AGING_BUCKETS } from './views';
 
 /** The fact table's columns a cube may read (src/queries/fact.ts builds it; docs/warehouse.md maps a warehouse onto it). */
@@ -76,7 +76,7 @@ function openAt(ref: string): Expr {
   );
 }
 
-/** The aging bucket while the deal is open (the same rule as src/queries/views.ts agingSql). */
+/** The aging bucket while the deal is open (the same rule as src/features/dashboard/core/views.ts agingSql). */
 function aging(active: Expr): Expr {
   const bounds = [30, 60, 90, 180] as const;
   return when(

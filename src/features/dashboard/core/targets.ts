@@ -1,11 +1,11 @@
 // Quota per bookings bucket, for the target line on the bookings chart (row-level road; the
 // cube road folds the same prorated months). Quotas are prorated by the days a quota period
 // shares with the bucket, as for the attainment tile (extras.ts).
-import type { DateRange } from '../shared/periods/fiscal';
-import { filterWhere, type Filters } from '../shared/filters';
-import { overlapSql, restrict, REP_DIMS } from './extras';
-import { Params } from '../platform/sql/params';
-import type { SqlQuery } from '../platform/sql/sql';
+import type { DateRange } from '../../../shared/periods/fiscal';
+import { filterWhere, type Filters } from '../../../shared/filters';
+import { overlapSql, restrict, REP_DIMS } from '../../../queries/extras';
+import { Params } from '../../../platform/sql/params';
+import type { SqlQuery } from '../../../platform/sql/sql';
 
 /** One row, columns q0…qn: each bucket's quota. Filters must not be blocked for quotas (see quotaBlocked). */
 export function quotaBucketsQuery(buckets: readonly DateRange[], filters: Filters): SqlQuery {

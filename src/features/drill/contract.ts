@@ -1,10 +1,11 @@
 // Drill-through across the engine door: from a number on the dashboard to the deals behind
 // it (docs/drill.md). The worker returns one page of rows and the totals of the whole set,
 // never the whole table.
-import type { ForecastDrillView } from './forecastDrill';
-import type { MovementStep, MovementWindow } from './movement';
-import type { PivotCoord, PivotMeasure } from './pivot';
-import type { DashboardRequest, KpiId } from './types';
+import type { ForecastDrillView } from '../../engine-api/forecastDrill';
+import type { MovementStep, MovementWindow } from '../dashboard/movement/contract';
+import type { PivotCoord, PivotMeasure } from '../pivot/contract';
+import type { DashboardRequest } from '../../shared/request';
+import type { KpiId } from '../../shared/kpiVariants';
 
 /** What was clicked: a tile, or a mark of a chart (`key` null = the blank group). */
 export type DrillTarget =
