@@ -90,10 +90,15 @@ export function snapshotProblems(plan: ImportPlan, names: Readonly<Record<string
   return out;
 }
 
-/** One row per deal per snapshot: the state movement compares (docs/movement.md). */
-export function createSnapshotsSql(): SqlQuery {
+/**
+ * One row per deal per snapshot: the state movement compares (docs/movement.md). Emptied with
+ * every import; `ifMissing` creates it only where data was loaded some other way (the bench
+ * writes the canonical tables itself), so reading it never fails.
+ */
+export function createSnapshotsSql(ifMissing = false): SqlQuery {
+  const create = ifMissing ? 'CREATE TABLE IF NOT EXISTS' : 'CREATE OR REPLACE TABLE';
   return {
-    sql: `CREATE OR REPLACE TABLE ${quoteIdent(SNAPSHOT_TABLE)} (opportunity_id VARCHAR NOT NULL, as_of DATE NOT NULL,
+    sql: `${create} ${quoteIdent(SNAPSHOT_TABLE)} (opportunity_id VARCHAR NOT NULL, as_of DATE NOT NULL,
       status VARCHAR, stage VARCHAR, amount DECIMAL(18, 2), currency VARCHAR, close_date DATE,
       source_file VARCHAR NOT NULL, source_line BIGINT NOT NULL)`,
     params: [],
@@ -121,4 +126,18 @@ export function snapshotFilesSql(): SqlQuery {
       FROM ${quoteIdent(SNAPSHOT_TABLE)} GROUP BY as_of ORDER BY as_of`,
     params: [],
   };
+}
+
+/** The later snapshot's date, null without snapshots: the day the deals on screen were exported. */
+export function laterAsOfSql(): SqlQuery {
+  return { sql: `SELECT strftime(max(as_of), '%Y-%m-%d') AS as_of FROM ${quoteIdent(SNAPSHOT_TABLE)}`, params: [] };
+}
+
+/**
+ * The reference date with snapshots loaded (docs/spec.md §2): the later snapshot's "as of" —
+ * the day its export states — unless the data holds a later date.
+ */
+export function referenceWithSnapshot(latestInData: string | null, laterAsOf: string | null): string | null {
+  if (laterAsOf === null) return latestInData;
+  return latestInData !== null && latestInData > laterAsOf ? latestInData : laterAsOf;
 }

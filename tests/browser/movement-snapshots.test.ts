@@ -17,7 +17,7 @@ describe('two snapshots dropped together in the browser', () => {
 
   it('asks for their dates, shows the later one, and draws the movement between them', async () => {
     const { page } = await sessions.open(siteUrl);
-    await page.goto(`${siteUrl}#view=dashboard&period=2024-Q2&ref=2024-05-08`);
+    await page.goto(`${siteUrl}#view=dashboard&period=2024-Q2`);
     await waitForReady(page);
     await page.waitForSelector('[data-engine="ready"]', { timeout: 90_000 });
     await page.setInputFiles('[data-testid="file-input"]', [
@@ -37,6 +37,8 @@ describe('two snapshots dropped together in the browser', () => {
     await note.waitFor({ timeout: 90_000 });
     await waitForReady(page);
     expect(await note.getAttribute('data-file')).toBe('pipeline-this-week.csv');
+    // "Today" is the later snapshot's date, not the data's latest date (05-07).
+    expect(await page.getAttribute('[data-testid="freshness"]', 'data-date')).toBe('2024-05-08');
     expect(await note.textContent()).toMatch(/pipeline-last-week\.csv.*only for the pipeline's movement/s);
     // Each deal once: won in Q2 S5 and S10 (not S10 twice), open pipeline = the later file's.
     expect(await tileValue(page, 'won_count')).toBe(2);

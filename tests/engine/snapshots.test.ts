@@ -112,6 +112,11 @@ describe('two snapshots dropped together, dated by their file names', () => {
     expect(won.rows[0]).toMatchObject({ amount: -5000, status: 'won', line: 6 });
   });
 
+  it('takes the later snapshot’s date as the reference date (the data’s latest date is 05-07)', async () => {
+    const d = await analytics.dashboard({ period: '2024-Q2', fiscalStartMonth: 1 });
+    expect(d.referenceDate).toBe('2024-05-08');
+  });
+
   it('shows the later snapshot on the dashboard: no deal counts twice', async () => {
     const d = await analytics.dashboard(Q2);
     // Won in Q2: S5 5,200 (05-06) and S10 1,500 (04-20), once each.

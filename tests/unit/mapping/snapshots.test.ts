@@ -1,7 +1,14 @@
 // Reading a snapshot's date (docs/movement.md, "Two snapshots"): from a file name or a single
 // as-of value, never a date that does not exist; and the pair in date order, or none to ask.
 import { describe, expect, it } from 'vitest';
-import { asOfFromFileName, asOfFromValue, isAsOfHeader, pairOf, snapshotProblems } from '../../../src/mapping/snapshots';
+import {
+  asOfFromFileName,
+  asOfFromValue,
+  isAsOfHeader,
+  pairOf,
+  referenceWithSnapshot,
+  snapshotProblems,
+} from '../../../src/mapping/snapshots';
 
 describe('a snapshot’s date', () => {
   it('reads ISO and compact dates in file names', () => {
@@ -65,5 +72,14 @@ describe('the pair', () => {
     expect(snapshotProblems(plan('', '2026-09-23'), { a: 'x.csv', b: 'y.csv' })[0]).toMatch(/Say the "as of" date/);
     expect(snapshotProblems(plan('2026-09-23', '2026-09-30'), { a: 'x.csv', b: 'x.csv' })[0]).toMatch(/same file name/);
     expect(snapshotProblems({ ...plan('2026-09-23', '2026-09-30'), mappings: [m('a')] }, {})[0]).toMatch(/opportunities/);
+  });
+});
+
+describe('the reference date with snapshots', () => {
+  it('is the later snapshot’s date, unless the data holds a later one', () => {
+    expect(referenceWithSnapshot('2024-05-07', '2024-05-08')).toBe('2024-05-08');
+    expect(referenceWithSnapshot('2024-05-09', '2024-05-08')).toBe('2024-05-09');
+    expect(referenceWithSnapshot(null, '2024-05-08')).toBe('2024-05-08');
+    expect(referenceWithSnapshot('2024-05-07', null)).toBe('2024-05-07');
   });
 });
