@@ -8,6 +8,7 @@ import type { DrillApi } from '../features/drill/contract';
 import type { MovementApi } from '../features/dashboard/movement/contract';
 import type { PivotApi } from '../features/pivot/contract';
 import type { JoinNote } from '../mapping/joins';
+import type { SnapshotGuess } from '../mapping/snapshots';
 import type { DataQualityApi } from '../features/import/contract';
 import type { KpiId } from '../shared/kpiVariants';
 import type { DashboardRequest } from '../shared/request';
@@ -132,6 +133,12 @@ export interface ImportProposal {
   readonly questions: readonly ImportQuestion[];
   /** How the dropped files join each other (owner → reps, account → accounts, lead ↔ deal). */
   readonly joins?: readonly JoinNote[];
+  /**
+   * Two deals files of one export with mostly the same ids: two snapshots (docs/movement.md).
+   * Each one's "as of" date as read; a date the files do not state is null and asked on the
+   * mapping screen. When both are known, the plan carries the pair.
+   */
+  readonly snapshots?: readonly SnapshotGuess[];
 }
 
 export interface RejectedRow {
@@ -155,6 +162,13 @@ export interface FileReconciliation {
 export interface ImportResult {
   readonly files: readonly FileReconciliation[];
   readonly notes: readonly string[];
+  /** Two snapshots loaded: the dashboard shows the later, the earlier is movement's history (docs/movement.md). */
+  readonly snapshots?: { readonly earlier: LoadedSnapshot; readonly later: LoadedSnapshot };
+}
+
+export interface LoadedSnapshot {
+  readonly fileName: string;
+  readonly asOf: string;
 }
 
 export interface BookingsBucket {

@@ -36,6 +36,20 @@ export interface TableMapping {
   readonly stageOrder?: readonly string[];
 }
 
+/** One snapshot of a deals export: its file and the day it shows the deals as of. */
+export interface SnapshotFile {
+  readonly fileId: string;
+  /** ISO day. */
+  readonly asOf: string;
+}
+
+/** Two snapshots of one export dropped together: the later is the deals, the earlier history (docs/movement.md). */
+export interface SnapshotPlan {
+  readonly earlier: SnapshotFile;
+  readonly later: SnapshotFile;
+}
+
 export interface ImportPlan {
   readonly mappings: readonly TableMapping[];
+  readonly snapshots?: SnapshotPlan;
 }

@@ -17,12 +17,14 @@ import type { AnalyticsContext, StagedEntry } from './context';
 import { decisionNotes } from '../../src/mapping/decisionNotes';
 import { profileMapping } from './profileColumns';
 import { dropStaged } from './stageFiles';
+import { keepSnapshots } from './snapshots';
+import { createSnapshotsSql, snapshotProblems } from '../../src/mapping/snapshots';
 
 const REJECTS_SHOWN = 100;
 
 export function applyImport(ctx: AnalyticsContext, plan: ImportPlan): ImportResult {
   const names = Object.fromEntries([...ctx.staged.values()].map((e) => [e.info.fileId, e.info.fileName]));
-  const problems = planProblems(plan, names);
+  const problems = [...planProblems(plan, names), ...snapshotProblems(plan, names)];
   if (problems.length > 0) throw new Error(`The mapping is not complete:\n${problems.join('\n')}`);
   // Every column is decided before anything is replaced: an open question stops the load.
   const profiled = plan.mappings.map((mapping) => {
@@ -41,7 +43,10 @@ export function applyImport(ctx: AnalyticsContext, plan: ImportPlan): ImportResu
     if (!entry) throw new Error(`File ${mapping.fileId} is no longer staged; drop it again.`);
     files.push(mapping.table === 'ignore' ? ignored(entry) : loadFile(ctx, { ...mapping, table: mapping.table }, entry));
   }
-  const deals = plan.mappings.find((m) => m.table === 'opportunities');
+  // Before enrichment values a blank amount: a snapshot keeps the amounts its file had.
+  const pair = keepSnapshots(ctx, plan, names);
+  const later = plan.mappings.find((m) => m.fileId === plan.snapshots?.later.fileId);
+  const deals = later ?? plan.mappings.find((m) => m.table === 'opportunities');
   ctx.sql.run(userStageOrderSql(deals?.stageOrder ?? []));
   // What the readers noticed (mixed encodings, repeated header names) stays visible after the load.
   const readingNotes = [...ctx.staged.values()].flatMap((e) => e.info.reading?.notes ?? []);
@@ -49,10 +54,11 @@ export function applyImport(ctx: AnalyticsContext, plan: ImportPlan): ImportResu
     ...readingNotes,
     ...profiled.flatMap((m) => decisionNotes(m, names[m.fileId] ?? m.fileId)),
     ...contentIdNotes(ctx, plan, names),
+    ...pair.notes,
     ...enrich(ctx),
   ];
   for (const fileId of [...ctx.staged.keys()]) dropStaged(ctx, fileId);
-  return { files, notes };
+  return { files, notes, ...(pair.snapshots ? { snapshots: pair.snapshots } : {}) };
 }
 
 /** Empties every canonical table (and the rejects) before a new import. */
@@ -61,6 +67,7 @@ export function resetTables(ctx: AnalyticsContext): void {
   ctx.sql.run({ sql: createProductsSql(), params: [] });
   ctx.sql.run(userStageOrderSql([]));
   ctx.sql.run({ sql: createRejectsSql(), params: [] });
+  ctx.sql.run(createSnapshotsSql());
 }
 
 function loadFile(ctx: AnalyticsContext, mapping: TableMapping & { table: TargetTable }, entry: StagedEntry): FileReconciliation {

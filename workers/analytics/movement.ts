@@ -3,8 +3,10 @@
 import type { DashboardRequest } from '../../src/engine-api/types';
 import {
   MOVEMENT_STEPS,
+  type MovementFigure,
   type MovementRequest,
   type MovementResult,
+  type MovementSnapshots,
   type MovementStep,
 } from '../../src/features/dashboard/movement/contract';
 import { requestedPeriod } from '../../src/shared/periods/defaultPeriod';
@@ -12,9 +14,11 @@ import { addDays, describePeriod, periodRange, type Period } from '../../src/sha
 import {
   movementStepsQuery,
   movementTotalsQuery,
+  removedQuery,
   withoutHistoryQuery,
   type MovementScope,
 } from '../../src/features/dashboard/movement/movementSql';
+import { snapshotFilesSql } from '../../src/mapping/snapshots';
 import type { AnalyticsContext } from './context';
 import { pickReference } from './dashboard';
 import { prepare } from './dashboard/prepare';
@@ -39,13 +43,26 @@ export function viewPeriod(dash: DashboardRequest, referenceDate: string): Perio
   return period;
 }
 
-/** The scope of a movement request: its dates, the view's period and filters. */
+/** The two snapshots loaded, earlier first (none: movement reads stage history). */
+export function loadedSnapshots(ctx: AnalyticsContext): MovementSnapshots | null {
+  const rows = ctx.sql.rows<{ as_of: string; file: string }>(snapshotFilesSql());
+  const [earlier, later] = rows;
+  return rows.length === 2 && earlier && later
+    ? { earlier: { date: earlier.as_of, file: earlier.file }, later: { date: later.as_of, file: later.file } }
+    : null;
+}
+
+/**
+ * The scope of a movement request: its dates, the view's period and filters. Two snapshots
+ * fix the dates to theirs: between them nothing is known, so another window is not read.
+ */
 export function movementScope(ctx: AnalyticsContext, request: MovementRequest): MovementScope & { label: string } {
   const prep = prepare(ctx);
   const dash = request.dashboard;
   const referenceDate = pickReference(dash.referenceDate, prep.extent.referenceDate);
-  const to = request.window?.to ?? referenceDate;
-  const from = request.window?.from ?? addDays(to, -DEFAULT_DAYS);
+  const snapshots = loadedSnapshots(ctx);
+  const to = snapshots?.later.date ?? request.window?.to ?? referenceDate;
+  const from = snapshots?.earlier.date ?? request.window?.from ?? addDays(to, -DEFAULT_DAYS);
   const period = viewPeriod(dash, referenceDate);
   return {
     from,
@@ -53,6 +70,7 @@ export function movementScope(ctx: AnalyticsContext, request: MovementRequest): 
     range: periodRange(period, dash.fiscalStartMonth),
     filters: dash.filters ?? {},
     label: describePeriod(period, dash.fiscalStartMonth),
+    ...(snapshots ? { snapshots: true } : {}),
   };
 }
 
@@ -60,13 +78,14 @@ export function movement(ctx: AnalyticsContext, request: MovementRequest): Movem
   const scope = movementScope(ctx, request);
   const { from, to } = scope;
   if (!(from < to)) return { available: false, from, to, reason: `The first date (${from}) must be before the second (${to}).` };
-  if (!prepare(ctx).hasHistory)
+  const snapshots = scope.snapshots ? loadedSnapshots(ctx) : null;
+  if (!snapshots && !prepare(ctx).hasHistory)
     return {
       available: false,
       from,
       to,
       reason:
-        'Pipeline movement needs each deal’s past: a stage history file (opportunity id, date of the change, amount, expected close date; stage optional). Drop one with the deals.',
+        'Pipeline movement needs each deal’s past: a stage history file (opportunity id, date of the change, amount, expected close date; stage optional), or two snapshots of the same deals export (last week’s and this week’s, with their dates in the file names or an "As of" column). Drop them with the deals.',
     };
   const t = ctx.sql.one<TotalsRow>(movementTotalsQuery(scope));
   const currencies = t.currencies ? t.currencies.split('\n') : [];
@@ -94,7 +113,14 @@ export function movement(ctx: AnalyticsContext, request: MovementRequest): Movem
     steps,
     end: { count: t.b_n, cents: t.b_cents },
     unchanged: t.unchanged,
-    withoutHistory: ctx.sql.one<{ n: number }>(withoutHistoryQuery(scope)).n,
+    // Every deal of the later snapshot has a row at its date: none is without history.
+    withoutHistory: snapshots ? 0 : ctx.sql.one<{ n: number }>(withoutHistoryQuery(scope)).n,
     withoutAmount: t.blank,
+    ...(snapshots ? { snapshots, removed: removedOf(ctx, scope) } : {}),
   };
+}
+
+function removedOf(ctx: AnalyticsContext, scope: MovementScope): MovementFigure {
+  const r = ctx.sql.one<{ n: number; cents: number }>(removedQuery(scope));
+  return { count: r.n, cents: r.cents };
 }

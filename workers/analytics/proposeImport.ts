@@ -11,6 +11,8 @@ import type { TableMapping } from '../../src/mapping/types';
 import { distinctValuesSql, stagingNames } from '../../src/staging/stageSql';
 import type { AnalyticsContext } from './context';
 import { profileMapping } from './profileColumns';
+import { findSnapshots } from './snapshots';
+import { pairOf } from '../../src/mapping/snapshots';
 
 const MAX_STAGE_VALUES = 50;
 const OPEN_QUESTION_CONFIDENCE = 0.95;
@@ -37,8 +39,18 @@ export function proposeImport(ctx: AnalyticsContext, files: readonly StagedFile[
     mappings.push(open ? { ...profiled.mapping, confidence: OPEN_QUESTION_CONFIDENCE } : profiled.mapping);
     described.push({ ...file, stageValues });
   }
-  const needsReview = questions.length > 0 || mappings.some((m) => m.confidence < 1);
-  return { files: described, plan: { mappings }, needsReview, questions, joins: recognition.joins };
+  // Two snapshots of one export: a date the files do not state is asked, never guessed.
+  const snapshots = findSnapshots(ctx, files, mappings);
+  const pair = pairOf(snapshots);
+  const needsReview = questions.length > 0 || mappings.some((m) => m.confidence < 1) || (snapshots.length > 0 && !pair);
+  return {
+    files: described,
+    plan: { mappings, ...(pair ? { snapshots: pair } : {}) },
+    needsReview,
+    questions,
+    joins: recognition.joins,
+    ...(snapshots.length > 0 ? { snapshots } : {}),
+  };
 }
 
 function readStageValues(ctx: AnalyticsContext, fileId: string, column: string): string[] {

@@ -76,6 +76,8 @@ export interface DrillRequest {
   readonly target: DrillTarget;
   /** A movement step's two dates; absent = the 7 days up to the reference date. */
   readonly movement?: MovementWindow;
+  /** Force where the totals come from (tests compare the two); by default the cube when the mark allows it. */
+  readonly path?: 'cube' | 'rows';
   /** A territory row's account ids (account_id, else name): the assignment lives on the page. */
   readonly accounts?: readonly string[];
   /** A forecast step's period and as-of day (the forecast screen's). */
@@ -138,6 +140,8 @@ export interface DrillResult {
   readonly rows: readonly DrillRow[];
   readonly offset: number;
   readonly referenceDate: string;
+  /** Where the totals were read: the dashboard's close-month cube, or a scan of the rows (docs/drill.md). */
+  readonly totalsFrom?: 'cube' | 'rows';
 }
 
 export interface DrillApi {

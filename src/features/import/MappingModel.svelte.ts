@@ -10,6 +10,7 @@ import { targetColumns } from '../../mapping/targets';
 import type { ColumnSource, ImportPlan, StatusRule, TableMapping, TargetTable } from '../../mapping/types';
 import { planProblems } from '../../mapping/validate';
 import { rememberPlan } from './rememberedPlan';
+import { SnapshotChoice } from './SnapshotChoice.svelte';
 
 export type StageMeaning = 'won' | 'lost' | 'open';
 
@@ -33,6 +34,8 @@ export class MappingModel {
   private overrides: Record<string, FileReadOptions> = {};
   /** Latest request per file: an older answer never replaces a newer one's questions. */
   private asked: Record<string, number> = {};
+  /** Two snapshots of one export, when the drop holds them: dated here before Load. */
+  readonly snapshots = new SnapshotChoice(() => this.proposal.snapshots ?? []);
 
   constructor(
     proposal: ImportProposal,
@@ -88,7 +91,7 @@ export class MappingModel {
       .filter((q) => this.chosenReading(q) === undefined)
       .map((q) => `${names[q.fileId] ?? q.fileId}: choose how to read "${q.column}" (see the question above).`);
     const checking = this.checking.map((id) => `${names[id] ?? id}: reading the chosen columns…`);
-    return [...planProblems(this.plan, names), ...unanswered, ...checking];
+    return [...planProblems(this.plan, names), ...this.snapshots.problems(this.plan, names), ...unanswered, ...checking];
   }
 
   /** The reading the user chose for a question, if any: the one whose decisions the plan now carries. */
@@ -108,7 +111,8 @@ export class MappingModel {
   }
 
   get plan(): ImportPlan {
-    return { mappings: this.mappings };
+    const snapshots = this.snapshots.plan;
+    return { mappings: this.mappings, ...(snapshots ? { snapshots } : {}) };
   }
 
   get joins(): NonNullable<ImportProposal['joins']> {

@@ -102,6 +102,15 @@ function ensureCubes(ctx: AnalyticsContext, referenceDate: string): CubeState & 
   return { ...state, closed, won };
 }
 
+/**
+ * The close-month cube if it is already built for this reference date, else null: the drill
+ * takes its totals from it when it can (docs/drill.md) but never builds one for that.
+ */
+export function builtClosedCube(ctx: AnalyticsContext, referenceDate: string): ColumnCube | null {
+  const state = states.get(ctx);
+  return state?.closed && state.referenceDate === referenceDate ? state.closed : null;
+}
+
 /** The close-month cube for a reference date, which the pivot folds (docs/pivot.md). */
 export function closedCubeFor(ctx: AnalyticsContext, referenceDate: string): ColumnCube {
   return ensureCubes(ctx, referenceDate).closed;

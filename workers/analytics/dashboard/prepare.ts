@@ -22,6 +22,7 @@ import { presenceQuery, type Presence } from '../../../src/queries/availability'
 import type { AnalyticsContext } from '../context';
 import { resetMonthly } from './monthly';
 import { warehouseOf } from '../warehouse/state';
+import { createSnapshotsSql, laterAsOfSql, referenceWithSnapshot } from '../../../src/mapping/snapshots';
 
 export interface Prepared {
   readonly extent: DataExtent;
@@ -59,6 +60,7 @@ export function prepare(ctx: AnalyticsContext): Prepared {
   }
   for (const q of [stageOrderSql(known), factTableSql(), firstWonSql(), leadsCubeSql(), leadLinkSql()]) ctx.sql.run(q);
   const e = ctx.sql.one<ExtentRow>(extentQuery());
+  ctx.sql.run(createSnapshotsSql(true));
   const values: Partial<Record<Dimension, (string | null)[]>> = {};
   for (const d of DIMENSIONS) values[d] = [];
   for (const row of ctx.sql.rows<DimensionValueRow>(dimensionValuesQuery())) {
@@ -69,7 +71,7 @@ export function prepare(ctx: AnalyticsContext): Prepared {
       opportunities: e.opportunities,
       firstClose: e.first_close,
       lastClose: e.last_close,
-      referenceDate: e.reference_date,
+      referenceDate: referenceWithSnapshot(e.reference_date, ctx.sql.one<{ as_of: string | null }>(laterAsOfSql()).as_of),
       openMonths: e.open_months ? e.open_months.split(',').sort() : [],
     },
     stages: ctx.sql.rows<StageRow>(stagesQuery()),

@@ -17,6 +17,9 @@ import { movementScope, viewPeriod } from '../movement';
 import { forecastDrillBasis } from '../forecast/drillBasis';
 import { forecastDrillPrepared } from '../forecast/drillRows';
 import { territoryPrepared } from '../../../src/queries/territoryDrill';
+import { cubeDrillTotals, type DrillTotalsRow } from './drillCube';
+import { filterMask } from '../../../src/queries/columnCube';
+import { builtClosedCube } from '../dashboard/monthly';
 
 /** A page is at most this many rows; an export asks for all of them page by page. */
 export const MAX_PAGE = 100_000;
@@ -24,23 +27,7 @@ const DEFAULT_SORT: DrillSort = { column: 'amount', desc: true };
 /** KPIs whose drill is read through its distinct accounts (docs/drill.md). */
 const ACCOUNT_KPIS: ReadonlySet<string> = new Set(['clv', 'ltv_to_cac', 'cac']);
 
-interface TotalsRow {
-  readonly count: number;
-  readonly amount: number | null;
-  readonly amount_n: number;
-  readonly weighted: number | null;
-  readonly won_n: number;
-  readonly won_amt: number | null;
-  readonly lost_n: number;
-  readonly lost_amt: number | null;
-  readonly open_n: number;
-  readonly open_amt: number | null;
-  readonly won_cycle: number | null;
-  readonly closed_cycle: number | null;
-  readonly accounts: number | null;
-  readonly currencies: string | null;
-  readonly matched: number;
-}
+type TotalsRow = DrillTotalsRow;
 
 /** The last totals read, per prepared data (a new import prepares anew, so they cannot outlive it). */
 const lastTotals = new WeakMap<object, { key: string; totals: TotalsRow }>();
@@ -104,8 +91,10 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
   // Sorting and paging do not change the totals: the table's next clicks read only a page.
   const key = JSON.stringify([req, accounts]);
   const kept = lastTotals.get(prep);
-  const t = kept?.key === key ? kept.totals : ctx.sql.one<TotalsRow>(totalsQuery);
-  lastTotals.set(prep, { key, totals: t });
+  // A mark the dashboard's cube carries is summed from it: the open then reads only a page.
+  const fromCube = request.path === 'rows' || accounts || req.prepared || req.search.trim() !== '' ? null : cubeTotals(ctx, req);
+  const t = fromCube ?? (kept?.key === key ? kept.totals : ctx.sql.one<TotalsRow>(totalsQuery));
+  if (!fromCube) lastTotals.set(prep, { key, totals: t });
   const offset = Math.max(0, Math.floor(request.offset ?? 0));
   const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(request.limit ?? 50)));
   const rows = ctx.sql.rows<DrillRow>(drillPageQuery(req, request.sort ?? DEFAULT_SORT, offset, limit));
@@ -136,5 +125,13 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
     rows,
     offset,
     referenceDate,
+    totalsFrom: fromCube ? 'cube' : 'rows',
   };
+}
+
+/** The totals from the close-month cube of the view's reference date, when it is built and the mark is one it carries. */
+function cubeTotals(ctx: AnalyticsContext, req: DrillQueryRequest): TotalsRow | null {
+  const cube = builtClosedCube(ctx, req.scope.referenceDate);
+  if (!cube) return null;
+  return cubeDrillTotals(cube, filterMask(cube, req.filters), req.target, req.scope);
 }

@@ -33,6 +33,12 @@ export interface MovementStepFigure extends MovementFigure {
   readonly step: MovementStep;
 }
 
+/** Two snapshots of the deals export that movement reads instead of history (docs/movement.md). */
+export interface MovementSnapshots {
+  readonly earlier: { readonly date: string; readonly file: string };
+  readonly later: { readonly date: string; readonly file: string };
+}
+
 export type MovementResult =
   | {
       readonly available: true;
@@ -50,6 +56,10 @@ export type MovementResult =
       readonly withoutHistory: number;
       /** Deals in either pipeline whose amount is blank at that date: counted, adding nothing. */
       readonly withoutAmount: number;
+      /** Read from two snapshots: their dates are the two dates, whatever window was asked. */
+      readonly snapshots?: MovementSnapshots;
+      /** Snapshots only: deals in the pipeline at A the later file does not hold (no step; all filters). */
+      readonly removed?: MovementFigure;
     }
   | { readonly available: false; readonly reason: string; readonly from: string; readonly to: string };
 

@@ -8,6 +8,7 @@ import { filterWhere, type Filters } from '../../../shared/filters';
 import { Params } from '../../../platform/sql/params';
 import type { SqlQuery } from '../../../platform/sql/sql';
 import { inRangeSql, openAtSql } from '../../../queries/tiles';
+import { SNAPSHOT_TABLE } from '../../../mapping/snapshots';
 
 export interface MovementScope {
   readonly from: string;
@@ -15,12 +16,29 @@ export interface MovementScope {
   /** The pipeline's period (null = all time: every open deal). */
   readonly range: DateRange | null;
   readonly filters: Filters;
+  /** Read from two snapshots of the deals export (at `from` and `to`) instead of stage history. */
+  readonly snapshots?: boolean;
 }
 
 /** A deal's last history row on or before a date; rows of one day in file (insertion) order. */
 function stateAt(p: Params, day: string): string {
-  return `SELECT opportunity_id, amount, close_date FROM stage_history WHERE changed_at <= ${p.date(day)}
+  return `SELECT opportunity_id, amount, close_date, NULL::VARCHAR AS status FROM stage_history WHERE changed_at <= ${p.date(day)}
     QUALIFY row_number() OVER (PARTITION BY opportunity_id ORDER BY changed_at DESC, rowid DESC) = 1`;
+}
+
+/** A deal as the snapshot of that day shows it; an id repeated in one file is its first row. */
+function snapshotAt(p: Params, day: string): string {
+  return `SELECT opportunity_id, amount, close_date, status FROM ${SNAPSHOT_TABLE} WHERE as_of = ${p.date(day)}
+    QUALIFY row_number() OVER (PARTITION BY opportunity_id ORDER BY source_line) = 1`;
+}
+
+/**
+ * Closed at each date. From history: won or lost now with a close date on or before the date
+ * (or none). From snapshots: the status each snapshot states.
+ */
+function closedSql(p: Params, s: MovementScope, side: 'sa' | 'sb'): string {
+  if (s.snapshots) return `coalesce(${side}.status IN ('won', 'lost'), FALSE)`;
+  return `(f.status IN ('won', 'lost') AND coalesce(f.close_date <= ${p.date(side === 'sa' ? s.from : s.to)}, TRUE))`;
 }
 
 /**
@@ -31,10 +49,11 @@ function stateAt(p: Params, day: string): string {
  */
 export function movementCte(p: Params, s: MovementScope): string {
   // Placeholders are numbered in the order they are written: build in the SQL's order.
-  const sa = stateAt(p, s.from);
-  const sb = stateAt(p, s.to);
-  const closedA = `(f.status IN ('won', 'lost') AND coalesce(f.close_date <= ${p.date(s.from)}, TRUE))`;
-  const closedB = `(f.status IN ('won', 'lost') AND coalesce(f.close_date <= ${p.date(s.to)}, TRUE))`;
+  const state = s.snapshots ? snapshotAt : stateAt;
+  const sa = state(p, s.from);
+  const sb = state(p, s.to);
+  const closedA = closedSql(p, s, 'sa');
+  const closedB = closedSql(p, s, 'sb');
   const inPeriodA = inRangeSql(p, 'sa.close_date', s.range);
   const inPeriodB = inRangeSql(p, 'sb.close_date', s.range);
   const where = p.splice(filterWhere(s.filters, {}, 'f'));
@@ -93,5 +112,21 @@ export function withoutHistoryQuery(s: MovementScope): SqlQuery {
   const sql = `SELECT count(*)::INTEGER AS n FROM ${FACT_TABLE} f
   WHERE ${open} AND ${inPeriod} AND NOT EXISTS (
     SELECT 1 FROM stage_history h WHERE h.opportunity_id = f.opportunity_id AND h.changed_at <= ${day}) AND ${where}`;
+  return { sql, params: p.values };
+}
+
+/**
+ * Snapshots only: deals open in the earlier snapshot and expected in the period that the later
+ * file does not hold (deleted or left out of the export). They have no step and no current
+ * owner or region, so they are counted whatever the filters and said on screen.
+ */
+export function removedQuery(s: MovementScope): SqlQuery {
+  const p = new Params();
+  const sa = snapshotAt(p, s.from);
+  const inPeriod = inRangeSql(p, 'sa.close_date', s.range);
+  const sql = `WITH sa AS (${sa})
+  SELECT count(*)::INTEGER AS n, coalesce(sum((coalesce(sa.amount, 0) * 100)::BIGINT), 0)::BIGINT AS cents FROM sa
+  WHERE sa.status = 'open' AND coalesce(${inPeriod}, FALSE)
+    AND NOT EXISTS (SELECT 1 FROM opportunities o WHERE o.opportunity_id = sa.opportunity_id)`;
   return { sql, params: p.values };
 }
