@@ -287,7 +287,16 @@ export class AppModel {
   setLinkState(
     patch: Pick<
       Partial<ViewState>,
-      'forecast' | 'territory' | 'drill' | 'leadDrill' | 'leaderSort' | 'movement' | 'compPlan' | 'pivot' | 'tableSorts'
+      | 'forecast'
+      | 'territory'
+      | 'drill'
+      | 'leadDrill'
+      | 'leadsBy'
+      | 'leaderSort'
+      | 'movement'
+      | 'compPlan'
+      | 'pivot'
+      | 'tableSorts'
     >,
   ): void {
     if (this.snapshot) return;

@@ -7,6 +7,8 @@ import { readDashboardHash, writeDashboardHash, type DashboardHashState } from '
 import { readLeaderSort, writeLeaderSort, type LeaderSort } from '../features/dashboard/leaderSort';
 import { readDrillHash, writeDrillHash, type DrillState } from '../features/drill/hashState';
 import { readLeadDrillHash, writeLeadDrillHash, type LeadDrillState } from '../features/leads/leadDrillHash';
+import { readLeadsHash, writeLeadsHash } from '../features/leads/hashState';
+import type { LeadAttribute } from '../shared/leadAttributes';
 import { readMovementHash, writeMovementHash } from '../features/dashboard/movement/hashState';
 import type { MovementWindow } from '../features/dashboard/movement/contract';
 import { readTableSorts, writeTableSorts, type TableSorts } from '../charts/tableSort';
@@ -38,6 +40,8 @@ export interface ViewState extends DashboardHashState {
   readonly drill?: DrillState;
   /** The open lead list (`drill=leads:…`, `drill.sort`, `drill.q`); absent = closed. At most one of drill and leadDrill is set. */
   readonly leadDrill?: LeadDrillState;
+  /** The Leads screen's grouping (`lq.by`); absent = source. */
+  readonly leadsBy?: LeadAttribute;
   /** The leaderboard's sort (`lb.sort`); absent = won amount, highest first. */
   readonly leaderSort?: LeaderSort;
   /** The pipeline movement's two dates (`mv`); absent = the 7 days up to the reference date. */
@@ -91,6 +95,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
     else problems.push(`The link's lead list opens on the Leads screen (view=leads), not on "${view}"; it is not opened.`);
   }
   const openLeadDrill = view === 'leads' ? leadDrill : undefined;
+  const leadsBy = readLeadsHash(params, problems);
   const leaderSort = readLeaderSort(params, problems);
   const movement = readMovementHash(params, problems);
   const compPlan = readCompHash(params, problems);
@@ -107,6 +112,7 @@ export function readViewState(hash: string): { state: ViewState; problems: strin
       ...(territory ? { territory } : {}),
       ...(drill ? { drill } : {}),
       ...(openLeadDrill ? { leadDrill: openLeadDrill } : {}),
+      ...(leadsBy ? { leadsBy } : {}),
       ...(leaderSort ? { leaderSort } : {}),
       ...(movement ? { movement } : {}),
       ...(compPlan ? { compPlan } : {}),
@@ -127,6 +133,7 @@ export function writeViewState(state: ViewState): string {
   writeTerritoryHash(state.territory, params);
   writeDrillHash(state.drill, params);
   writeLeadDrillHash(state.leadDrill, params);
+  writeLeadsHash(state.leadsBy, params);
   writeLeaderSort(state.leaderSort, params);
   writeMovementHash(state.movement, params);
   writeCompHash(state.compPlan, params);

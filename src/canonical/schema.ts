@@ -11,6 +11,8 @@ export interface ColumnDef {
   readonly required?: boolean;
   /** Filled by the loader itself (provenance), never mapped from a source column. */
   readonly provenance?: boolean;
+  /** Added after pipelens's own layout was fixed: a file in that layout may lack it (presets/pipelens.ts). */
+  readonly optional?: boolean;
 }
 
 export type CanonicalTable = 'opportunities' | 'leads' | 'accounts' | 'reps' | 'quotas' | 'spend' | 'stage_history';
@@ -54,6 +56,10 @@ export const CANONICAL_SCHEMA: Readonly<Record<CanonicalTable, readonly ColumnDe
     c('company', 'text'),
     c('country', 'text'),
     c('state', 'text'),
+    // Where the lead came from, finer than its source (docs/leads.md, "By attribute").
+    { name: 'campaign', kind: 'text', optional: true },
+    { name: 'landing_page', kind: 'text', optional: true },
+    { name: 'origin', kind: 'text', optional: true },
     ...provenance,
   ],
   accounts: [
@@ -102,6 +108,21 @@ export const OPPORTUNITY_EXTRAS: readonly ExtraColumn[] = [{ name: 'amount_imput
 /** `, FALSE AS amount_imputed`: the extras' starting values in a SELECT that fills opportunities. */
 export function opportunityExtrasSelect(): string {
   return OPPORTUNITY_EXTRAS.map((x) => `, ${x.initial} AS ${quoteIdent(x.name)}`).join('');
+}
+
+/**
+ * Every other column of a lead file, kept as text so the lead screen can group by it
+ * (docs/leads.md, "By attribute"): one row per lead row and non-blank value, named by its header.
+ */
+export const LEAD_ATTRIBUTES_TABLE = 'lead_attributes';
+export const LEAD_ATTRIBUTES_SCHEMA: readonly ColumnDef[] = [
+  c('lead_id', 'text', true),
+  c('name', 'text', true),
+  c('value', 'text', true),
+];
+
+export function createLeadAttributesSql(): string {
+  return tableDdl(LEAD_ATTRIBUTES_TABLE, LEAD_ATTRIBUTES_SCHEMA);
 }
 
 /** Rejected rows of every file of an import: the file's line, column, reason and raw value. */

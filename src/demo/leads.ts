@@ -10,6 +10,7 @@ import type { DemoContext } from './context';
 import type { RowSource } from './csv';
 import { ANY_STATE } from './geo';
 import { blockOfLead, blockStart, leadId } from './leadBlocks';
+import { campaignFields } from './leadCampaigns';
 import { COMPANY_NAME_SPACE, companyNameField } from './names';
 import { deriveOpportunity, type Opportunity } from './opportunities';
 import { at, Rng, Stream } from './prng';
@@ -28,6 +29,8 @@ export const LEAD_COLUMNS = [
   'company',
   'country',
   'state',
+  'campaign',
+  'landing_page',
 ] as const;
 
 // Lines are built directly (see opportunityLine): ids, dates and the fixed vocabularies never
@@ -41,7 +44,7 @@ function convertedLead(ctx: DemoContext, j: number, o: Opportunity): string {
   const state = accountState(ctx, o.accountIndex).code;
   return (
     `${leadId(j)},${isoDate(created)},${o.leadSource},Converted,true,${isoDate(o.created)},${o.id},` +
-    `${o.owner},${company},United States,${state}\n`
+    `${o.owner},${company},United States,${state}${campaignFields(ctx.seed, j, o.leadSource, true)}\n`
   );
 }
 
@@ -61,7 +64,7 @@ function unconvertedLead(ctx: DemoContext, j: number): string {
   // Prospects are named from the part of the company-name space that accounts do not use.
   const company = companyNameField(ctx.seed, ctx.accountCount + rng.int(COMPANY_NAME_SPACE - ctx.accountCount));
   const state = ANY_STATE.pick(rng).code;
-  return `${leadId(j)},${isoDate(created)},${source},${status},false,,,${owner},${company},United States,${state}\n`;
+  return `${leadId(j)},${isoDate(created)},${source},${status},false,,,${owner},${company},United States,${state}${campaignFields(ctx.seed, j, source, false)}\n`;
 }
 
 export function leadLine(ctx: DemoContext, j: number): string {

@@ -17,6 +17,7 @@ export const Stream = {
   rep: 5,
   quota: 6,
   spend: 7,
+  leadCampaign: 8,
 } as const;
 
 /** murmur3's 32-bit finalizer: a cheap avalanche so adjacent indices give unrelated seeds. */

@@ -27,7 +27,17 @@ describe('lead quality', () => {
     expect(all.outcomesMissing).toBeNull();
     expect(all.groups).toEqual([
       // Web: L1 L3 L5 L7 L8; to opportunity L1 L3 L5; customers L1 (29 days, D1+D3 = 200) and L5 (43 days, 100).
-      { value: 'Web', leads: 5, toOpportunity: 3, toCustomer: 2, wonAmount: 300, wonUnpriced: 0, daysToCustomer: 36, spend: 500 },
+      {
+        value: 'Web',
+        leads: 5,
+        toOpportunity: 3,
+        toCustomer: 2,
+        wonAmount: 300,
+        wonUnpriced: 0,
+        daysToCustomer: 36,
+        medianDaysToCustomer: 36,
+        spend: 500,
+      },
       // Event: L2 (its converted deal D2, 36 days) and L6 (its deal closed before it existed: not a customer).
       {
         value: 'Event',
@@ -37,6 +47,7 @@ describe('lead quality', () => {
         wonAmount: 100,
         wonUnpriced: 0,
         daysToCustomer: 36,
+        medianDaysToCustomer: 36,
         spend: null,
       },
       {
@@ -47,6 +58,7 @@ describe('lead quality', () => {
         wonAmount: 0,
         wonUnpriced: 0,
         daysToCustomer: null,
+        medianDaysToCustomer: null,
         spend: null,
       },
     ]);

@@ -1,12 +1,13 @@
 // Staging → canonical tables, per the plan. Each file reconciles:
 // rows read = loaded + rejected + skipped, or the import fails loudly.
-import { CANONICAL_TABLES, createRejectsSql, createTableSql } from '../../src/canonical/schema';
+import { CANONICAL_TABLES, createLeadAttributesSql, createRejectsSql, createTableSql } from '../../src/canonical/schema';
 import type { FileReconciliation, ImportResult, RejectedRow } from '../../src/engine-api/types';
 import { OWN_ID, usesContentId } from '../../src/mapping/contentId';
 import { currencyMarkSql } from '../../src/mapping/currencyMarks';
 import { stagedWithLines } from '../../src/staging/lineMapSql';
 import { countImputedSql, imputeOpenAmountsSql } from '../../src/mapping/enrichSql';
-import { loadStatements } from '../../src/mapping/loadSql';
+import { loadStatements, type StagedSource } from '../../src/mapping/loadSql';
+import { leadAttributesInsert } from '../../src/mapping/leadAttributesSql';
 import { userStageOrderSql } from '../../src/queries/fact';
 import { createProductsSql } from '../../src/mapping/targets';
 import type { ImportPlan, TableMapping, TargetTable } from '../../src/mapping/types';
@@ -68,22 +69,27 @@ export function resetTables(ctx: AnalyticsContext): void {
   ctx.sql.run(userStageOrderSql([]));
   ctx.sql.run({ sql: createRejectsSql(), params: [] });
   ctx.sql.run(createSnapshotsSql());
+  ctx.sql.run({ sql: createLeadAttributesSql(), params: [] });
 }
 
 function loadFile(ctx: AnalyticsContext, mapping: TableMapping & { table: TargetTable }, entry: StagedEntry): FileReconciliation {
   const n = stagingNames(entry.info.fileId);
-  const stmts = loadStatements(mapping, {
+  const source: StagedSource = {
     fileName: entry.info.fileName,
     stagingTable: n.table,
     stagingColumns: entry.info.columns.map((c) => c.name),
     firstDataLine: entry.firstDataLine,
     ...(entry.lineMap ? { lineMap: entry.lineMap } : {}),
-  });
+  };
+  const stmts = loadStatements(mapping, source);
   ctx.sql.run(stmts.convert);
   const counts = ctx.sql.one<{ total: number; blank: number; rejected: number }>(stmts.counts);
   ctx.sql.run(stmts.rejects);
   ctx.sql.run(stmts.insert);
   ctx.sql.run(stmts.dropConvert);
+  // A lead file's other columns stay available as attributes (docs/leads.md, "By attribute").
+  const attributes = mapping.table === 'leads' ? leadAttributesInsert(mapping, source) : null;
+  if (attributes) ctx.sql.run(attributes);
   if (mapping.table === 'opportunities') markCurrencies(ctx, mapping, entry);
   const parserRejects = ctx.sql.rows<{ line: number; reason: string; raw: string }>(parserRejectsSql(n));
   const rejects: RejectedRow[] = [

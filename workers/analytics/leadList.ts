@@ -8,7 +8,10 @@ import type {
   LeadListSort,
   LeadListTarget,
 } from '../../src/features/leads/contract';
-import { channelIndex, spendOf } from '../../src/features/leads/core';
+import { channelIndex, rankedValues, shownOf, spendOf } from '../../src/features/leads/core';
+import { GROUPS_SHOWN } from '../../src/features/leads/contract';
+import { attributeLabel, extraName, hasCost, isColumnAttribute } from '../../src/shared/leadAttributes';
+import { leadRowsQuery, type LeadRow } from '../../src/queries/leadRows';
 import { leadListPageQuery, leadListTotalsQuery, type LeadListQueryRequest } from '../../src/features/leads/leadListSql';
 import { leadsBlocked } from '../../src/queries/extras';
 import { spendByChannelQuery, type ChannelRow } from '../../src/queries/sideTables';
@@ -34,13 +37,35 @@ interface TotalsRow {
 /** The last totals read, per prepared data (a new import prepares anew, so they cannot outlive it). */
 const lastTotals = new WeakMap<object, { key: string; totals: TotalsRow }>();
 
-const ATTRIBUTE_WORDS: Record<LeadListTarget['attribute'], string> = {
-  source: 'source',
-  owner: 'owner',
-  country: 'country',
-  state: 'state',
-  month: 'creation month',
-};
+/** The values an "Other" row leaves out: those its table shows by name, found as the table finds them. */
+function namedValues(
+  ctx: AnalyticsContext,
+  q: Omit<LeadListQueryRequest, 'shown'>,
+): { shown: (string | null)[]; others: number } {
+  const attribute = q.target.attribute;
+  if (attribute === 'month' || !q.target.other) return { shown: [], others: 0 };
+  const rows = ctx.sql.rows<LeadRow>(leadRowsQuery(q.referenceDate, q.filters, extraName(attribute)));
+  const ranked = rankedValues(rows, attribute, q.range);
+  const shown = shownOf(ranked);
+  return { shown, others: ranked.length - shown.length };
+}
+
+function titleOf(target: LeadListTarget, when: string, others: number): string {
+  const shown = target.key ?? '(blank)';
+  if (target.attribute === 'month') return `Leads created in ${shown} (cohort)`;
+  const words = isColumnAttribute(target.attribute)
+    ? attributeLabel(target.attribute).toLowerCase()
+    : `"${attributeLabel(target.attribute)}"`;
+  if (target.other)
+    return `Leads with any other ${words} (the ${others} values beyond the ${GROUPS_SHOWN} largest) created ${when}`;
+  return `Leads with ${words} ${shown} created ${when}`;
+}
+
+/** The attribute column's header, when the row's attribute has no column of its own in the list. */
+function attributeLabelOf(target: LeadListTarget): string | null {
+  const a = target.attribute;
+  return a === 'month' || a === 'source' || a === 'owner' || a === 'country' || a === 'state' ? null : attributeLabel(a);
+}
 
 export function leadList(ctx: AnalyticsContext, req: LeadListRequest): LeadListResult {
   const period = parsePeriod(req.period);
@@ -52,7 +77,9 @@ export function leadList(ctx: AnalyticsContext, req: LeadListRequest): LeadListR
   const prep = prepare(ctx);
   const referenceDate = pickReference(req.referenceDate, prep.extent.referenceDate);
   const range = periodRange(period, req.fiscalStartMonth);
-  const q: LeadListQueryRequest = { range, referenceDate, filters, target: req.target, search: req.search ?? '' };
+  const base = { range, referenceDate, filters, target: req.target, search: req.search ?? '' };
+  const { shown, others } = namedValues(ctx, base);
+  const q: LeadListQueryRequest = { ...base, shown };
   // Sorting and paging do not change the totals: the table's next clicks read only a page.
   const key = JSON.stringify([q, req.period, req.fiscalStartMonth]);
   const kept = lastTotals.get(prep);
@@ -62,7 +89,7 @@ export function leadList(ctx: AnalyticsContext, req: LeadListRequest): LeadListR
   const limit = Math.min(MAX_LEAD_PAGE, Math.max(1, Math.floor(req.limit ?? 50)));
   const rows = ctx.sql.rows<LeadListRow>(leadListPageQuery(q, req.sort ?? DEFAULT_SORT, offset, limit));
   const spend =
-    req.target.attribute === 'source'
+    req.target.attribute !== 'month' && hasCost(req.target.attribute) && !req.target.other
       ? spendOf(
           channelIndex(
             new Map(
@@ -75,11 +102,7 @@ export function leadList(ctx: AnalyticsContext, req: LeadListRequest): LeadListR
         )
       : null;
   const when = period.kind === 'all' ? 'at any time' : `in ${describePeriod(period, req.fiscalStartMonth)}`;
-  const shown = req.target.key ?? '(blank)';
-  const title =
-    req.target.attribute === 'month'
-      ? `Leads created in ${shown} (cohort)`
-      : `Leads with ${ATTRIBUTE_WORDS[req.target.attribute]} ${shown} created ${when}`;
+  const title = titleOf(req.target, when, others);
   const rules =
     `Converted: a deal created by ${referenceDate} names the lead or is named by it, or it was marked converted by then (the row's % to opportunity). ` +
     `Customer: a linked deal won by ${referenceDate} and not before the lead was created (% to customer, won revenue). ` +
@@ -87,6 +110,7 @@ export function leadList(ctx: AnalyticsContext, req: LeadListRequest): LeadListR
   return {
     title,
     note: rules,
+    attributeLabel: attributeLabelOf(req.target),
     totals: {
       count: t.count,
       converted: t.converted,

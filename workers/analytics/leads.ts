@@ -1,7 +1,9 @@
 // The lead-quality screen's engine side (docs/leads.md): per-lead rows from the canonical tables,
 // then the pure core (groups, cohorts) and the honest score (time split, AUC, calibration).
 import type { LeadQualityRequest, LeadQualityResult, RankedLead } from '../../src/features/leads/contract';
-import { conversionWindow, cohorts, groupLeads } from '../../src/features/leads/core';
+import { allLeads, conversionWindow, cohorts, groupLeads } from '../../src/features/leads/core';
+import { extraName } from '../../src/shared/leadAttributes';
+import { leadAttributes, settleGrouping } from './leadAttributes';
 import { leadRowsQuery, type LeadRow } from '../../src/queries/leadRows';
 import { evaluateScore, scoreLead, trainScore } from '../../src/features/leads/score';
 import { addDays, formatPeriod, parsePeriod, periodRange } from '../../src/shared/periods/fiscal';
@@ -27,7 +29,11 @@ export function leadQuality(ctx: AnalyticsContext, req: LeadQualityRequest): Lea
     unavailable,
     outcomesMissing: null,
     revenueMixed: null,
+    by: req.by,
+    attributes: [],
+    byNotice: null,
     groups: [],
+    all: allLeads([], null),
     cohorts: [],
     windowDays: null,
     evaluation: null,
@@ -42,7 +48,9 @@ export function leadQuality(ctx: AnalyticsContext, req: LeadQualityRequest): Lea
   if (blocked) return empty(blocked);
 
   const range = periodRange(period, req.fiscalStartMonth);
-  const rows = ctx.sql.rows<LeadRow>(leadRowsQuery(referenceDate, filters));
+  const attributes = leadAttributes(ctx);
+  const { by, notice } = settleGrouping(req.by, attributes);
+  const rows = ctx.sql.rows<LeadRow>(leadRowsQuery(referenceDate, filters, extraName(by)));
   const links = ctx.sql.one<{ n: number }>({ sql: `SELECT count(*)::INTEGER AS n FROM ${LEAD_LINK_TABLE}`, params: [] }).n;
   const spend = new Map(
     ctx.sql.rows<ChannelRow>(spendByChannelQuery(range)).flatMap((r) => (r.channel ? [[r.channel, r.spend] as const] : [])),
@@ -60,7 +68,11 @@ export function leadQuality(ctx: AnalyticsContext, req: LeadQualityRequest): Lea
         ? 'No deal is linked to a lead (neither file names the other): customers and revenue per lead cannot be traced.'
         : null,
     revenueMixed: revenueMixed(ctx),
-    groups: groupLeads(rows, req.by, range, spend),
+    by,
+    attributes,
+    byNotice: notice,
+    groups: groupLeads(rows, by, range, spend),
+    all: allLeads(rows, range),
     cohorts: cohorts(rows, range, referenceDate, windowDays),
     windowDays,
     evaluation: scored && typeof scored !== 'string' ? scored.evaluation : null,

@@ -6,6 +6,7 @@ import type { MovementStep, MovementWindow } from '../dashboard/movement/contrac
 import type { PivotCoord, PivotMeasure } from '../pivot/contract';
 import type { DashboardRequest } from '../../shared/request';
 import type { KpiId } from '../../shared/kpiVariants';
+import { LEAD_ATTRIBUTES, parseAttribute, type LeadAttribute } from '../../shared/leadAttributes';
 
 /** What was clicked: a tile, or a mark of a chart (`key` null = the blank group). */
 export type DrillTarget =
@@ -15,8 +16,8 @@ export type DrillTarget =
   /** Funnel step: the stage, or null for the first step ("Created"). */
   | { readonly kind: 'funnel'; readonly key: string | null }
   | { readonly kind: DrillGroupKind; readonly key: string | null }
-  /** A row of the Leads screen's table: the won deals of its leads (docs/leads.md). */
-  | { readonly kind: LeadDrillKind; readonly key: string | null }
+  /** A row of the Leads screen's table: the won deals of its leads (docs/leads.md); `other` = its "Other" row. */
+  | { readonly kind: LeadDrillKind; readonly key: string | null; readonly other?: boolean }
   /** A payout statement's bookings: a rep's won deals closed in [start, end) — key `<start>..<end>/<rep>`. */
   | { readonly kind: 'rep-won'; readonly key: string }
   /** A step of the pipeline movement between the request's two dates (docs/movement.md). */
@@ -43,9 +44,26 @@ export function parseRepWonKey(key: string): { start: string; end: string; rep: 
   return m && m[1] && m[2] && m[3] && m[1] < m[2] ? { start: m[1], end: m[2], rep: m[3] } : null;
 }
 
-/** Lead-quality rows by each lead attribute (src/features/leads/contract.ts LEAD_ATTRIBUTES). */
-export const LEAD_DRILL_KINDS = ['leads-source', 'leads-owner', 'leads-country', 'leads-state'] as const;
-export type LeadDrillKind = (typeof LEAD_DRILL_KINDS)[number];
+/** Lead-quality rows by any lead attribute (src/shared/leadAttributes.ts): `leads-<attribute>`. */
+export type LeadDrillKind = `leads-${LeadAttribute}`;
+export const LEAD_DRILL_PREFIX = 'leads-';
+/** The kinds of the canonical lead columns (a lead file's other column is `leads-attr.<header>`). */
+export const LEAD_DRILL_KINDS: readonly LeadDrillKind[] = LEAD_ATTRIBUTES.map((a) => leadDrillKind(a));
+
+export function leadDrillKind(attribute: LeadAttribute): LeadDrillKind {
+  return `${LEAD_DRILL_PREFIX}${attribute}`;
+}
+
+/** The attribute of a lead-quality drill kind; null for any other kind. */
+export function leadDrillAttribute(kind: string): LeadAttribute | null {
+  return kind.startsWith(LEAD_DRILL_PREFIX) ? parseAttribute(kind.slice(LEAD_DRILL_PREFIX.length)) : null;
+}
+
+export type LeadDrillTarget = Extract<DrillTarget, { readonly kind: LeadDrillKind }>;
+
+export function isLeadDrillTarget(t: DrillTarget): t is LeadDrillTarget {
+  return leadDrillAttribute(t.kind) !== null;
+}
 
 /** The drill table's columns (the spec's (docs/spec.md) canonical deal columns plus where each row came from). */
 export const DRILL_COLUMNS = [

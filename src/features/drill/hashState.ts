@@ -2,7 +2,9 @@
 //   drill=<kind>:<key>     what was clicked: kpi:won_amount, bookings:2017-01-01, stage:Negotiation,
 //                          month:2017-03, aging:31–60 days, owner:<rep>, segment:<value>,
 //                          source:<lead source>, funnel:<stage>, movement:<step>,
-//                          leads-source|owner|country|state:<value>, rep-won:<start>..<end>/<rep>,
+//                          leads-<attribute>:<value> (source, campaign, landing_page, origin, owner, country,
+//                          state or attr.<header>, as in src/shared/leadAttributes.ts; no ":<value>" = the
+//                          "Other" row), rep-won:<start>..<end>/<rep>,
 //                          forecast:booked|open:<stage>|open|new|total, territory:today|proposed/<name>; an empty key is
 //                          the blank group (for funnel, the first step "Created"); leads:… is a lead list
 //                          (src/features/leads/leadDrillHash.ts)
@@ -14,6 +16,9 @@ import {
   DRILL_GROUP_KINDS,
   parseRepWonKey,
   LEAD_DRILL_KINDS,
+  LEAD_DRILL_PREFIX,
+  isLeadDrillTarget,
+  leadDrillKind,
   type DrillColumn,
   type DrillSort,
   type DrillTarget,
@@ -23,6 +28,7 @@ import { parseForecastKey } from '../../engine-api/forecastDrill';
 import { parseTerritoryKey } from '../../queries/territoryDrill';
 import { isKpiId } from '../../shared/kpiVariants';
 import { formatPivotKey, parsePivotKey } from './pivotLink';
+import { formatAttribute, parseAttributeText } from '../../shared/leadAttributes';
 
 export interface DrillState {
   readonly target: DrillTarget;
@@ -45,10 +51,26 @@ const KINDS = [
 export function formatTarget(t: DrillTarget): string {
   if (t.kind === 'kpi') return `kpi:${t.kpi}`;
   if (t.kind === 'pivot') return `pivot:${formatPivotKey(t)}`;
+  if (isLeadDrillTarget(t)) {
+    const kind = `${LEAD_DRILL_PREFIX}${formatAttribute(t.kind.slice(LEAD_DRILL_PREFIX.length))}`;
+    return t.other ? kind : `${kind}:${t.key ?? ''}`;
+  }
   return `${t.kind}:${t.key ?? ''}`;
 }
 
+/** A lead-quality row's won deals: `leads-<attribute>:<value>`, or `leads-<attribute>` for its "Other" row. */
+function parseLeadTarget(text: string): DrillTarget | null {
+  const colon = text.indexOf(':');
+  const attribute = parseAttributeText(text.slice(LEAD_DRILL_PREFIX.length, colon < 0 ? undefined : colon));
+  if (!attribute) return null;
+  const kind = leadDrillKind(attribute);
+  if (colon < 0) return { kind, key: null, other: true };
+  const key = text.slice(colon + 1);
+  return { kind, key: key === '' ? null : key };
+}
+
 export function parseTarget(text: string): DrillTarget | null {
+  if (text.startsWith(LEAD_DRILL_PREFIX)) return parseLeadTarget(text);
   const colon = text.indexOf(':');
   if (colon < 0) return null;
   const kind = text.slice(0, colon);
@@ -64,7 +86,7 @@ export function parseTarget(text: string): DrillTarget | null {
   if (kind === 'forecast') return parseForecastKey(key) ? { kind, key } : null;
   if (kind === 'territory') return parseTerritoryKey(key) ? { kind, key } : null;
   if (kind === 'rep-won') return parseRepWonKey(key) ? { kind, key } : null;
-  const group = DRILL_GROUP_KINDS.find((k) => k === kind) ?? LEAD_DRILL_KINDS.find((k) => k === kind);
+  const group = DRILL_GROUP_KINDS.find((k) => k === kind);
   return group ? { kind: group, key: key === '' ? null : key } : null;
 }
 

@@ -1,4 +1,4 @@
-// The lead-quality screen's data: one engine call per change of period, filters or grouping; a
+// The lead-quality screen's data: one engine call per change of period, filters or grouping (`lq.by`); a
 // late answer to an older request never overwrites a newer one.
 import type { LeadAttribute, LeadQualityResult, LeadsApi } from './contract';
 import type { Filters } from '../../shared/filters';
@@ -9,21 +9,20 @@ export interface LeadsView {
   /** The link's `ref=`; absent = the data's latest date. */
   readonly referenceDate?: string;
   readonly filters?: Filters;
+  /** The link's `lq.by`; absent = source. */
+  readonly leadsBy?: LeadAttribute;
 }
 
 export class LeadsModel {
   result = $state<LeadQualityResult | null>(null);
   error = $state<string | null>(null);
   state = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
-  by = $state<LeadAttribute>('source');
   private latest = 0;
-  private view: LeadsView | null = null;
 
   /** Takes the one verb it uses, not the whole engine API. */
   constructor(private readonly api: LeadsApi) {}
 
   async load(view: LeadsView): Promise<void> {
-    this.view = view;
     const request = ++this.latest;
     this.state = 'loading';
     try {
@@ -31,7 +30,7 @@ export class LeadsModel {
         period: view.period,
         fiscalStartMonth: view.fiscalStartMonth,
         ...(view.referenceDate ? { referenceDate: view.referenceDate } : {}),
-        by: this.by,
+        by: view.leadsBy ?? 'source',
         filters: $state.snapshot(view.filters ?? {}) as Filters,
       });
       if (request !== this.latest) return;
@@ -43,10 +42,5 @@ export class LeadsModel {
       this.error = error instanceof Error ? error.message : String(error);
       this.state = 'error';
     }
-  }
-
-  regroup(by: LeadAttribute): void {
-    this.by = by;
-    if (this.view) void this.load(this.view);
   }
 }

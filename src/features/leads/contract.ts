@@ -2,8 +2,18 @@
 // customers, what they cost, and which open leads to work first.
 import type { Filters } from '../../shared/filters';
 
-export const LEAD_ATTRIBUTES = ['source', 'owner', 'country', 'state'] as const;
-export type LeadAttribute = (typeof LEAD_ATTRIBUTES)[number];
+import { LEAD_ATTRIBUTES, type LeadAttribute, type LeadColumnAttribute } from '../../shared/leadAttributes';
+
+export { LEAD_ATTRIBUTES };
+export type { LeadAttribute, LeadColumnAttribute };
+
+/** An attribute the loaded leads carry, offered as a grouping. */
+export interface LeadAttributeInfo {
+  readonly id: LeadAttribute;
+  readonly label: string;
+  /** Distinct non-blank values among the loaded leads. */
+  readonly values: number;
+}
 
 export interface LeadQualityRequest {
   readonly period: string;
@@ -15,8 +25,10 @@ export interface LeadQualityRequest {
 }
 
 export interface LeadGroup {
-  /** The attribute's value; null = blank. */
+  /** The attribute's value; null = blank (or, for the "Other" row, every value beyond the largest groups). */
   readonly value: string | null;
+  /** The row that folds every value beyond the largest groups (GROUPS_SHOWN): how many values it holds. */
+  readonly otherValues?: number;
   readonly leads: number;
   /** Leads that became an opportunity (a linked deal, or marked converted). */
   readonly toOpportunity: number;
@@ -28,7 +40,9 @@ export interface LeadGroup {
   readonly wonUnpriced: number;
   /** Mean days from the lead's creation to its first won close; null without customers. */
   readonly daysToCustomer: number | null;
-  /** Spend of the period on the channel named like this source (only by source); null without one. */
+  /** Median of the same days; null without customers. */
+  readonly medianDaysToCustomer: number | null;
+  /** Spend of the period on the channel named like this source or campaign (only by those); null without one. */
   readonly spend: number | null;
 }
 
@@ -84,7 +98,16 @@ export interface LeadQualityResult {
   readonly outcomesMissing: string | null;
   /** Why won revenue is not summed (the leads' won deals are in several currencies); null when it is. */
   readonly revenueMixed: string | null;
+  /** The attribute grouped by (the request's, or source when the data does not carry it). */
+  readonly by: LeadAttribute;
+  /** The attributes the loaded leads carry: the "group by" choices. */
+  readonly attributes: readonly LeadAttributeInfo[];
+  /** Why the requested grouping was replaced by source (the data does not carry it); null when it was not. */
+  readonly byNotice: string | null;
+  /** The largest groups (at most GROUPS_SHOWN), then one "Other" row folding the rest, if any. */
   readonly groups: readonly LeadGroup[];
+  /** Every lead of the period together (the "All" row), with the overall mean and median days lead → customer. */
+  readonly all: LeadGroup;
   readonly cohorts: readonly LeadCohort[];
   /** The conversion window: 80 % of lead → customer conversions happened within it. */
   readonly windowDays: number | null;
@@ -104,12 +127,17 @@ export interface LeadsApi {
 
 /** What a lead list opens on: the leads of a lead-quality row (by its attribute) or of a cohort (`month`, `YYYY-MM`). */
 export const LEAD_LIST_ATTRIBUTES = [...LEAD_ATTRIBUTES, 'month'] as const;
-export type LeadListAttribute = (typeof LEAD_LIST_ATTRIBUTES)[number];
+export type LeadListAttribute = LeadAttribute | 'month';
+
+/** The groups a lead-quality table shows; the values beyond fold into one "Other" row. */
+export const GROUPS_SHOWN = 50;
 
 export interface LeadListTarget {
   readonly attribute: LeadListAttribute;
   /** The row's value; null = the blank group. */
   readonly key: string | null;
+  /** The "Other" row: every value beyond the GROUPS_SHOWN largest groups (`key` is then null). */
+  readonly other?: boolean;
 }
 
 /** The lead table's columns (docs/leads.md, "The leads of a row"): the lead, its outcome, its deal, its file and line. */
@@ -120,6 +148,8 @@ export const LEAD_LIST_COLUMNS = [
   'owner',
   'country',
   'state',
+  /** The grouping's value when it is not one of the columns above (campaign, landing page, origin, a file's column). */
+  'attribute',
   'created',
   'status',
   'converted',
@@ -162,6 +192,8 @@ export interface LeadListRow {
   readonly owner: string | null;
   readonly country: string | null;
   readonly state: string | null;
+  /** The lead's value of the row's attribute (campaign, landing page, origin or a file's column); null otherwise. */
+  readonly attribute: string | null;
   readonly created: string | null;
   readonly status: string | null;
   /** Became an opportunity: a linked deal, or marked converted (the row's "% to opportunity" numerator). */
@@ -203,6 +235,8 @@ export interface LeadListResult {
   /** What the rows are, in words ("Leads with source Web created in 2026"). */
   readonly title: string;
   readonly note: string;
+  /** The header of the `attribute` column (the row's attribute), or null when the list does not show it. */
+  readonly attributeLabel: string | null;
   readonly totals: LeadListTotals;
   readonly rows: readonly LeadListRow[];
   readonly offset: number;

@@ -1,6 +1,7 @@
-// The lead-quality tables from per-lead rows (leadRows.ts), pure: groups by an attribute,
+// The lead-quality tables from per-lead rows (leadRows.ts), pure: groups by any attribute (capped),
 // cohorts by creation month, and the conversion window that tells a young cohort from a bad one.
-import type { LeadAttribute, LeadCohort, LeadGroup } from './contract';
+import { GROUPS_SHOWN, type LeadAttribute, type LeadCohort, type LeadGroup } from './contract';
+import { hasCost, isColumnAttribute } from '../../shared/leadAttributes';
 import { daysBetween, type DateRange } from '../../shared/periods/fiscal';
 import type { LeadRow } from '../../queries/leadRows';
 
@@ -35,45 +36,125 @@ export function spendOf(channels: ReadonlyMap<string, number>, source: string | 
   return source === null ? null : (channels.get(source.trim().toLowerCase()) ?? null);
 }
 
-/** Leads created in the range, by one attribute, largest groups first; spend by channel matched to source. */
+/** The value a lead groups under: its column, or the lead-file column carried as `attr`. */
+export function valueOf(row: LeadRow, by: LeadAttribute): string | null {
+  return isColumnAttribute(by) ? row[by] : row.attr;
+}
+
+interface Tally {
+  leads: number;
+  opp: number;
+  won: number;
+  amount: number;
+  unpriced: number;
+  days: number[];
+}
+
+const tally = (): Tally => ({ leads: 0, opp: 0, won: 0, amount: 0, unpriced: 0, days: [] });
+
+function add(t: Tally, row: LeadRow): void {
+  t.leads += 1;
+  if (row.to_opp) t.opp += 1;
+  if (row.first_won) {
+    t.won += 1;
+    t.amount += row.won_amount;
+    t.unpriced += row.won_unpriced;
+    const d = daysToCustomer(row);
+    if (d !== null) t.days.push(d);
+  }
+}
+
+/** The middle value (the mean of the two middle ones for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] ?? null) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+function groupOf(value: string | null, t: Tally, spend: number | null): LeadGroup {
+  return {
+    value,
+    leads: t.leads,
+    toOpportunity: t.opp,
+    toCustomer: t.won,
+    wonAmount: t.amount,
+    wonUnpriced: t.unpriced,
+    daysToCustomer: t.days.length > 0 ? t.days.reduce((a, b) => a + b, 0) / t.days.length : null,
+    medianDaysToCustomer: median(t.days),
+    spend,
+  };
+}
+
+/**
+ * Order of the rows: most leads first, then by value in code-point order (the engine's order of
+ * text, so the drill of the "Other" row can name the same values), the blank group last of its ties.
+ */
+export function compareGroups(a: { value: string | null; leads: number }, b: { value: string | null; leads: number }): number {
+  if (a.leads !== b.leads) return b.leads - a.leads;
+  if (a.value === b.value) return 0;
+  if (a.value === null) return 1;
+  if (b.value === null) return -1;
+  return a.value < b.value ? -1 : 1;
+}
+
+/** Every group of the range by one attribute, largest first (compareGroups), before any cap. */
+function tallies(rows: readonly LeadRow[], by: LeadAttribute, range: DateRange | null): [string | null, Tally][] {
+  const groups = new Map<string | null, Tally>();
+  for (const row of rows) {
+    if (!inRange(row, range)) continue;
+    const key = valueOf(row, by);
+    const g = groups.get(key) ?? tally();
+    add(g, row);
+    groups.set(key, g);
+  }
+  return [...groups].sort(([va, a], [vb, b]) => compareGroups({ value: va, leads: a.leads }, { value: vb, leads: b.leads }));
+}
+
+/** Every value of the range, in the table's order. */
+export function rankedValues(rows: readonly LeadRow[], by: LeadAttribute, range: DateRange | null): (string | null)[] {
+  return tallies(rows, by, range).map(([v]) => v);
+}
+
+/** The values the table shows by name (the largest groups); the rest fold into "Other". */
+export function shownOf(ranked: readonly (string | null)[], cap = GROUPS_SHOWN): (string | null)[] {
+  return ranked.length > cap + 1 ? ranked.slice(0, cap) : [...ranked];
+}
+
+/**
+ * Leads created in the range, by one attribute, largest groups first; spend by channel matched to a
+ * source or campaign. More than `cap` + 1 groups: the largest `cap`, then one "Other" row (value
+ * null, `otherValues` = how many values it folds), so an id or free-text column stays readable.
+ */
 export function groupLeads(
   rows: readonly LeadRow[],
   by: LeadAttribute,
   range: DateRange | null,
   spendByChannel: ReadonlyMap<string, number>,
+  cap = GROUPS_SHOWN,
 ): LeadGroup[] {
-  const groups = new Map<
-    string | null,
-    { leads: number; opp: number; won: number; amount: number; unpriced: number; days: number[] }
-  >();
-  for (const row of rows) {
-    if (!inRange(row, range)) continue;
-    const key = row[by];
-    const g = groups.get(key) ?? { leads: 0, opp: 0, won: 0, amount: 0, unpriced: 0, days: [] };
-    g.leads += 1;
-    if (row.to_opp) g.opp += 1;
-    if (row.first_won) {
-      g.won += 1;
-      g.amount += row.won_amount;
-      g.unpriced += row.won_unpriced;
-      const d = daysToCustomer(row);
-      if (d !== null) g.days.push(d);
-    }
-    groups.set(key, g);
-  }
   const channels = channelIndex(spendByChannel);
-  return [...groups]
-    .map(([value, g]) => ({
-      value,
-      leads: g.leads,
-      toOpportunity: g.opp,
-      toCustomer: g.won,
-      wonAmount: g.amount,
-      wonUnpriced: g.unpriced,
-      daysToCustomer: g.days.length > 0 ? g.days.reduce((a, b) => a + b, 0) / g.days.length : null,
-      spend: by === 'source' ? spendOf(channels, value) : null,
-    }))
-    .sort((a, b) => b.leads - a.leads || String(a.value).localeCompare(String(b.value)));
+  const all = tallies(rows, by, range);
+  const spend = (value: string | null) => (hasCost(by) ? spendOf(channels, value) : null);
+  if (all.length <= cap + 1) return all.map(([value, t]) => groupOf(value, t, spend(value)));
+  const other = tally();
+  for (const [, t] of all.slice(cap)) {
+    other.leads += t.leads;
+    other.opp += t.opp;
+    other.won += t.won;
+    other.amount += t.amount;
+    other.unpriced += t.unpriced;
+    other.days.push(...t.days);
+  }
+  const otherRow: LeadGroup = { ...groupOf(null, other, null), otherValues: all.length - cap };
+  return [...all.slice(0, cap).map(([value, t]) => groupOf(value, t, spend(value))), otherRow];
+}
+
+/** Every lead created in the range together: the "All" row, with the overall mean and median days. */
+export function allLeads(rows: readonly LeadRow[], range: DateRange | null): LeadGroup {
+  const t = tally();
+  for (const row of rows) if (inRange(row, range)) add(t, row);
+  return groupOf(null, t, null);
 }
 
 /** Leads by creation month (in the range), each with its age and whether it is still maturing. */

@@ -1,6 +1,7 @@
 // The lead screen's tables as export tables (docs/exports.md): raw numbers (rates as fractions,
 // money in the data's currency named in the header), ISO dates, blanks empty, never 0.
 import type { LeadAttribute, LeadCohort, LeadGroup, CalibrationBin, RankedLead } from './contract';
+import { extraName, hasCost } from '../../shared/leadAttributes';
 import type { ExportData } from '../../export/tables';
 
 // The screen's ratio (format.ts), without the display state a plain module cannot load.
@@ -13,26 +14,30 @@ const unit = (name: string, currency: string | null) => (currency ? `${name} (${
  * without an amount travels beside it.
  */
 export function groupsTable(by: LeadAttribute, groups: readonly LeadGroup[], currency: string | null, mixed = false): ExportData {
-  const cost = by === 'source';
+  const cost = hasCost(by);
   return {
     header: [
-      by,
+      // The canonical column's name, or the lead file's own header.
+      extraName(by) ?? by,
       'leads',
       'to_opportunity',
       'to_customer',
       unit('won_amount', currency),
       'won_deals_without_amount',
       'days_to_customer',
+      'median_days_to_customer',
       ...(cost ? [unit('spend', currency)] : []),
     ],
     rows: groups.map((g) => [
-      g.value,
+      // The "Other" row names how many values it adds up, so it cannot be read as one value.
+      g.otherValues !== undefined ? `(${g.otherValues} other values)` : g.value,
       g.leads,
       ratio(g.toOpportunity, g.leads),
       ratio(g.toCustomer, g.leads),
       g.wonUnpriced > 0 || mixed ? null : g.wonAmount,
       g.wonUnpriced,
       g.daysToCustomer,
+      g.medianDaysToCustomer,
       ...(cost ? [g.spend] : []),
     ]),
   };

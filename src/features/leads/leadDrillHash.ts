@@ -1,11 +1,22 @@
 // The lead list's part of the URL hash (docs/drill.md, docs/leads.md): the open drill-through is
 // one `drill=` key for deals and leads alike; a lead list is
-//   drill=leads:<attribute>:<value>   attribute source|owner|country|state|month (a cohort, YYYY-MM);
+//   drill=leads:<attribute>:<value>   attribute source|campaign|landing_page|origin|owner|country|state,
+//                                     attr.<header> (a lead file's other column; ":" and "%" in the
+//                                     header written %3A and %25) or month (a cohort, YYYY-MM);
 //                                     an empty value is the blank group
+//   drill=leads:<attribute>           (no value) the "Other" row: every value beyond the largest groups
 //   drill.sort=<column>.<asc|desc>    a lead-table column (default created.asc)
 //   drill.q=<text>                    the table's text filter
 // Read leniently: a bad value is dropped with a notice, never a crash.
-import { LEAD_LIST_ATTRIBUTES, LEAD_LIST_COLUMNS, type LeadListColumn, type LeadListSort, type LeadListTarget } from './contract';
+import {
+  LEAD_LIST_ATTRIBUTES,
+  LEAD_LIST_COLUMNS,
+  type LeadListAttribute,
+  type LeadListColumn,
+  type LeadListSort,
+  type LeadListTarget,
+} from './contract';
+import { formatAttribute, parseAttributeText } from '../../shared/leadAttributes';
 
 export interface LeadDrillState {
   readonly target: LeadListTarget;
@@ -16,18 +27,23 @@ export interface LeadDrillState {
 /** The `drill=` value's prefix that makes it a lead list rather than a deal table. */
 export const LEAD_LIST_PREFIX = 'leads:';
 
+function parseListAttribute(text: string): LeadListAttribute | null {
+  return text === 'month' ? text : parseAttributeText(text);
+}
+
 export function formatLeadTarget(t: LeadListTarget): string {
-  return `${LEAD_LIST_PREFIX}${t.attribute}:${t.key ?? ''}`;
+  const attribute = formatAttribute(t.attribute);
+  return t.other ? `${LEAD_LIST_PREFIX}${attribute}` : `${LEAD_LIST_PREFIX}${attribute}:${t.key ?? ''}`;
 }
 
 export function parseLeadTarget(text: string): LeadListTarget | null {
   if (!text.startsWith(LEAD_LIST_PREFIX)) return null;
   const rest = text.slice(LEAD_LIST_PREFIX.length);
   const colon = rest.indexOf(':');
-  if (colon < 0) return null;
-  const attribute = LEAD_LIST_ATTRIBUTES.find((a) => a === rest.slice(0, colon));
-  const key = rest.slice(colon + 1);
+  const attribute = parseListAttribute(colon < 0 ? rest : rest.slice(0, colon));
   if (!attribute) return null;
+  if (colon < 0) return attribute === 'month' ? null : { attribute, key: null, other: true };
+  const key = rest.slice(colon + 1);
   if (attribute === 'month') return /^\d{4}-(0[1-9]|1[0-2])$/.test(key) ? { attribute, key } : null;
   return { attribute, key: key === '' ? null : key };
 }
@@ -42,7 +58,7 @@ export function readLeadDrillHash(params: URLSearchParams, problems: string[]): 
   const target = parseLeadTarget(raw);
   if (!target) {
     problems.push(
-      `The link's lead list "${raw}" is not one we know (leads:<${LEAD_LIST_ATTRIBUTES.join('|')}>:<value>, a month as YYYY-MM); it is not opened.`,
+      `The link's lead list "${raw}" is not one we know (leads:<${LEAD_LIST_ATTRIBUTES.join('|')}|attr.<column>>:<value>, a month as YYYY-MM); it is not opened.`,
     );
     return undefined;
   }

@@ -3,12 +3,13 @@
 // count is the row's "leads" and the converted count its "% to opportunity" numerator. Two
 // queries: the totals of all of them, and one sorted, text-filtered page.
 import type { LeadListColumn, LeadListSort, LeadListTarget } from './contract';
+import { extraName } from '../../shared/leadAttributes';
 import type { Filters } from '../../shared/filters';
 import type { DateRange } from '../../shared/periods/fiscal';
 import { Params } from '../../platform/sql/params';
-import { quoteIdent, type SqlQuery } from '../../platform/sql/sql';
+import type { SqlQuery } from '../../platform/sql/sql';
 import { LEAD_LINK_TABLE } from '../../queries/article';
-import { dealBySql, leadFilterWhere, leadOnceSql, markedBySql } from '../../queries/leadRows';
+import { attributeValueSql, dealBySql, leadFilterWhere, leadOnceSql, markedBySql, otherSql } from '../../queries/leadRows';
 import { inRangeSql } from '../../queries/tiles';
 
 export interface LeadListQueryRequest {
@@ -18,10 +19,12 @@ export interface LeadListQueryRequest {
   readonly filters: Filters;
   readonly target: LeadListTarget;
   readonly search: string;
+  /** For the "Other" row: the values the table shows by name (core.ts shownValues), which it leaves out. */
+  readonly shown?: readonly (string | null)[];
 }
 
 /** Columns the text filter reads. */
-const SEARCHED = ['lead', 'company', 'source', 'owner', 'country', 'state', 'status', 'deal', 'deal_name', 'file'];
+const SEARCHED = ['lead', 'company', 'source', 'owner', 'country', 'state', 'attribute', 'status', 'deal', 'deal_name', 'file'];
 
 /** The SQL of each sortable column over `lr` (the lead rows). */
 const SORT_SQL: Record<LeadListColumn, string> = {
@@ -31,6 +34,7 @@ const SORT_SQL: Record<LeadListColumn, string> = {
   owner: 'owner',
   country: 'country',
   state: 'state',
+  attribute: 'attribute',
   created: 'created_d',
   status: 'status',
   converted: 'converted',
@@ -45,15 +49,23 @@ const SORT_SQL: Record<LeadListColumn, string> = {
   line: 'line',
 };
 
+/** The list's `attribute` column (over `p`, the row's leads): the grouping's value when the list has no column of its own for it. */
+function shownAttributeSql(target: LeadListTarget): string {
+  const a = target.attribute;
+  if (a === 'month' || a === 'source' || a === 'owner' || a === 'country' || a === 'state') return 'NULL::VARCHAR';
+  return `p.${attributeValueSql(a)}`;
+}
+
 /** The row's condition on a lead of `pop` (columns of leadOnceSql). */
-function groupSql(p: Params, target: LeadListTarget): string {
+function groupSql(p: Params, target: LeadListTarget, shown: readonly (string | null)[]): string {
   if (target.attribute === 'month') {
     // A cohort is the leads created in that month (core.ts cohorts); there is no blank month.
     if (target.key === null) return 'FALSE';
     return `(created IS NOT NULL AND strftime(created, '%Y-%m') = ${p.add(target.key)})`;
   }
-  const column = quoteIdent(target.attribute);
-  return target.key === null ? `${column} IS NULL` : `${column} = ${p.add(target.key)}`;
+  const value = attributeValueSql(target.attribute);
+  if (target.other) return otherSql(p, value, shown);
+  return target.key === null ? `${value} IS NULL` : `${value} = ${p.add(target.key)}`;
 }
 
 /**
@@ -63,9 +75,11 @@ function groupSql(p: Params, target: LeadListTarget): string {
  * reference date are not yet the lead's. The deal shown is its first won deal, else its earliest one.
  */
 function leadRowsCte(p: Params, req: LeadListQueryRequest): string {
-  const lead1 = leadOnceSql(p.splice(leadFilterWhere(req.filters)));
+  const where = p.splice(leadFilterWhere(req.filters));
+  const extra = req.target.attribute === 'month' ? null : extraName(req.target.attribute);
+  const lead1 = leadOnceSql(where, extra === null ? undefined : p.add(extra));
   const created = inRangeSql(p, 'created', req.range);
-  const group = groupSql(p, req.target);
+  const group = groupSql(p, req.target, req.shown ?? []);
   const ref = p.date(req.referenceDate);
   const dealRef = p.date(req.referenceDate);
   const markedRef = p.date(req.referenceDate);
@@ -87,7 +101,8 @@ function leadRowsCte(p: Params, req: LeadListQueryRequest): string {
     QUALIFY row_number() OVER (PARTITION BY lead_id
       ORDER BY cust DESC, CASE WHEN cust THEN close_date END NULLS LAST, created_date NULLS LAST, opportunity_id) = 1),
   lr AS (
-    SELECT p.lead_id AS lead, p.company, p.source, p.owner, p.country, p.state, p.created AS created_d, p.status,
+    SELECT p.lead_id AS lead, p.company, p.source, p.owner, p.country, p.state,
+      ${shownAttributeSql(req.target)} AS attribute, p.created AS created_d, p.status,
       (${markedBySql('p', markedRef)} OR per.lead_id IS NOT NULL) AS converted, coalesce(per.customer, FALSE) AS customer,
       s.opportunity_id AS deal, s.name AS deal_name, s.stage AS deal_stage, s.amount::DOUBLE AS deal_amount,
       s.currency AS deal_currency, coalesce(per.won_amount, 0)::DOUBLE AS priced_won, coalesce(per.unpriced, 0)::INTEGER AS unpriced,
@@ -125,7 +140,7 @@ export function leadListPageQuery(req: LeadListQueryRequest, sort: LeadListSort,
   const matched = searchSql(p, req.search);
   const order = `${SORT_SQL[sort.column]} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, file, line, lead`;
   const sql = `${cte}
-  SELECT lead, company, source, owner, country, state, strftime(created_d, '%Y-%m-%d') AS created, status, converted, customer,
+  SELECT lead, company, source, owner, country, state, attribute, strftime(created_d, '%Y-%m-%d') AS created, status, converted, customer,
     deal, deal_name, deal_stage, deal_amount, deal_currency, won_amount, deals, file, line
   FROM lr WHERE ${matched}
   ORDER BY ${order}

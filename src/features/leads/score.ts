@@ -4,12 +4,12 @@
 // leads created early enough that their outcome was known at the split date, scored on leads
 // created after it, with AUC and a calibration table. A score that cannot beat the base rate
 // (AUC's lower 95 % bound at or below 0.5, or too few conversions) ranks nothing.
-import type { CalibrationBin, LeadAttribute, LeadScoreEvaluation } from './contract';
+import type { CalibrationBin, LeadColumnAttribute, LeadScoreEvaluation } from './contract';
 import { addDays } from '../../shared/periods/fiscal';
 import { daysToCustomer } from './core';
 import type { LeadRow } from '../../queries/leadRows';
 
-export const SCORE_ATTRIBUTES: readonly LeadAttribute[] = ['source', 'owner', 'country', 'state'];
+export const SCORE_ATTRIBUTES: readonly LeadColumnAttribute[] = ['source', 'owner', 'country', 'state'];
 /** Pseudo-leads at the base rate added to every attribute value: small groups stay near the base rate. */
 export const SHRINKAGE = 20;
 /** Share of the matured history that trains the evaluated score; the rest scores it. */
@@ -19,7 +19,7 @@ export const MIN_CLASS = 10;
 
 export interface ScoreModel {
   readonly baseRate: number;
-  readonly tables: ReadonlyMap<LeadAttribute, ReadonlyMap<string | null, { n: number; pos: number }>>;
+  readonly tables: ReadonlyMap<LeadColumnAttribute, ReadonlyMap<string | null, { n: number; pos: number }>>;
 }
 
 /** Won within the window after creation: known `windowDays` after the lead was created. */
@@ -34,7 +34,7 @@ const clampP = (p: number) => Math.min(1 - 1e-9, Math.max(1e-9, p));
 export function trainScore(rows: readonly LeadRow[], windowDays: number): ScoreModel {
   const pos = rows.filter((r) => labelOf(r, windowDays)).length;
   const baseRate = rows.length > 0 ? pos / rows.length : 0;
-  const tables = new Map<LeadAttribute, Map<string | null, { n: number; pos: number }>>();
+  const tables = new Map<LeadColumnAttribute, Map<string | null, { n: number; pos: number }>>();
   for (const attr of SCORE_ATTRIBUTES) {
     const t = new Map<string | null, { n: number; pos: number }>();
     for (const row of rows) {

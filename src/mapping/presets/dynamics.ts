@@ -39,6 +39,7 @@ export const DYNAMICS_PRESETS: readonly Preset[] = [
       company: 'companyname',
       country: ['countryregion', 'country'],
       state: ['stateprovince', 'state'],
+      campaign: ['sourcecampaign', 'campaign'],
     },
   },
 ];

@@ -47,6 +47,9 @@ export const HUBSPOT_PRESETS: readonly Preset[] = [
       company: ['companyname', 'associatedcompany'],
       country: ['countryregion', 'country'],
       state: ['stateregion', 'state'],
+      campaign: ['firsttouchconvertingcampaign', 'utmcampaign', 'lasttouchconvertingcampaign'],
+      landing_page: ['firstpageseen', 'landingpage'],
+      origin: ['originalsourcedrilldown1', 'originaltrafficsourcedrilldown1'],
     },
   },
   {

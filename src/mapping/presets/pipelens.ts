@@ -12,8 +12,10 @@ export const PIPELENS_PRESETS: readonly Preset[] = CANONICAL_TABLES.map((table):
     id: `pipelens-${table}`,
     label: `pipelens ${table.replace('_', ' ')}`,
     table,
-    // Every canonical column must be present: a partial match is left to the generic matcher.
-    signature: mappableColumns(table).map((c) => normalizeHeader(c.name)),
+    // Every canonical column must be present (but those added later): a partial match is left to the generic matcher.
+    signature: mappableColumns(table)
+      .filter((c) => !c.optional)
+      .map((c) => normalizeHeader(c.name)),
     columns: mapped,
     ...(isOpp ? { status: { kind: 'stage', column: 'status', won: ['won'], lost: ['lost'] } as const } : {}),
   };

@@ -44,6 +44,10 @@ export const SALESFORCE_PRESETS: readonly Preset[] = [
       company: 'company',
       country: 'country',
       state: 'state',
+      // Not standard Lead fields: the usual custom ones (Campaign__c, Landing_Page__c…) by their names.
+      campaign: ['campaignc', 'primarycampaignsourcec', 'utmcampaignc'],
+      landing_page: ['landingpagec', 'landingpageurlc'],
+      origin: ['leadsourcedetailc', 'utmmediumc'],
     },
   },
   {

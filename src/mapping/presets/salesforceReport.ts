@@ -55,6 +55,9 @@ export const SALESFORCE_REPORT_PRESETS: readonly Preset[] = [
       company: ['companyaccount', 'company'],
       country: 'country',
       state: ['stateprovince', 'state'],
+      campaign: ['primarycampaignsource', 'campaignname', 'campaign'],
+      landing_page: ['landingpage', 'landingpageurl'],
+      origin: ['leadsourcedetail', 'origin'],
     },
   },
 ];

@@ -44,6 +44,9 @@ export const ZOHO_PRESETS: readonly Preset[] = [
       company: 'company',
       country: 'country',
       state: 'state',
+      campaign: ['campaignsource', 'campaign'],
+      landing_page: ['firstvisitedurl', 'landingpage'],
+      origin: ['referrer', 'leadsourcedetail'],
     },
   },
   {

@@ -15,7 +15,8 @@ const open = opps.filter((o) => field(o, 'status') === 'open');
 const HEADERS: Record<DemoTable, string> = {
   opportunities:
     'opportunity_id,name,account_id,account_name,owner,stage,status,amount,currency,created_date,close_date,probability,forecast_category,lead_source,deal_type,product,lead_id',
-  leads: 'lead_id,created_date,source,status,is_converted,converted_date,converted_opportunity_id,owner,company,country,state',
+  leads:
+    'lead_id,created_date,source,status,is_converted,converted_date,converted_opportunity_id,owner,company,country,state,campaign,landing_page',
   accounts:
     'account_id,account_name,industry,employees,annual_revenue,country,state,city,postal_code,latitude,longitude,owner,territory,parent_account,county_fips',
   reps: 'rep,team,manager,region,start_date',

@@ -15,6 +15,15 @@ const TARGETS: LeadListTarget[] = [
   { attribute: 'country', key: 'US' },
   { attribute: 'state', key: 'a=b&c' },
   { attribute: 'month', key: '2026-03' },
+  { attribute: 'campaign', key: 'Spring: 20% off' },
+  { attribute: 'landing_page', key: '/pricing?a=1' },
+  { attribute: 'origin', key: null },
+  // A lead file's own column: its header may hold ":" and "%" (escaped in the link).
+  { attribute: 'attr.UTM: Term 100%', key: 'x:y' },
+  { attribute: 'attr.Lead Form', key: null },
+  // The "Other" row of a capped table.
+  { attribute: 'attr.Email', key: null, other: true },
+  { attribute: 'campaign', key: null, other: true },
 ];
 
 describe('lead list in the link', () => {
@@ -38,12 +47,37 @@ describe('lead list in the link', () => {
     expect(decodeURIComponent(hash)).toContain('drill=leads:source:Web');
   });
 
-  it.each(['leads:campaign:x', 'leads:month:2026-13', 'leads:month:', 'leads:source'])('drops %s with a notice', (raw) => {
-    const { state, problems } = readViewState(`#view=leads&period=all&drill=${encodeURIComponent(raw)}`);
-    expect(state.leadDrill).toBeUndefined();
-    expect(state.drill).toBeUndefined();
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/lead list/);
+  it.each(['leads:colour:x', 'leads:month:2026-13', 'leads:month:', 'leads:month', 'leads:attr.:x', 'leads:attr.a%2:x'])(
+    'drops %s with a notice',
+    (raw) => {
+      const { state, problems } = readViewState(`#view=leads&period=all&drill=${encodeURIComponent(raw)}`);
+      expect(state.leadDrill).toBeUndefined();
+      expect(state.drill).toBeUndefined();
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/lead list/);
+    },
+  );
+
+  it('keeps the grouping in the link (lq.by), source left out, a bad one dropped with a notice', () => {
+    const state: ViewState = { period: 'all', view: 'leads', fiscalStartMonth: 1, leadsBy: 'attr.UTM Term' };
+    const back = readViewState(writeViewState(state));
+    expect(back.state.leadsBy).toBe('attr.UTM Term');
+    expect(writeViewState({ ...state, leadsBy: 'source' })).not.toContain('lq.by');
+    const bad = readViewState('#view=leads&lq.by=colour');
+    expect(bad.state.leadsBy).toBeUndefined();
+    expect(bad.problems[0]).toMatch(/lead grouping "colour"/);
+  });
+
+  it.each([
+    { kind: 'leads-campaign', key: 'Spring' },
+    { kind: 'leads-attr.UTM: Term', key: null },
+    { kind: 'leads-attr.Email', key: null, other: true },
+  ] as const)('a row of any attribute opens its won deals: %o', (target) => {
+    const state: ViewState = { period: 'all', view: 'leads', fiscalStartMonth: 1, drill: { target } };
+    const back = readViewState(writeViewState(state));
+    expect(back.problems).toEqual([]);
+    expect(back.state.drill).toEqual({ target });
+    expect(back.state.leadDrill).toBeUndefined();
   });
 
   it('opens on the Leads screen: a link without a view goes there, another view keeps it closed with a notice', () => {
@@ -76,6 +110,7 @@ describe('lead list export', () => {
     owner: 'A',
     country: 'US',
     state: 'NY',
+    attribute: 'Spring',
     created: '2024-01-02',
     status: 'Converted',
     converted: true,
@@ -90,6 +125,12 @@ describe('lead list export', () => {
     file: 'leads.csv',
     line: 2,
   };
+
+  it('adds the row’s attribute as a column named by its header when the list has none for it', () => {
+    const t = leadListTable([row], [], 'campaign');
+    expect(t.header.slice(5, 8)).toEqual(['state', 'campaign', 'created_date']);
+    expect(t.rows[0]?.slice(5, 8)).toEqual(['NY', 'Spring', '2024-01-02']);
+  });
 
   it('exports the canonical header and the rows as they are, with its own lines for the context sheet', () => {
     const t = leadListTable([row], ['1 lead, 1 converted']);

@@ -2,13 +2,19 @@
 // totals of all of them and one page (docs/drill.md). Sorting, the text filter and paging
 // run in the engine, so a page costs the same at a thousand deals and at a million.
 import {
-  LEAD_DRILL_KINDS,
+  isLeadDrillTarget,
+  leadDrillAttribute,
   type DrillRequest,
   type DrillResult,
   type DrillRow,
   type DrillSort,
+  type LeadDrillTarget,
 } from '../../../src/features/drill/contract';
-import { describePeriod, grainFor, periodRange } from '../../../src/shared/periods/fiscal';
+import { describePeriod, grainFor, periodRange, type DateRange } from '../../../src/shared/periods/fiscal';
+import type { Filters } from '../../../src/shared/filters';
+import { extraName } from '../../../src/shared/leadAttributes';
+import { leadRowsQuery, type LeadRow } from '../../../src/queries/leadRows';
+import { rankedValues, shownOf } from '../../../src/features/leads/core';
 import { drillPageQuery, drillTotalsQuery, type DrillQueryRequest } from './drillSql';
 import type { AnalyticsContext } from '../context';
 import { pickReference } from '../dashboard';
@@ -55,12 +61,17 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
   if (request.target.kind === 'territory' && !request.accounts)
     throw new Error("A territory row's deals are read from the Territories screen, which knows the row's accounts.");
   const label = describePeriod(period, dash.fiscalStartMonth);
-  const leadRow = (LEAD_DRILL_KINDS as readonly string[]).includes(request.target.kind);
+  const leadRow = isLeadDrillTarget(request.target);
+  const range = periodRange(period, dash.fiscalStartMonth);
+  const leadShown =
+    isLeadDrillTarget(request.target) && request.target.other
+      ? shownLeadValues(ctx, request.target, range, referenceDate, dash.filters ?? {})
+      : undefined;
   // Pay is computed on every deal the rep owns: the dashboard's filters do not narrow a statement.
   const unfiltered = leadRow || request.target.kind === 'rep-won';
   const req: DrillQueryRequest = {
     scope: {
-      range: periodRange(period, dash.fiscalStartMonth),
+      range,
       referenceDate,
       segmentBy: dash.segmentBy ?? 'region',
       variants: { ...dash.variants },
@@ -73,6 +84,7 @@ export function drill(ctx: AnalyticsContext, request: DrillRequest): DrillResult
           : `in ${label}`,
       ...(movement ? { movement: { from: movement.from, to: movement.to } } : {}),
       ...(leadRow ? { leadFilters: dash.filters ?? {} } : {}),
+      ...(leadShown ? { leadShown } : {}),
       fiscalStartMonth: dash.fiscalStartMonth,
       ...(request.accounts ? { accounts: request.accounts.length } : {}),
     },
@@ -134,4 +146,17 @@ function cubeTotals(ctx: AnalyticsContext, req: DrillQueryRequest): TotalsRow | 
   const cube = builtClosedCube(ctx, req.scope.referenceDate);
   if (!cube) return null;
   return cubeDrillTotals(cube, filterMask(cube, req.filters), req.target, req.scope);
+}
+
+/** The values a lead-quality table shows by name, found as the table finds them (its "Other" row is the rest). */
+function shownLeadValues(
+  ctx: AnalyticsContext,
+  target: LeadDrillTarget,
+  range: DateRange | null,
+  referenceDate: string,
+  filters: Filters,
+): (string | null)[] {
+  const attribute = leadDrillAttribute(target.kind) ?? 'source';
+  const rows = ctx.sql.rows<LeadRow>(leadRowsQuery(referenceDate, filters, extraName(attribute)));
+  return shownOf(rankedValues(rows, attribute, range));
 }

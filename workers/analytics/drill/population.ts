@@ -4,8 +4,9 @@
 // one the tile or the view counts with (tiles.ts, views.ts), so the totals cannot drift.
 import type { DrillTarget } from '../../../src/features/drill/contract';
 import type { MovementStep } from '../../../src/features/dashboard/movement/contract';
-import { parseRepWonKey, type LeadDrillKind } from '../../../src/features/drill/contract';
-import { leadFilterWhere, leadOnceSql } from '../../../src/queries/leadRows';
+import { isLeadDrillTarget, leadDrillAttribute, parseRepWonKey, type LeadDrillTarget } from '../../../src/features/drill/contract';
+import { attributeValueSql, leadFilterWhere, leadOnceSql, otherSql } from '../../../src/queries/leadRows';
+import { attributeLabel, extraName, isColumnAttribute } from '../../../src/shared/leadAttributes';
 import { LEAD_LINK_TABLE } from '../../../src/queries/article';
 import type { KpiId } from '../../../src/engine-api/types';
 import { addDays, type DateRange, type Grain } from '../../../src/shared/periods/fiscal';
@@ -30,6 +31,8 @@ export interface DrillScope {
   readonly periodWords: string;
   /** A lead-quality row: the view's filters, applied to the leads (the deals are not filtered). */
   readonly leadFilters?: Filters;
+  /** A lead-quality "Other" row: the values its table shows by name, which it leaves out. */
+  readonly leadShown?: readonly (string | null)[];
   /** A movement step's two dates. */
   readonly movement?: { readonly from: string; readonly to: string };
   /** A territory row's number of accounts. */
@@ -58,6 +61,7 @@ const shown = (key: string | null) => key ?? '(blank)';
 
 export function populationOf(p: Params, target: DrillTarget, s: DrillScope): Population {
   const when = s.periodWords;
+  if (isLeadDrillTarget(target)) return leadGroupPopulation(p, target, s);
   switch (target.kind) {
     case 'kpi':
       return kpiPopulation(p, target.kpi, s);
@@ -120,11 +124,6 @@ export function populationOf(p: Params, target: DrillTarget, s: DrillScope): Pop
         note: 'The payout statement’s bookings for the quarter: every won deal the rep owns, by close date (the filters of the dashboard do not apply to pay).',
       };
     }
-    case 'leads-source':
-    case 'leads-owner':
-    case 'leads-country':
-    case 'leads-state':
-      return leadGroupPopulation(p, target.kind, target.key, s);
     case 'pivot':
       return pivotPopulation(p, target, s.fiscalStartMonth, when);
     case 'forecast':
@@ -155,29 +154,28 @@ const MOVED: Record<MovementStep, string> = {
   lost: 'lost out of',
 };
 
-const LEAD_ATTR: Record<LeadDrillKind, string> = {
-  'leads-source': 'source',
-  'leads-owner': 'owner',
-  'leads-country': 'country',
-  'leads-state': 'state',
-};
-
 /**
  * A row of the lead-quality table: the won deals its "% to customer" and "won revenue" count —
  * deals linked to a lead of the group created in the period, won by the reference date and not
- * before the lead was created (leadRows.ts's rule). The view's filters apply to the leads.
+ * before the lead was created (leadRows.ts's rule). The view's filters apply to the leads. The
+ * "Other" row's group is every value but those its table shows by name (`leadShown`).
  */
-function leadGroupPopulation(p: Params, kind: LeadDrillKind, key: string | null, s: DrillScope): Population {
-  const attr = LEAD_ATTR[kind];
+function leadGroupPopulation(p: Params, target: LeadDrillTarget, s: DrillScope): Population {
+  const attribute = leadDrillAttribute(target.kind) ?? 'source';
   const ref = p.date(s.referenceDate);
-  const leads = leadOnceSql(p.splice(leadFilterWhere(s.leadFilters ?? {})));
-  const group = keyIs(p, `l.${attr}`, key);
+  const where = p.splice(leadFilterWhere(s.leadFilters ?? {}));
+  const extra = extraName(attribute);
+  const leads = leadOnceSql(where, extra === null ? undefined : p.add(extra));
+  const value = `l.${attributeValueSql(attribute)}`;
+  const group = target.other ? otherSql(p, value, s.leadShown ?? []) : keyIs(p, value, target.key);
   const created = inRangeSql(p, 'l.created', s.range);
+  const words = isColumnAttribute(attribute) ? attributeLabel(attribute).toLowerCase() : `"${attributeLabel(attribute)}"`;
+  const which = target.other ? `any other ${words} (beyond the largest groups)` : `${words} ${shown(target.key)}`;
   return {
     where: `${WON} AND close_date <= ${ref} AND EXISTS (
       SELECT 1 FROM ${LEAD_LINK_TABLE} k JOIN (${leads}) l ON l.lead_id = k.lead_id
       WHERE k.opportunity_id = g.opportunity_id AND ${group} AND ${created} AND (l.created IS NULL OR g.close_date >= l.created))`,
-    title: `Won deals of leads with ${attr} ${shown(key)} created ${s.periodWords}`,
+    title: `Won deals of leads with ${which} created ${s.periodWords}`,
     note: 'The deals behind the row’s customers and won revenue: won by the reference date from a lead of this group. A deal linked to two of its leads is listed once (the row counts it for each).',
   };
 }
