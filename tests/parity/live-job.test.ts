@@ -23,6 +23,9 @@ import { Analytics } from '../../workers/analytics/Analytics';
 import { prepare } from '../../workers/analytics/dashboard/prepare';
 import { runDemoJob } from '../../scripts/cubes/job';
 import { learnPrepared } from '../../scripts/cubes/liveMeta';
+import { factRows, SIDE_QUERIES } from '../../scripts/cubes/liveQueries';
+import { FACT_COLUMNS } from '../../src/queries/cubeQueries';
+import { FACT_TABLE } from '../../src/queries/fact';
 import { openDuck, type Duck } from '../../scripts/cubes/duckSource';
 import { serve } from '../../scripts/serve';
 import { expectSame } from '../engine/helpers/sameDashboard';
@@ -143,5 +146,47 @@ describe('the cube job on a ClickHouse server over HTTP', () => {
     const sideCounts = duck.ctx.sql.one<SideCountsRow>(sideCountsQuery());
     const { prepared } = await learnPrepared(async (q) => duck.ctx.sql.rows(toDuckdb(q)));
     expect(prepared).toEqual({ ...want, sideCounts });
+  });
+
+  it('the job’s fact and side-table queries in the DuckDB dialect give the tab’s own tables', async () => {
+    prepare(duck.ctx);
+    for (const q of sideCubeSql()) duck.ctx.sql.run(q);
+    const { stages } = await learnPrepared(async (q) => duck.ctx.sql.rows(toDuckdb(q)));
+    const sorted = (rows: Record<string, unknown>[]): string[] =>
+      rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).sort();
+    // As text, money as a double on both sides (the tab keeps DECIMAL, the job's fact doubles).
+    const asText = (c: string) =>
+      c === 'amount' || c === 'probability' ? `CAST(CAST(${c} AS DOUBLE) AS VARCHAR)` : `CAST(${c} AS VARCHAR)`;
+    const cols = FACT_COLUMNS.map((c) => `${asText(c)} AS ${c}`).join(', ');
+    const fact = toDuckdb(factRows(stages));
+    const mine = duck.ctx.sql.rows<Record<string, unknown>>({ sql: `SELECT ${cols} FROM (${fact.sql})`, params: fact.params });
+    const tabs = duck.ctx.sql.rows<Record<string, unknown>>({ sql: `SELECT ${cols} FROM ${FACT_TABLE}`, params: [] });
+    expect(mine.length).toBe(3001);
+    expect(sorted(mine)).toEqual(sorted(tabs));
+    const tabTables = {
+      spend: 'dash_m_spend',
+      quota: 'dash_m_quota',
+      leads: 'dash_m_leads',
+      first_won: 'dash_m_first_won',
+    } as const;
+    for (const [name, table] of Object.entries(tabTables) as [keyof typeof tabTables, string][]) {
+      const names = CUBE_TABLES[name].map(([c]) => c);
+      const pick = (r: Record<string, unknown>) =>
+        names.map((c) => (r[c] instanceof Date ? (r[c] as Date).toISOString().slice(0, 10) : r[c]));
+      const mineRows = SIDE_QUERIES[name]()
+        .flatMap((q) => duck.ctx.sql.rows<Record<string, unknown>>(toDuckdb(q)))
+        .map(pick);
+      const tabRows = duck.ctx.sql
+        .rows<Record<string, unknown>>({
+          sql: `SELECT * REPLACE (strftime(month, '%Y-%m-%d') AS month) FROM ${table}`,
+          params: [],
+        })
+        .map(pick);
+      const keyAt = CUBE_TABLES[name].flatMap(([, t], i) => (t === 'text' || t === 'month' ? [i] : []));
+      const key = (r: unknown[]) => JSON.stringify(keyAt.map((i) => r[i]));
+      const byKey = (rows: unknown[][]) => rows.sort((a, b) => key(a).localeCompare(key(b)));
+      expect(mineRows.length, name).toBe(tabRows.length);
+      expectSame(byKey(mineRows), byKey(tabRows), name);
+    }
   });
 });
