@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { runDemoJob, type JobReport } from './job';
 import { runLiveJob } from './live';
-import { targetProblem } from './clickhouseHttp';
+import { ClickhouseHttp, targetProblem } from './clickhouseHttp';
 
 const USAGE = `usage: npm run cubes -- --demo --out DIR [--fiscal-start 1-12]
        npm run cubes -- --clickhouse URL --database DB --out DIR [--user NAME] [--password-file PATH] [--fiscal-start 1-12]
@@ -54,7 +54,7 @@ async function live(server: string): Promise<JobReport> {
   };
   const problem = targetProblem(target);
   if (problem) fail(problem);
-  return runLiveJob({ out: out ?? '', fiscalStartMonth: fiscal, target });
+  return runLiveJob({ out: out ?? '', fiscalStartMonth: fiscal, server: new ClickhouseHttp(target) });
 }
 
 const started = performance.now();

@@ -10,17 +10,27 @@ import path from 'node:path';
 import { Session } from 'chdb';
 import { CUBE_TABLES, type CubeTableName } from '../../src/engine-api/cubeManifest';
 import type { CubeQuery } from '../../src/platform/query/ast';
-import { toClickhouse } from '../../src/platform/query/clickhouse';
+import { toClickhouse, type ClickhouseQuery } from '../../src/platform/query/clickhouse';
 import { quoteIdent, quoteLiteral } from '../../src/platform/sql/sql';
 import { cubeSpecs } from '../../src/queries/cubeQueries';
-import { ClickhouseHttp, type ClickhouseTarget } from './clickhouseHttp';
+import type { AnswerFormat } from './clickhouseHttp';
 import type { JobOptions, JobReport } from './job';
 import { CH_TYPES, writeCubes } from './job';
 import { learnPrepared } from './liveMeta';
 import { factSource, SIDE_QUERIES } from './liveQueries';
 
+/** Where the job's queries run: a server over HTTP (ClickhouseHttp), or chdb in process (the bench). */
+export interface CubeSource {
+  /** The source as messages and the manifest name it (no credentials). */
+  readonly where: string;
+  query(q: ClickhouseQuery, format: AnswerFormat): Promise<Uint8Array>;
+  rows(q: ClickhouseQuery): Promise<Record<string, unknown>[]>;
+}
+
 export interface LiveOptions extends JobOptions {
-  readonly target: ClickhouseTarget;
+  readonly server: CubeSource;
+  /** The embedded ClickHouse that splits the answers into files (default: a fresh one, closed at the end). */
+  readonly local?: Session;
 }
 
 /** Loads the server's Parquet answers into one local table, after checking they carry the contract's columns. */
@@ -48,7 +58,7 @@ function loadParquet(local: Session, dir: string, name: CubeTableName, parts: re
 }
 
 export async function runLiveJob(opts: LiveOptions): Promise<JobReport> {
-  const server = new ClickhouseHttp(opts.target);
+  const server = opts.server;
   const { prepared, stages } = await learnPrepared((q) => server.rows(toClickhouse(q)));
   const referenceDate = prepared.extent.referenceDate;
   if (!referenceDate)
@@ -68,7 +78,7 @@ export async function runLiveJob(opts: LiveOptions): Promise<JobReport> {
   for (const spec of cubeSpecs(referenceDate)) queries[spec.id] = [{ ...spec.query, source: fact }];
   const [version] = await server.rows({ sql: 'SELECT version() AS v', params: {} });
   const dir = mkdtempSync(path.join(tmpdir(), 'pipelens-live-'));
-  const local = new Session();
+  const local = opts.local ?? new Session();
   try {
     const load = async (name: CubeTableName): Promise<string> => {
       const parts: Uint8Array[] = [];
@@ -94,7 +104,7 @@ export async function runLiveJob(opts: LiveOptions): Promise<JobReport> {
     });
     return { manifest, factRows: prepared.extent.opportunities };
   } finally {
-    local.cleanup();
+    if (!opts.local) local.cleanup();
     rmSync(dir, { recursive: true, force: true });
   }
 }
