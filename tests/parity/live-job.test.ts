@@ -6,7 +6,7 @@
 // from the tab's own tables: the manifest, every file's rows (counts exactly, money to 1e-9),
 // and the dashboard the tab folds from them.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Session } from 'chdb';
@@ -93,6 +93,21 @@ describe('the cube job on a ClickHouse server over HTTP', () => {
     for (const q of shim?.queries ?? []) expect(q).toMatch(/^SELECT /);
     // Values travel as parameters: the reference date never enters the SQL text.
     expect((shim?.queries ?? []).some((q) => q.includes('2026-09-30'))).toBe(false);
+  });
+
+  it('a wrong password stops the job with the server’s answer and no file; a password on the command line is refused', async () => {
+    const out = path.join(liveDir, 'refused');
+    const wrong = `wrong-${PASSWORD}`;
+    const r = await runCli(['--clickhouse', shim?.url ?? '', '--database', 'crm', '--user', USER, '--out', out], {
+      CLICKHOUSE_PASSWORD: wrong,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/ClickHouse at 127\.0\.0\.1:\d+, database crm answered 403: Code: 516/);
+    expect(`${r.stdout}${r.stderr}`).not.toContain(wrong);
+    expect(existsSync(path.join(out, 'manifest.json'))).toBe(false);
+    const visible = await runCli(['--clickhouse', shim?.url ?? '', '--database', 'crm', '--password', wrong, '--out', out], {});
+    expect(visible.code).toBe(2);
+    expect(visible.stderr).toMatch(/CLICKHOUSE_PASSWORD or --password-file/);
   });
 
   it('writes the manifest the demo job writes: what the dashboard learns, partitions and row counts', () => {
