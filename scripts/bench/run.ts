@@ -15,6 +15,7 @@ import { floorRun, serveFloor } from './floor';
 import { nativeReplay } from './native';
 import { plainJsRun } from './plainJs';
 import { runCommdis } from './commdis';
+import { runCubeBench } from './cubeTab';
 import { recordProduct } from './record';
 import { printBundle, printPhases, printTable, printTransfer, sizeLabel, TARGETS } from './report';
 import { assemble, repeat, type SizeResult } from './results';
@@ -25,6 +26,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Owner filters measured in the first browser session of each size (each a filter set not seen before). */
 const FILTER_CHANGES = 10;
 const USAGE = `usage: npm run bench -- [--sizes 100k,1m] [--5m] [--reps 3] [--changes 20] [--budget 180] [--dist dist]
+       npm run bench -- --cubes   (the cube job and the tab on its files; CUBE_BENCH_SIZES=1000000,10000000)
   --sizes    opportunity counts (k/m suffixes) — default 100k,1m
   --5m       add 5M opportunities (about 1 GB of CSV; long)
   --reps     repetitions of load (and cold start) per contender — default 3
@@ -112,6 +114,9 @@ async function benchSize(
 async function main(): Promise<void> {
   // The commercial-districting benchmark is a run of its own (scripts/bench/commdis.ts).
   if (process.argv.includes('--commdis')) return runCommdis();
+  // The cube road (docs/warehouse.md, "Scale"): the job's queries and the tab opening its files.
+  if (process.argv.includes('--cubes'))
+    return runCubeBench(process.env['PIPELENS_DIST'] ?? path.join(ROOT, 'dist'), path.join(ROOT, 'bench-results'));
   const opts = options();
   const startedAt = new Date();
   const loadBefore = os.loadavg();

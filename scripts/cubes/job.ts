@@ -35,7 +35,8 @@ const SIDE: Record<'spend' | 'quota' | 'leads' | 'first_won', string> = {
   first_won: 'dash_m_first_won',
 };
 
-const CH_TYPES = {
+/** The contract's column types as ClickHouse columns (write.ts turns them into the files' types). */
+export const CH_TYPES = {
   text: 'Nullable(String)',
   month: 'Nullable(String)',
   count: 'Int64',
@@ -73,32 +74,37 @@ export interface JobReport {
   readonly factRows: number;
 }
 
-/** Runs the cube queries on `session` (which holds the fact table) and writes every table and the manifest. */
+/** Runs the dashboard's cube queries on `session`, which holds the fact table: the three cube tables. */
+export function buildCubes(session: Session, referenceDate: string): Record<'closed' | 'created' | 'won', string> {
+  const out: Partial<Record<'closed' | 'created' | 'won', string>> = {};
+  for (const spec of cubeSpecs(referenceDate)) {
+    const q = toClickhouse(spec.query);
+    const table = `cube_${spec.id}`;
+    session.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+    session.queryBind(`CREATE TABLE ${quoteIdent(table)} ENGINE = Memory AS ${q.sql}`, q.params);
+    out[spec.id] = table;
+  }
+  const { closed, created, won } = out;
+  if (!closed || !created || !won) throw new Error('A cube query is missing.');
+  return { closed, created, won };
+}
+
+/** Writes every table (`tables`: the session's table holding each, in the contract's columns) and the manifest. */
 export function writeCubes(
   session: Session,
   opts: JobOptions & {
     source: string;
     referenceDate: string;
     prepared: CubeManifest['prepared'];
-    sideTables: Record<keyof typeof SIDE, string>;
+    tables: Record<CubeTableName, string>;
   },
 ): CubeManifest {
   mkdirSync(opts.out, { recursive: true });
   const tables: Partial<Record<CubeTableName, CubeTable>> = {};
-  for (const spec of cubeSpecs(opts.referenceDate)) {
-    const q = toClickhouse(spec.query);
-    const table = `cube_${spec.id}`;
-    session.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
-    session.queryBind(`CREATE TABLE ${quoteIdent(table)} ENGINE = Memory AS ${q.sql}`, q.params);
-    tables[spec.id] = {
-      columns: CUBE_TABLES[spec.id].map(([name, type]) => ({ name, type })),
-      partitions: writeCubeTable(session, table, spec.id, opts.out),
-    };
-  }
-  for (const name of Object.keys(SIDE) as (keyof typeof SIDE)[]) {
+  for (const name of Object.keys(CUBE_TABLES) as CubeTableName[]) {
     tables[name] = {
       columns: CUBE_TABLES[name].map(([n, type]) => ({ name: n, type })),
-      partitions: writeCubeTable(session, opts.sideTables[name], name, opts.out),
+      partitions: writeCubeTable(session, opts.tables[name], name, opts.out),
     };
   }
   const manifest = {
@@ -144,7 +150,7 @@ export async function runDemoJob(opts: JobOptions): Promise<JobReport> {
       source: `pipelens demo data (ClickHouse ${version}, embedded)`,
       referenceDate,
       prepared: { ...prepared, sideCounts },
-      sideTables,
+      tables: { ...buildCubes(session, referenceDate), ...sideTables },
     });
     return { manifest, factRows: facts.length };
   } finally {

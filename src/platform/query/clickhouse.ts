@@ -1,8 +1,8 @@
 // The ClickHouse dialect: what the cube job runs on a warehouse (or on chdb). Values are
 // named, typed placeholders (`{p0:Date32}`) bound by the server. Where ClickHouse means
 // something else by the same SQL, this file says so and writes what DuckDB means.
-import type { CubeQuery, OutType } from './ast';
-import { renderCube, type DialectOps, type ParamSink } from './render';
+import type { CubeQuery, OutType, RowsQuery } from './ast';
+import { renderCube, renderRows, type DialectOps, type ParamSink } from './render';
 
 export interface ClickhouseQuery {
   readonly sql: string;
@@ -16,7 +16,11 @@ const CASTS: Record<OutType, (sql: string) => string> = {
   // Date clamps to 1970–2149; Date32 holds 1900–2299 like the data (docs/spec.md).
   date: (s) => `toDate32(${s})`,
   isoDate: (s) => `toString(toDate32(${s}))`,
+  bool: (s) => `toBool(${s})`,
 };
+
+/** The first day of the date's month as a Date32, for a date known not to be NULL. */
+const monthOf = (sql: string): string => `makeDate32(toYear(assumeNotNull(${sql})), toMonth(assumeNotNull(${sql})), 1)`;
 
 export const CLICKHOUSE: DialectOps = {
   name: 'clickhouse',
@@ -42,6 +46,25 @@ export const CLICKHOUSE: DialectOps = {
         const b = r(e.b);
         return `least(coalesce(${a}, ${b}), coalesce(${b}, ${a}))`;
       }
+      case 'greatest': {
+        const a = r(e.a);
+        const b = r(e.b);
+        return `greatest(coalesce(${a}, ${b}), coalesce(${b}, ${a}))`;
+      }
+      case 'null':
+        return e.of === 'date' ? 'CAST(NULL AS Nullable(Date32))' : 'CAST(NULL AS Nullable(String))';
+      case 'div':
+        return `(toFloat64(${r(e.a)}) / ${r(e.b)})`;
+      case 'addDays':
+        return `addDays(${r(e.a)}, ${Math.trunc(e.days)})`;
+      case 'addMonths':
+        return `addMonths(${r(e.a)}, ${Math.trunc(e.months)})`;
+      // generate_series has no Date32 form: the months are counted, then added to the first one.
+      case 'monthSeries': {
+        const from = monthOf(r(e.from));
+        const span = `toUInt32(greatest(0, dateDiff('month', ${from}, ${monthOf(r(e.to))}) + 1))`;
+        return `arrayJoin(arrayMap(pl_i -> addMonths(${from}, pl_i), range(${span})))`;
+      }
       case 'lowBits':
         return `(bitShiftLeft(toInt64(1), ${r(e.a)} + 1) - 1)`;
       case 'bitAnd':
@@ -66,6 +89,13 @@ export const CLICKHOUSE: DialectOps = {
       }
       case 'any':
         return `max(${r(a.of)})`;
+      // minIf/maxIf over no value give the type's default (1900-01-01, ''): say NULL, as DuckDB does.
+      case 'min':
+      case 'max': {
+        const of = r(a.of);
+        const cond = a.where ? `coalesce(${r(a.where)}, 0)` : '1';
+        return `if(countIf(isNotNull(${of}) AND ${cond}) = 0, NULL, ${a.agg}If(${of}, ${cond}))`;
+      }
       case 'median':
         throw new Error('clickhouse: median is refused before rendering');
     }
@@ -74,7 +104,7 @@ export const CLICKHOUSE: DialectOps = {
 
 const PARAM_TYPES = { date: 'Date32', text: 'String' } as const;
 
-export function toClickhouse(q: CubeQuery): ClickhouseQuery {
+export function toClickhouse(q: CubeQuery | RowsQuery): ClickhouseQuery {
   const params: Record<string, string> = {};
   let n = 0;
   const sink: ParamSink = {
@@ -84,5 +114,5 @@ export function toClickhouse(q: CubeQuery): ClickhouseQuery {
       return `{${name}:${PARAM_TYPES[type]}}`;
     },
   };
-  return { sql: renderCube(q, CLICKHOUSE, sink), params };
+  return { sql: 'keys' in q ? renderCube(q, CLICKHOUSE, sink) : renderRows(q, CLICKHOUSE, sink), params };
 }

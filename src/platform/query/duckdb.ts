@@ -1,7 +1,7 @@
 // The DuckDB dialect: what the tab runs. Values are numbered parameters ($1, $2, …).
 import type { SqlQuery, SqlValue } from '../sql/sql';
-import type { CubeQuery, OutType } from './ast';
-import { renderCube, type DialectOps, type ParamSink } from './render';
+import type { CubeQuery, OutType, RowsQuery } from './ast';
+import { renderCube, renderRows, type DialectOps, type ParamSink } from './render';
 
 const CASTS: Record<OutType, (sql: string) => string> = {
   text: (s) => s,
@@ -9,6 +9,7 @@ const CASTS: Record<OutType, (sql: string) => string> = {
   int: (s) => `CAST(${s} AS INTEGER)`,
   date: (s) => `CAST(${s} AS DATE)`,
   isoDate: (s) => `strftime(CAST(${s} AS DATE), '%Y-%m-%d')`,
+  bool: (s) => `CAST(${s} AS BOOLEAN)`,
 };
 
 export const DUCKDB: DialectOps = {
@@ -24,9 +25,21 @@ export const DUCKDB: DialectOps = {
         return `CAST(date_trunc('month', ${r(e.a)}) AS DATE)`;
       case 'yearsBefore':
         return `(${r(e.a)} - INTERVAL ${Math.trunc(e.years)} YEAR)`;
-      // DuckDB's least already skips a NULL argument.
+      case 'null':
+        return e.of === 'date' ? 'CAST(NULL AS DATE)' : 'CAST(NULL AS VARCHAR)';
+      // DuckDB's least and greatest already skip a NULL argument.
       case 'least':
         return `least(${r(e.a)}, ${r(e.b)})`;
+      case 'greatest':
+        return `greatest(${r(e.a)}, ${r(e.b)})`;
+      case 'div':
+        return `(CAST(${r(e.a)} AS DOUBLE) / ${r(e.b)})`;
+      case 'addDays':
+        return `(${r(e.a)} + ${Math.trunc(e.days)})`;
+      case 'addMonths':
+        return `CAST(${r(e.a)} + to_months(${Math.trunc(e.months)}) AS DATE)`;
+      case 'monthSeries':
+        return `CAST(unnest(generate_series(date_trunc('month', ${r(e.from)}), date_trunc('month', ${r(e.to)}), INTERVAL 1 MONTH)) AS DATE)`;
       case 'lowBits':
         return `((CAST(1 AS BIGINT) << (${r(e.a)} + 1)) - 1)`;
       case 'bitAnd':
@@ -46,6 +59,9 @@ export const DUCKDB: DialectOps = {
         return `sum(${r(a.of)})${filter}`;
       case 'any':
         return `bool_or(${r(a.of)})`;
+      case 'min':
+      case 'max':
+        return `${a.agg}(${r(a.of)})${filter}`;
       case 'median':
         return `median(${r(a.of)})`;
     }
@@ -53,7 +69,7 @@ export const DUCKDB: DialectOps = {
 };
 
 /** The query as the tab's engine runs it. */
-export function toDuckdb(q: CubeQuery): SqlQuery {
+export function toDuckdb(q: CubeQuery | RowsQuery): SqlQuery {
   const values: SqlValue[] = [];
   const sink: ParamSink = {
     add: (_type, value) => {
@@ -62,5 +78,5 @@ export function toDuckdb(q: CubeQuery): SqlQuery {
       return `$${values.length}`;
     },
   };
-  return { sql: renderCube(q, DUCKDB, sink), params: values };
+  return { sql: 'keys' in q ? renderCube(q, DUCKDB, sink) : renderRows(q, DUCKDB, sink), params: values };
 }

@@ -3,7 +3,19 @@
 // written, group-by keys are explicit, and a dialect refuses a query it cannot express
 // instead of emitting SQL that fails (or, worse, answers differently) at run time.
 import { quoteIdent } from '../sql/sql';
-import type { Agg, CubeQuery, Expr, OutType } from './ast';
+import {
+  sourceColumns,
+  sourceName,
+  type Agg,
+  type CubeQuery,
+  type Expr,
+  type Key,
+  type Measure,
+  type Named,
+  type OutType,
+  type RowsQuery,
+  type Source,
+} from './ast';
 
 /** What a query may need that not every engine has (or has with the same meaning). */
 export type Capability = 'median';
@@ -41,34 +53,61 @@ const KEY_PREFIX = 'pl_k';
 
 /** The engine-neutral checks: the rules a query must meet before any dialect writes it. */
 export function checkQuery(q: CubeQuery): void {
-  const columns = new Set(q.source.columns);
-  const fail = (what: string): never => {
-    throw new Error(`Cube query on ${q.source.table}: ${what}`);
+  const outputs = checkRows(q.source, q.derive, q.keys);
+  const fail = failFor(q.source);
+  if (q.total === true && q.keys.length > 0) fail('a total has no group-by keys');
+  if (q.total !== true && q.keys.length === 0) fail('a cube needs explicit group-by keys');
+  for (const m of q.measures) {
+    if (outputs.columns.has(m.name)) fail(`the measure ${m.name} is named like a column (ClickHouse would read the alias)`);
+    outputs.names.add(m.name);
+  }
+  if (outputs.names.size !== q.keys.length + q.measures.length) fail('two outputs share a name');
+  for (const name of outputs.names) if (!usable(name)) fail(`"${name}" is not a usable name`);
+}
+
+const usable = (name: string): boolean => SIMPLE_NAME.test(name) && !name.startsWith(KEY_PREFIX);
+
+function failFor(s: Source): (what: string) => never {
+  return (what) => {
+    throw new Error(`Cube query on ${sourceName(s)}: ${what}`);
   };
-  for (const name of [q.source.table, ...q.source.columns]) if (!SIMPLE_NAME.test(name)) fail(`"${name}" is not a plain name`);
-  for (const layer of q.derive) {
+}
+
+/** The source, derived-column and key/select rules shared by cubes and row queries. */
+function checkRows(
+  source: Source,
+  derive: CubeQuery['derive'],
+  keys: readonly Key[],
+): { columns: Set<string>; names: Set<string> } {
+  const fail = failFor(source);
+  const own = sourceColumns(source);
+  const columns = new Set(own);
+  for (const name of [sourceName(source), ...own]) if (!SIMPLE_NAME.test(name)) fail(`"${name}" is not a plain name`);
+  if (columns.size !== own.length) fail('two source columns share a name');
+  for (const layer of derive) {
     for (const d of layer) {
       // `SELECT *, x AS status` would give two columns named status, and ClickHouse would
       // read the alias where the source column was meant.
       if (columns.has(d.name)) fail(`the derived column ${d.name} is named like a column it is computed from`);
-      if (!SIMPLE_NAME.test(d.name) || d.name.startsWith(KEY_PREFIX)) fail(`"${d.name}" is not a usable name`);
+      if (!usable(d.name)) fail(`"${d.name}" is not a usable name`);
+      if (d.expr.op === 'monthSeries' && layer.length > 1) fail(`${d.name} multiplies rows: it stands alone in its layer`);
     }
     for (const d of layer) columns.add(d.name);
   }
-  if (q.keys.length === 0) fail('a cube needs explicit group-by keys');
-  const outputs = new Set<string>();
-  for (const k of q.keys) {
+  const names = new Set<string>();
+  for (const k of keys) {
     // A key may keep a column's own name only when it is that column, unchanged.
     const same = k.expr.op === 'col' && k.expr.name === k.name;
     if (columns.has(k.name) && !same) fail(`the key ${k.name} is named like a column but computed differently`);
-    outputs.add(k.name);
+    names.add(k.name);
   }
-  for (const m of q.measures) {
-    if (columns.has(m.name)) fail(`the measure ${m.name} is named like a column (ClickHouse would read the alias)`);
-    outputs.add(m.name);
-  }
-  if (outputs.size !== q.keys.length + q.measures.length) fail('two outputs share a name');
-  for (const name of outputs) if (!SIMPLE_NAME.test(name) || name.startsWith(KEY_PREFIX)) fail(`"${name}" is not a usable name`);
+  if (names.size !== keys.length) fail('two outputs share a name');
+  return { columns, names };
+}
+
+export function checkRowsQuery(q: RowsQuery): void {
+  const { names } = checkRows(q.source, q.derive, q.select);
+  for (const name of names) if (!usable(name)) failFor(q.source)(`"${name}" is not a usable name`);
 }
 
 function walk(e: Expr, visit: (e: Expr) => void): void {
@@ -77,35 +116,64 @@ function walk(e: Expr, visit: (e: Expr) => void): void {
   if ('a' in e) kids.push(e.a);
   if ('b' in e) kids.push(e.b);
   if ('args' in e) kids.push(...e.args);
-  if (e.op === 'daysBetween') kids.push(e.from, e.to);
+  if (e.op === 'daysBetween' || e.op === 'monthSeries') kids.push(e.from, e.to);
   if (e.op === 'case') kids.push(...e.when.flatMap((w) => [w.if, w.then]), e.else);
+  if (e.op === 'rowNumber') kids.push(...e.partitionBy, ...e.orderBy);
+  if (e.op === 'countOver') kids.push(...e.partitionBy);
   for (const k of kids) walk(k, visit);
 }
 
 /** Every column an expression reads must exist where it is read. */
-function checkColumns(q: CubeQuery): void {
-  const known = new Set(q.source.columns);
-  const use = (e: Expr, where: string): void =>
+function checkColumns(
+  source: Source,
+  derive: CubeQuery['derive'],
+  where: Expr | undefined,
+  outs: readonly Named[],
+  aggs: readonly Measure[],
+): void {
+  const known = new Set(sourceColumns(source));
+  const use = (e: Expr, at: string): void =>
     walk(e, (x) => {
-      if (x.op === 'col' && !known.has(x.name))
-        throw new Error(`Cube query on ${q.source.table}: ${where} reads ${x.name}, which is not there`);
+      if (x.op === 'col' && !known.has(x.name)) failFor(source)(`${at} reads ${x.name}, which is not there`);
     });
-  for (const layer of q.derive) {
+  if ('table' in source) {
+    const own = new Set(source.columns);
+    if (source.where)
+      walk(source.where, (x) => {
+        if (x.op === 'col' && !own.has(x.name)) failFor(source)(`the source filter reads ${x.name}, which is not there`);
+      });
+    for (const j of source.joins ?? []) {
+      if (!own.has(j.on.left)) failFor(source)(`a join reads ${j.on.left}, which is not there`);
+      const theirs = new Set([...j.query.keys, ...j.query.measures].map((o) => o.name));
+      for (const name of [j.on.right, ...j.take.map((t) => t.name)])
+        if (!theirs.has(name)) failFor(source)(`a join takes ${name}, which its query does not hand over`);
+    }
+  }
+  for (const layer of derive) {
     for (const d of layer) use(d.expr, d.name);
     for (const d of layer) known.add(d.name);
   }
-  if (q.where) use(q.where, 'the filter');
-  for (const k of q.keys) use(k.expr, `the key ${k.name}`);
-  for (const m of q.measures) {
+  if (where) use(where, 'the filter');
+  for (const k of outs) use(k.expr, `the key ${k.name}`);
+  for (const m of aggs) {
     const a = m.agg;
     if ('of' in a && a.of) use(a.of, `the measure ${m.name}`);
     if ('where' in a && a.where) use(a.where, `the measure ${m.name}`);
   }
 }
 
+/** A whole statement: the query and the dialect's settings. */
 export function renderCube(q: CubeQuery, d: DialectOps, params: ParamSink): string {
+  return renderGroups(q, d, params) + d.suffix;
+}
+
+export function renderRows(q: RowsQuery, d: DialectOps, params: ParamSink): string {
+  return renderRowsBody(q, d, params) + d.suffix;
+}
+
+function renderGroups(q: CubeQuery, d: DialectOps, params: ParamSink): string {
   checkQuery(q);
-  checkColumns(q);
+  checkColumns(q.source, q.derive, q.where, q.keys, q.measures);
   for (const m of q.measures) {
     if (m.agg.agg === 'median' && !d.supports.has('median'))
       throw new DialectError(d.name, `the measure ${m.name} needs an exact median, which ${d.name} has no equal of`);
@@ -117,14 +185,52 @@ export function renderCube(q: CubeQuery, d: DialectOps, params: ParamSink): stri
     ...q.keys.map((k, i) => `${k.type === 'text' ? keyRef(i) : d.casts[k.type](keyRef(i))} AS ${id(k.name)}`),
     ...q.measures.map((m) => `${d.casts[m.type](d.agg(m.agg, r))} AS ${id(m.name)}`),
   ].join(', ');
-  let rows = `SELECT * FROM ${id(q.source.table)}`;
-  q.derive.forEach((layer, i) => {
-    rows = `SELECT *, ${layer.map((x) => `${r(x.expr)} AS ${id(x.name)}`).join(', ')} FROM (${rows}) AS ${id(`pl_d${i}`)}`;
-  });
-  const keys = q.keys.map((k, i) => `${r(k.expr)} AS ${keyRef(i)}`).join(', ');
+  const rows = layered(q.source, q.derive, d, params, r);
+  const keys = q.keys.length > 0 ? `, ${q.keys.map((k, i) => `${r(k.expr)} AS ${keyRef(i)}`).join(', ')}` : '';
   const where = q.where ? ` WHERE ${r(q.where)}` : '';
-  const groupBy = q.keys.map((_, i) => keyRef(i)).join(', ');
-  return `SELECT ${head} FROM (SELECT *, ${keys} FROM (${rows}) AS pl_rows${where}) AS pl_keyed GROUP BY ${groupBy}${d.suffix}`;
+  const groupBy = q.keys.length > 0 ? ` GROUP BY ${q.keys.map((_, i) => keyRef(i)).join(', ')}` : '';
+  return `SELECT ${head} FROM (SELECT *${keys} FROM (${rows}) AS pl_rows${where}) AS pl_keyed${groupBy}`;
+}
+
+function renderRowsBody(q: RowsQuery, d: DialectOps, params: ParamSink): string {
+  checkRowsQuery(q);
+  checkColumns(q.source, q.derive, q.where, q.select, []);
+  const r = (e: Expr): string => commonExpr(e, r) ?? d.expr(e, r, params);
+  const out = q.select.map((k) => `${d.casts[k.type](r(k.expr))} AS ${quoteIdent(k.name)}`).join(', ');
+  const where = q.where ? ` WHERE ${r(q.where)}` : '';
+  return `SELECT ${out} FROM (${layered(q.source, q.derive, d, params, r)}) AS pl_rows${where}`;
+}
+
+/** The source's rows with each derive layer added on top. */
+function layered(s: Source, derive: CubeQuery['derive'], d: DialectOps, params: ParamSink, r: (e: Expr) => string): string {
+  let rows = sourceRows(s, d, params, r);
+  derive.forEach((layer, i) => {
+    rows = `SELECT *, ${layer.map((x) => `${r(x.expr)} AS ${quoteIdent(x.name)}`).join(', ')} FROM (${rows}) AS ${quoteIdent(`pl_d${i}`)}`;
+  });
+  return rows;
+}
+
+/** A SELECT of the source's declared columns (a table's other columns are never read). */
+function sourceRows(s: Source, d: DialectOps, params: ParamSink, r: (e: Expr) => string): string {
+  const id = quoteIdent;
+  if (!('table' in s)) {
+    const inner = 'keys' in s.query ? renderGroups(s.query, d, params) : renderRowsBody(s.query, d, params);
+    return `SELECT * FROM (${inner}) AS ${id(s.name)}`;
+  }
+  const filtered = s.where ? `(SELECT * FROM ${id(s.table)} WHERE ${r(s.where)})` : id(s.table);
+  const joins = s.joins ?? [];
+  if (joins.length === 0) return `SELECT ${s.columns.map(id).join(', ')} FROM ${filtered} AS pl_b`;
+  const cols = [
+    ...s.columns.map((c) => `pl_b.${id(c)} AS ${id(c)}`),
+    ...joins.flatMap((j, i) => j.take.map((t) => `${id(`pl_j${i}`)}.${id(t.name)} AS ${id(t.as)}`)),
+  ];
+  const joined = joins
+    .map(
+      (j, i) =>
+        ` LEFT JOIN (${renderGroups(j.query, d, params)}) AS ${id(`pl_j${i}`)} ON pl_b.${id(j.on.left)} = ${id(`pl_j${i}`)}.${id(j.on.right)}`,
+    )
+    .join('');
+  return `SELECT ${cols.join(', ')} FROM ${filtered} AS pl_b${joined}`;
 }
 
 /** The operators both dialects write the same way. */
@@ -138,7 +244,7 @@ function commonExpr(e: Expr, r: (e: Expr) => string): string | null {
     case 'bool':
       return e.value ? 'TRUE' : 'FALSE';
     case 'null':
-      return 'NULL';
+      return e.of ? null : 'NULL';
     case 'cmp':
       return `(${r(e.a)} ${e.cmp} ${r(e.b)})`;
     case 'and':
@@ -154,9 +260,18 @@ function commonExpr(e: Expr, r: (e: Expr) => string): string | null {
       return `(CASE ${e.when.map((w) => `WHEN ${r(w.if)} THEN ${r(w.then)}`).join(' ')} ELSE ${r(e.else)} END)`;
     case 'mul':
       return `(${r(e.a)} * ${r(e.b)})`;
+    case 'add':
+      return `(${r(e.a)} + ${r(e.b)})`;
     case 'daysBetween':
       return `date_diff('day', ${r(e.from)}, ${r(e.to)})`;
+    case 'rowNumber':
+      return `row_number() OVER (${over(e.partitionBy, r)} ORDER BY ${e.orderBy.map(r).join(', ')})`;
+    case 'countOver':
+      return `count(*) OVER (${over(e.partitionBy, r)})`;
     default:
       return null;
   }
 }
+
+const over = (by: readonly Expr[], r: (e: Expr) => string): string =>
+  by.length > 0 ? `PARTITION BY ${by.map(r).join(', ')}` : '';

@@ -101,3 +101,51 @@ describe('query description: each dialect', () => {
     }
   });
 });
+
+describe('query description: what the cube job needs beyond the cubes', () => {
+  it('a total is said on purpose: no keys with `total`, never keys with it', () => {
+    const total: CubeQuery = { ...base, keys: [], total: true };
+    expect(toDuckdb(total).sql).not.toContain('GROUP BY');
+    expect(toClickhouse(total).sql).not.toContain('GROUP BY');
+    expect(() => toDuckdb({ ...base, total: true })).toThrow(/a total has no group-by keys/);
+  });
+
+  it('a month series multiplies rows, so it stands alone in its layer', () => {
+    const series = { name: 'm', expr: { op: 'monthSeries' as const, from: col('close_date'), to: col('close_date') } };
+    const q = { ...base, derive: [[series, { name: 'x', expr: col('amount') }]] };
+    expect(() => toClickhouse(q)).toThrow(/m multiplies rows/);
+    expect(toClickhouse({ ...base, derive: [[series]] }).sql).toContain('arrayJoin(');
+    expect(toDuckdb({ ...base, derive: [[series]] }).sql).toContain('unnest(generate_series(');
+  });
+
+  it('a join takes only what its query hands over, and its names join the source’s', () => {
+    const inner: CubeQuery = {
+      ...base,
+      keys: [keyCol('status')],
+      measures: [{ name: 'amt', agg: { agg: 'count' }, type: 'int' }],
+    };
+    const joined = (take: string): CubeQuery => ({
+      ...base,
+      source: {
+        ...base.source,
+        joins: [{ query: inner, on: { left: 'status', right: 'status' }, take: [{ name: take, as: 'deals' }] }],
+      },
+      measures: [{ name: 'n', agg: { agg: 'sum', of: col('deals') }, type: 'double' }],
+    });
+    expect(() => toDuckdb(joined('nope'))).toThrow(/takes nope/);
+    const sql = toClickhouse(joined('amt')).sql;
+    expect(sql).toContain('LEFT JOIN (SELECT');
+    // The settings close the whole statement once, not each subquery.
+    expect(sql.match(/SETTINGS/g)).toHaveLength(1);
+  });
+
+  it('clickhouse: min and max over no value say NULL (not 1900-01-01 or an empty text); greatest ignores a NULL side', () => {
+    const q = toClickhouse({
+      ...base,
+      keys: [{ name: 'hi', expr: { op: 'greatest', a: col('amount'), b: { op: 'int', value: 0 } }, type: 'double' }],
+      measures: [{ name: 'first', agg: { agg: 'min', of: col('close_date') }, type: 'isoDate' }],
+    });
+    expect(q.sql).toContain('if(countIf(isNotNull("close_date") AND 1) = 0, NULL, minIf("close_date", 1))');
+    expect(q.sql).toContain('greatest(coalesce("amount", 0), coalesce(0, "amount"))');
+  });
+});

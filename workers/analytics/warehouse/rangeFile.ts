@@ -27,16 +27,31 @@ export function rangeFile(url: string, byteLength: number, label: string, fetche
   const truncated = (got: string) =>
     `The cube file ${label} is ${got}, not the ${byteLength} bytes the manifest lists: it is truncated or was replaced after the manifest was written.`;
   // hyparquet reads the footer with one large request (the whole of a small file) and then the
-  // column chunks: a range already fetched is served from it, never fetched twice.
+  // column chunks: a byte already fetched is served from memory, never fetched twice. A chunk
+  // that overlaps the footer's request (the last chunks of a large file do) fetches only the gap.
   const held: { start: number; body: ArrayBuffer }[] = [];
   return {
     byteLength,
     async slice(start: number, end = byteLength): Promise<ArrayBuffer> {
       const have = held.find((h) => h.start <= start && end <= h.start + h.body.byteLength);
       if (have) return have.body.slice(start - have.start, end - have.start);
-      const body = await fetchRange(start, end);
-      held.push({ start, body });
-      return body;
+      const out = new Uint8Array(end - start);
+      let at = start;
+      while (at < end) {
+        const h = held.find((x) => x.start <= at && at < x.start + x.body.byteLength);
+        if (h) {
+          const stop = Math.min(end, h.start + h.body.byteLength);
+          out.set(new Uint8Array(h.body, at - h.start, stop - at), at - start);
+          at = stop;
+          continue;
+        }
+        const next = Math.min(end, ...held.filter((x) => x.start > at).map((x) => x.start));
+        const body = await fetchRange(at, next);
+        held.push({ start: at, body });
+        out.set(new Uint8Array(body), at - start);
+        at = next;
+      }
+      return out.buffer;
     },
   };
 
