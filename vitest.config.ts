@@ -6,9 +6,14 @@ const SEEDED = 'tests/setup/fastCheckSeed.ts';
 
 export default defineConfig({
   test: {
-    // Two workers on CI's two cores: the engine files run beside the browser files (which run one
-    // at a time and spend much of their time waiting on Chromium); one worker left a core idle.
+    // Two workers on CI's two cores, shared by every project's files (projects in name order, so the
+    // browser files start first; within one, the longest by vitest's cached timings, else the
+    // largest). Every project must leave its worker count alone: vitest runs a project limited to
+    // one worker (as `fileParallelism: false` does) in a group of its own after all the others, so
+    // the browser files used to run one at a time at the end with a core mostly idle.
     maxWorkers: 2,
+    // One line per project at the end of a run (files, wall span, summed time): .ci/run prints them.
+    reporters: ['default', './tests/setup/projectTimings.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: [SEEDED] } },
       {
@@ -41,7 +46,6 @@ export default defineConfig({
           globalSetup: ['tests/browser/setup/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

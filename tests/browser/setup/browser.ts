@@ -4,9 +4,17 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium';
 
+/**
+ * The tests check results, not speed: DuckDB's wasm runs on V8's baseline compiler only. Optimizing
+ * its hot functions again in every fresh page cost about 1.3 s of CPU per page load (a fifth of it),
+ * and the results are the same (WebAssembly's semantics do not depend on the compiler). The
+ * benchmark and the screenshots run Chromium's defaults.
+ */
+const TEST_ONLY_ARGS = ['--js-flags=--liftoff-only'];
+
 /** Playwright gives every launch a fresh, empty profile directory of its own. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...TEST_ONLY_ARGS] });
 }
 
 export interface Session {
