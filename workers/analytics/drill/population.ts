@@ -4,7 +4,12 @@
 // one the tile or the view counts with (tiles.ts, views.ts), so the totals cannot drift.
 import type { DrillTarget } from '../../../src/features/drill/contract';
 import type { MovementStep } from '../../../src/features/dashboard/movement/contract';
-import { isLeadDrillTarget, leadDrillAttribute, parseRepWonKey, type LeadDrillTarget } from '../../../src/features/drill/contract';
+import {
+  isLeadDrillTarget,
+  leadDrillAttribute,
+  parseRepWonKey,
+  type LeadDrillTarget,
+} from '../../../src/features/drill/contract';
 import { attributeValueSql, leadFilterWhere, leadOnceSql, otherSql } from '../../../src/queries/leadRows';
 import { attributeLabel, extraName, isColumnAttribute } from '../../../src/shared/leadAttributes';
 import { LEAD_LINK_TABLE } from '../../../src/queries/article';
