@@ -1,7 +1,7 @@
 // What the cube job runs on a ClickHouse server, as query descriptions over the canonical
 // tables (docs/warehouse.md, "The job on a ClickHouse server"): the fact rows the cubes read
 // (the tab builds the same table in src/queries/fact.ts), and the four side tables the tab
-// builds in src/queries/cubeTables.ts, in the file contract's columns. Nothing is created on
+// builds in src/features/dashboard/core/cubeTables.ts, in the file contract's columns. Nothing is created on
 // the server: the fact is a subquery of every cube query.
 import {
   and,
@@ -131,7 +131,7 @@ export function factRows(stages: readonly StageOrd[]): RowsQuery {
   };
 }
 
-/** The fact rows as the source of the dashboard's cube queries (src/queries/cubeQueries.ts). */
+/** The fact rows as the source of the dashboard's cube queries (src/features/dashboard/core/cubeQueries.ts). */
 export function factSource(stages: readonly StageOrd[]): QuerySource {
   return { name: FACT_TABLE, query: factRows(stages), columns: FACT_COLUMNS };
 }

@@ -1,6 +1,6 @@
 // The drill's prepared rows `g` for a territory row (docs/drill.md, "Territory rows"): every
 // deal of the row's accounts, matched to accounts as the planner's figures match them
-// (src/territories/accountsSql.ts: by account id when the deal has one, else by name), all
+// (src/features/territories/core/accountsSql.ts: by account id when the deal has one, else by name), all
 // time and unfiltered, as the row's bookings and win rate are.
 import { FACT_TABLE } from './fact';
 import { Params } from '../platform/sql/params';

@@ -14,7 +14,7 @@ import { monthAligned } from '../../../src/features/dashboard/core/cubeFold';
 import { bucketRange } from './population';
 import { OUTSIDE_BUCKETS } from '../../../src/features/dashboard/core/views';
 
-/** The totals a drill shows, as the row scan's query names them (src/queries/drill.ts). */
+/** The totals a drill shows, as the row scan's query names them (drillSql.ts). */
 export interface DrillTotalsRow {
   readonly count: number;
   readonly amount: number | null;
