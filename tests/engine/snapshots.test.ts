@@ -183,4 +183,14 @@ describe('snapshots dated by an "as of" column, or asked', () => {
     expect(proposal.snapshots).toBeUndefined();
     expect(proposal.plan.snapshots).toBeUndefined();
   });
+
+  it('does not pair one file dropped twice (same name): both load as before', async () => {
+    const analytics = await openAnalytics();
+    const proposal = await analytics.stageFiles([
+      { name: 'deals.csv', data: B.data },
+      { name: 'deals.csv', data: B.data },
+    ]);
+    expect(proposal.snapshots).toBeUndefined();
+    expect(proposal.plan.snapshots).toBeUndefined();
+  });
 });

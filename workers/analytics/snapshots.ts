@@ -36,6 +36,9 @@ export function findSnapshots(
   const fa = files.find((f) => f.fileId === a.fileId);
   const fb = files.find((f) => f.fileId === b.fileId);
   if (!fa || !fb) return [];
+  // One file dropped twice is no history: the engine refuses a pair with one name, and the
+  // data quality's repeated ids say what a second copy does (docs/movement.md).
+  if (fa.fileName === fb.fileName) return [];
   const q = sharedValuesQuery(
     { table: stagingNames(fa.fileId).table, column: id },
     { table: stagingNames(fb.fileId).table, column: id },
