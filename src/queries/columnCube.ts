@@ -50,6 +50,41 @@ export function numColumn(cube: ColumnCube, name: string): Float64Array {
   return col;
 }
 
+/** The close-month cube's keys and measures, read once by every fold over it (dashboard, pivot, drill totals). */
+export interface ClosedCubeColumns {
+  readonly cm: TextColumn;
+  readonly status: TextColumn;
+  readonly currency: TextColumn;
+  readonly isOpen: Float64Array;
+  readonly pastDue: Float64Array;
+  readonly n: Float64Array;
+  readonly amt: Float64Array;
+  readonly amtN: Float64Array;
+  readonly cycSum: Float64Array;
+  readonly cycN: Float64Array;
+  readonly wtd: Float64Array;
+  readonly wtdN: Float64Array;
+  readonly imputedN: Float64Array;
+}
+
+export function closedCubeColumns(cube: ColumnCube): ClosedCubeColumns {
+  return {
+    cm: textColumn(cube, 'cm'),
+    status: textColumn(cube, 'status'),
+    currency: textColumn(cube, 'currency'),
+    isOpen: numColumn(cube, 'is_open'),
+    pastDue: numColumn(cube, 'past_due'),
+    n: numColumn(cube, 'n'),
+    amt: numColumn(cube, 'amt'),
+    amtN: numColumn(cube, 'amt_n'),
+    cycSum: numColumn(cube, 'cyc_sum'),
+    cycN: numColumn(cube, 'cyc_n'),
+    wtd: numColumn(cube, 'wtd'),
+    wtdN: numColumn(cube, 'wtd_n'),
+    imputedN: numColumn(cube, 'imputed_n'),
+  };
+}
+
 /** 1 for a row a filter keeps; null when nothing filters and every row is kept. */
 export type RowMask = Uint8Array | null;
 

@@ -9,7 +9,7 @@ import type { KpiId } from '../../../src/engine-api/types';
 import type { Dimension } from '../../../src/shared/filters';
 import { variantOf } from '../../../src/shared/kpiVariants';
 import type { DateRange, Grain } from '../../../src/shared/periods/fiscal';
-import { numColumn, textColumn, type ColumnCube, type RowMask } from '../../../src/queries/columnCube';
+import { closedCubeColumns, textColumn, type ColumnCube, type RowMask } from '../../../src/queries/columnCube';
 import { monthAligned } from '../../../src/features/dashboard/core/cubeFold';
 import { bucketRange } from './population';
 import { OUTSIDE_BUCKETS } from '../../../src/features/dashboard/core/views';
@@ -140,18 +140,7 @@ class Cents {
 export function cubeDrillTotals(cube: ColumnCube, keep: RowMask, target: DrillTarget, s: CubeDrillScope): DrillTotalsRow | null {
   const test = cubeTest(target, s);
   if (!test) return null;
-  const cm = textColumn(cube, 'cm');
-  const status = textColumn(cube, 'status');
-  const currency = textColumn(cube, 'currency');
-  const isOpen = numColumn(cube, 'is_open');
-  const pastDue = numColumn(cube, 'past_due');
-  const n = numColumn(cube, 'n');
-  const amt = numColumn(cube, 'amt');
-  const amtN = numColumn(cube, 'amt_n');
-  const cycSum = numColumn(cube, 'cyc_sum');
-  const cycN = numColumn(cube, 'cyc_n');
-  const wtd = numColumn(cube, 'wtd');
-  const wtdN = numColumn(cube, 'wtd_n');
+  const { cm, status, currency, isOpen, pastDue, n, amt, amtN, cycSum, cycN, wtd, wtdN } = closedCubeColumns(cube);
   const keyed = new Map<string, ReturnType<typeof textColumn>>();
   let i = 0;
   const cell: Cell = {

@@ -1,7 +1,7 @@
 // One filter set (as row masks, see filterMask) over the in-memory cubes → the month rows the fold takes (the same rows
 // the SQL reads in cubeReads.ts give). A pass over dictionary codes: a filter change at a
 // million deals costs milliseconds, not a scan in the engine.
-import { numColumn, textColumn, type ColumnCube, type RowMask } from '../../../queries/columnCube';
+import { closedCubeColumns, numColumn, textColumn, type ColumnCube, type RowMask } from '../../../queries/columnCube';
 import { CLOSED_SETS, type ClosedMonthRow, type CreatedMonthRow, type TotalsRow } from './cubeReads';
 import type { Dimension } from '../../../shared/filters';
 import { Sum } from './sum';
@@ -22,24 +22,13 @@ interface ClosedAcc {
 
 /** Closed-cube month rows for the base, segment, owner, stage and aging groupings. */
 export function scanClosed(cube: ColumnCube, keep: RowMask, segmentBy: Dimension): ClosedMonthRow[] {
-  const cm = textColumn(cube, 'cm');
-  const status = textColumn(cube, 'status');
+  const { cm, status, isOpen, pastDue, n, amt, amtN, cycSum, cycN, wtd, wtdN, imputedN } = closedCubeColumns(cube);
   const keyed: [number, ReturnType<typeof textColumn>][] = [
     [CLOSED_SETS.segment, textColumn(cube, segmentBy)],
     [CLOSED_SETS.owner, textColumn(cube, 'owner')],
     [CLOSED_SETS.stage, textColumn(cube, 'stage')],
     [CLOSED_SETS.aging, textColumn(cube, 'aging')],
   ];
-  const isOpen = numColumn(cube, 'is_open');
-  const pastDue = numColumn(cube, 'past_due');
-  const n = numColumn(cube, 'n');
-  const amt = numColumn(cube, 'amt');
-  const amtN = numColumn(cube, 'amt_n');
-  const cycSum = numColumn(cube, 'cyc_sum');
-  const cycN = numColumn(cube, 'cyc_n');
-  const wtd = numColumn(cube, 'wtd');
-  const wtdN = numColumn(cube, 'wtd_n');
-  const imputedN = numColumn(cube, 'imputed_n');
   const widest = Math.max(...keyed.map(([, col]) => col.dict.length)) + 1;
   const cells = (cm.dict.length + 1) * (status.dict.length + 1) * 4;
   const groups = new Map<number, ClosedAcc>();

@@ -7,7 +7,7 @@
 // reads either road the same way.
 import { PAST_DUE_KEY, PERIOD_DIMS, type PivotDim } from '../contract';
 import type { DateRange } from '../../../shared/periods/fiscal';
-import { numColumn, textColumn, type ColumnCube, type RowMask } from '../../../queries/columnCube';
+import { closedCubeColumns, numColumn, textColumn, type ColumnCube, type RowMask } from '../../../queries/columnCube';
 import type { PivotLayout, PivotRow } from './pivotSql';
 
 export interface PivotCubeRequest extends PivotLayout {
@@ -118,16 +118,7 @@ function rank(axis: Axis, present: Map<number, Acc>, order: (a: string | null, b
 
 export function pivotFromCube(req: PivotCubeRequest): PivotCubeResult {
   const { cube, keep, range } = req;
-  const cm = textColumn(cube, 'cm');
-  const status = textColumn(cube, 'status');
-  const currency = textColumn(cube, 'currency');
-  const isOpen = numColumn(cube, 'is_open');
-  const pastDue = numColumn(cube, 'past_due');
-  const n = numColumn(cube, 'n');
-  const amt = numColumn(cube, 'amt');
-  const amtN = numColumn(cube, 'amt_n');
-  const cycSum = numColumn(cube, 'cyc_sum');
-  const cycN = numColumn(cube, 'cyc_n');
+  const { cm, status, currency, isOpen, pastDue, n, amt, amtN, cycSum, cycN } = closedCubeColumns(cube);
   // Closed in the period: the close month lies in the range (every deal, dated or not, for all time).
   const monthIn = cm.dict.map((m) => range === null || (m !== null && m >= range.start && m < range.end));
   const won = status.dict.map((s) => s === 'won');
